@@ -1,0 +1,136 @@
+/**
+ * `alloy-selfmon`: the language service's findings for CI, as text, JSON or
+ * SARIF. Exit status: 0 when no finding is an error, 1 when one is, 2 for a
+ * usage or input problem (with a one-line message on stderr).
+ */
+import { relative, resolve, isAbsolute } from 'node:path';
+import { parseArgs } from 'node:util';
+import { checkConfiguration, parseFile, type ParsedFile } from '../languageService';
+import { resolveSettings, type Settings } from '../settings';
+import { configurationFiles, readTextFile } from './inputs';
+import { renderJson, renderSarif, renderText, type Report } from './report';
+
+const VERSION = '0.1.0';
+
+const USAGE = `Usage: alloy-selfmon check [options] PATH...
+
+Checks Grafana Alloy configurations: syntax as Alloy's own parser reads it,
+what Alloy rejects after parsing, and self-monitoring (metrics, logs, traces).
+Each file argument is one configuration; each directory argument is one
+configuration made of the .alloy files directly in it.
+
+Options:
+  --format text|json|sarif   output format (default: text)
+  --config FILE              settings file (JSON, same schema as the editor's
+                             "alloySelfMonitoring" settings)
+  -h, --help                 show this help
+  -v, --version              show the version
+
+Exit status: 0 no errors, 1 at least one error finding, 2 usage or input problem.
+`;
+
+class UsageError extends Error {}
+
+function fail(message: string): never {
+  throw new UsageError(message);
+}
+
+function displayPath(path: string): string {
+  const rel = relative(process.cwd(), resolve(path));
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : resolve(path);
+}
+
+function loadSettings(path: string | undefined): Settings {
+  if (path === undefined) return resolveSettings(undefined).settings;
+  const read = readTextFile(path);
+  if (!read.ok) fail(`${path}: ${read.reason}`);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(read.text);
+  } catch (error) {
+    fail(`${path}: invalid JSON: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const { settings, problems } = resolveSettings(raw);
+  if (problems.length > 0) fail(`${path}: ${problems[0]}`);
+  return settings;
+}
+
+/** Runs the CLI; returns the exit status. Output goes through the given writers. */
+export function run(argv: string[], out: (s: string) => void, err: (s: string) => void): number {
+  try {
+    let parsed;
+    try {
+      parsed = parseArgs({
+        args: argv,
+        allowPositionals: true,
+        options: {
+          format: { type: 'string', default: 'text' },
+          config: { type: 'string' },
+          help: { type: 'boolean', short: 'h' },
+          version: { type: 'boolean', short: 'v' },
+        },
+      });
+    } catch (error) {
+      fail(error instanceof Error ? error.message : String(error));
+    }
+    const { values, positionals } = parsed;
+    if (values.help) {
+      out(USAGE);
+      return 0;
+    }
+    if (values.version) {
+      out(`${VERSION}\n`);
+      return 0;
+    }
+    const [command, ...paths] = positionals;
+    if (command !== 'check') fail(command === undefined ? 'missing command (try: alloy-selfmon check PATH)' : `unknown command "${command}"`);
+    if (paths.length === 0) fail('no PATH given (try: alloy-selfmon check config.alloy)');
+    const format = values.format;
+    if (format !== 'text' && format !== 'json' && format !== 'sarif') fail(`unknown format "${format}" (expected text, json or sarif)`);
+    const settings = loadSettings(values.config);
+
+    const configurations: ParsedFile[][] = [];
+    for (const arg of paths) {
+      const input = configurationFiles(arg);
+      if (!input.ok) fail(`${arg}: ${input.reason}`);
+      const files: ParsedFile[] = [];
+      for (const path of input.files) {
+        const read = readTextFile(path);
+        if (!read.ok) fail(`${path}: ${read.reason}`);
+        files.push(parseFile(resolve(path), read.text));
+      }
+      configurations.push(files);
+    }
+
+    const report: Report = { files: [], configs: [] };
+    let errors = 0;
+    for (const files of configurations) {
+      const findings = checkConfiguration(files, settings);
+      errors += findings.filter((f) => f.severity === 'error').length;
+      for (const file of files) {
+        report.files.push({
+          displayPath: displayPath(file.path),
+          path: file.path,
+          lines: file.parse.lineIndex,
+          findings: findings.filter((f) => f.file === file.path),
+        });
+      }
+      report.configs.push({ files: files.map((f) => displayPath(f.path)), env: null });
+    }
+
+    out(format === 'json' ? renderJson(report) : format === 'sarif' ? renderSarif(report, VERSION) : renderText(report));
+    return errors > 0 ? 1 : 0;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      err(`alloy-selfmon: ${error.message}\n`);
+      return 2;
+    }
+    err(`alloy-selfmon: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 2;
+  }
+}
+
+if (require.main === module) {
+  const status = run(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s));
+  process.exitCode = status;
+}

@@ -1,0 +1,106 @@
+/**
+ * Renders findings for the CLI: text for people, JSON for tools (a stable
+ * contract), SARIF 2.1.0 for code-scanning uploads. Pure functions.
+ */
+import type { Finding, Severity } from '../syntax/diagnostic';
+import type { LineIndex } from '../syntax/lineIndex';
+
+export interface ReportedFile {
+  /** The path as shown to the user (relative to the working directory when inside it). */
+  displayPath: string;
+  path: string;
+  lines: LineIndex;
+  findings: Finding[];
+}
+
+export interface ReportedConfig {
+  files: string[];
+  env: unknown;
+}
+
+export interface Report {
+  files: ReportedFile[];
+  configs: ReportedConfig[];
+}
+
+interface JsonDiagnostic {
+  code: string;
+  severity: Severity;
+  message: string;
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  source: string;
+}
+
+function byPosition(a: Finding, b: Finding): number {
+  return a.range.start - b.range.start || a.range.end - b.range.end;
+}
+
+export function renderText(report: Report): string {
+  const out: string[] = [];
+  for (const file of report.files) {
+    for (const f of [...file.findings].sort(byPosition)) {
+      const p = file.lines.positionAt(f.range.start);
+      out.push(`${file.displayPath}:${p.line + 1}:${p.character + 1}: ${f.severity} ${f.code}: ${f.message}`);
+    }
+  }
+  return out.length > 0 ? out.join('\n') + '\n' : '';
+}
+
+export function renderJson(report: Report): string {
+  const json = {
+    version: 1,
+    files: report.files.map((file) => ({
+      path: file.displayPath,
+      diagnostics: [...file.findings].sort(byPosition).map(
+        (f): JsonDiagnostic => ({
+          code: f.code,
+          severity: f.severity,
+          message: f.message,
+          range: { start: file.lines.positionAt(f.range.start), end: file.lines.positionAt(f.range.end) },
+          source: f.source,
+        }),
+      ),
+    })),
+    configs: report.configs,
+  };
+  return JSON.stringify(json, null, 2) + '\n';
+}
+
+const sarifLevels: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
+
+export function renderSarif(report: Report, toolVersion: string): string {
+  const rules = new Map<string, { id: string; shortDescription: { text: string } }>();
+  const results = [];
+  for (const file of report.files) {
+    for (const f of [...file.findings].sort(byPosition)) {
+      if (!rules.has(f.code)) rules.set(f.code, { id: f.code, shortDescription: { text: f.code } });
+      const start = file.lines.positionAt(f.range.start);
+      const end = file.lines.positionAt(f.range.end);
+      results.push({
+        ruleId: f.code,
+        level: sarifLevels[f.severity],
+        message: { text: f.message },
+        locations: [
+          {
+            physicalLocation: {
+              artifactLocation: { uri: file.displayPath.split('\\').join('/') },
+              region: { startLine: start.line + 1, startColumn: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 },
+            },
+          },
+        ],
+      });
+    }
+  }
+  const sarif = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: { driver: { name: 'alloy-selfmon', version: toolVersion, rules: [...rules.values()] } },
+        columnKind: 'utf16CodeUnits',
+        results,
+      },
+    ],
+  };
+  return JSON.stringify(sarif, null, 2) + '\n';
+}

@@ -1,0 +1,83 @@
+/**
+ * The files of a configuration as the editor sees them: open buffers win over
+ * the disk. Parse results are cached by (path, version) for open documents and
+ * by (path, mtime, size) for files on disk; closing a document evicts it.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { parseFile, type ParsedFile } from '../languageService';
+import { uriToPath } from './convert';
+
+/** Files larger than this are not analysed; they get one clear diagnostic instead. */
+export const MAX_FILE_BYTES = 8 * 1024 * 1024;
+
+interface CacheEntry {
+  key: string;
+  file: ParsedFile;
+}
+
+export class Workspace {
+  private readonly cache = new Map<string, CacheEntry>();
+
+  constructor(private readonly openDocument: (path: string) => TextDocument | undefined) {}
+
+  /** The parsed file for an open document. */
+  parsedDocument(document: TextDocument): ParsedFile {
+    const path = uriToPath(document.uri);
+    const key = `v${document.version}`;
+    const hit = this.cache.get(path);
+    if (hit && hit.key === key) return hit.file;
+    const file = parseFile(path, document.getText());
+    this.cache.set(path, { key, file });
+    return file;
+  }
+
+  evict(uri: string): void {
+    this.cache.delete(uriToPath(uri));
+  }
+
+  /**
+   * All `.alloy` files of the document's directory, which Alloy loads as one
+   * configuration. Unsaved or untitled documents stand alone.
+   */
+  configurationOf(document: TextDocument): ParsedFile[] {
+    const self = this.parsedDocument(document);
+    if (!document.uri.startsWith('file:')) return [self];
+    const dir = dirname(self.path);
+    let names: string[];
+    try {
+      names = readdirSync(dir).filter((n) => n.endsWith('.alloy'));
+    } catch {
+      return [self];
+    }
+    const files: ParsedFile[] = [self];
+    for (const name of names) {
+      const path = join(dir, name);
+      if (path === self.path) continue;
+      const open = this.openDocument(path);
+      if (open) {
+        files.push(this.parsedDocument(open));
+        continue;
+      }
+      const fromDisk = this.parsedFromDisk(path);
+      if (fromDisk) files.push(fromDisk);
+    }
+    return files;
+  }
+
+  private parsedFromDisk(path: string): ParsedFile | undefined {
+    try {
+      const stat = statSync(path);
+      if (!stat.isFile() || stat.size > MAX_FILE_BYTES) return undefined;
+      const key = `d${stat.mtimeMs}:${stat.size}`;
+      const hit = this.cache.get(path);
+      if (hit && hit.key === key) return hit.file;
+      const file = parseFile(path, readFileSync(path, 'utf8'));
+      this.cache.set(path, { key, file });
+      return file;
+    } catch {
+      return undefined;
+    }
+  }
+}
