@@ -1,0 +1,124 @@
+/**
+ * The bundled CLI (`dist/cli.js`) run as a user runs it: every exit status and
+ * output format.
+ */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, it } from 'node:test';
+
+const CLI = resolve(__dirname, '../../dist/cli.js');
+
+function cli(args: string[], cwd?: string) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', cwd });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'alloy-cli-'));
+const valid = join(dir, 'valid.alloy');
+writeFileSync(valid, 'logging {\n\tlevel = "info"\n}\n');
+const broken = join(dir, 'broken.alloy');
+writeFileSync(broken, 'logging {\n\tlevel = "info";\n}\n');
+
+describe('alloy-selfmon check', () => {
+  it('exits 0 and prints nothing for a clean file', () => {
+    const r = cli(['check', valid]);
+    assert.equal(r.status, 0);
+    assert.equal(r.stdout, '');
+  });
+
+  it('exits 1 with path:line:col: severity code: message lines for errors', () => {
+    const r = cli(['check', 'broken.alloy'], dir);
+    assert.equal(r.status, 1);
+    assert.equal(
+      r.stdout,
+      "broken.alloy:2:16: error syntax: illegal character U+003B ';'\nbroken.alloy:2:16: error syntax: expected TERMINATOR, got ILLEGAL\n",
+    );
+  });
+
+  it('writes the JSON contract with LSP ranges', () => {
+    const r = cli(['check', '--format', 'json', 'broken.alloy'], dir);
+    assert.equal(r.status, 1);
+    const json = JSON.parse(r.stdout);
+    assert.equal(json.version, 1);
+    assert.equal(json.files.length, 1);
+    assert.equal(json.files[0].path, 'broken.alloy');
+    assert.deepEqual(json.files[0].diagnostics[0], {
+      code: 'syntax',
+      severity: 'error',
+      message: "illegal character U+003B ';'",
+      range: { start: { line: 1, character: 15 }, end: { line: 1, character: 16 } },
+      source: 'alloy',
+    });
+    assert.deepEqual(json.configs[0].files, ['broken.alloy']);
+  });
+
+  it('writes SARIF 2.1.0 with rules and 1-based regions', () => {
+    const r = cli(['check', '--format', 'sarif', 'broken.alloy'], dir);
+    assert.equal(r.status, 1);
+    const sarif = JSON.parse(r.stdout);
+    assert.equal(sarif.version, '2.1.0');
+    const run = sarif.runs[0];
+    assert.equal(run.tool.driver.name, 'alloy-selfmon');
+    assert.deepEqual(run.tool.driver.rules.map((x: { id: string }) => x.id), ['syntax']);
+    assert.equal(run.results.length, 2);
+    assert.equal(run.results[0].level, 'error');
+    assert.deepEqual(run.results[0].locations[0].physicalLocation, {
+      artifactLocation: { uri: 'broken.alloy' },
+      region: { startLine: 2, startColumn: 16, endLine: 2, endColumn: 17 },
+    });
+  });
+
+  it('treats a directory as one configuration of the .alloy files directly in it', () => {
+    const d = mkdtempSync(join(tmpdir(), 'alloy-cli-dir-'));
+    writeFileSync(join(d, 'a.alloy'), 'logging { }\n');
+    writeFileSync(join(d, 'b.alloy'), 'logging { }\n');
+    mkdirSync(join(d, 'nested'));
+    writeFileSync(join(d, 'nested', 'c.alloy'), 'logging { }\n');
+    const r = cli(['check', '--format', 'json', d]);
+    assert.equal(r.status, 1);
+    const json = JSON.parse(r.stdout);
+    assert.equal(json.files.length, 2);
+    assert.equal(json.configs.length, 1);
+    assert.equal(json.files[1].diagnostics[0].message, 'block logging already declared at a.alloy:1:1');
+  });
+
+  it('exits 2 with a one-line message for input and usage problems', () => {
+    const binary = join(dir, 'binary.alloy');
+    writeFileSync(binary, Buffer.from([0x6c, 0x00, 0x01, 0x02]));
+    const latin1 = join(dir, 'latin1.alloy');
+    writeFileSync(latin1, Buffer.from('logging { level = "caf\xe9" }\n', 'latin1'));
+    const empty = mkdtempSync(join(tmpdir(), 'alloy-cli-empty-'));
+    const cases: [string[], RegExp][] = [
+      [['check', join(dir, 'missing.alloy')], /missing\.alloy: no such file or directory/],
+      [['check', binary], /binary file/],
+      [['check', latin1], /not valid UTF-8/],
+      [['check', empty], /no \.alloy files/],
+      [['check', '--format', 'xml', valid], /unknown format "xml"/],
+      [['check'], /no PATH given/],
+      [['lint', valid], /unknown command "lint"/],
+      [[], /missing command/],
+      [['check', '--bogus', valid], /bogus/],
+    ];
+    if (process.getuid?.() !== 0) {
+      const unreadable = join(dir, 'unreadable.alloy');
+      writeFileSync(unreadable, 'logging { }\n');
+      chmodSync(unreadable, 0o000);
+      cases.push([['check', unreadable], /permission denied/]);
+    }
+    for (const [args, message] of cases) {
+      const r = cli(args);
+      assert.equal(r.status, 2, `exit status for ${args.join(' ')}`);
+      assert.match(r.stderr, message);
+      assert.equal(r.stderr.trim().split('\n').length, 1, `one line for ${args.join(' ')}`);
+      assert.equal(r.stdout, '');
+    }
+  });
+
+  it('prints help and version', () => {
+    assert.match(cli(['--help']).stdout, /Usage: alloy-selfmon check/);
+    assert.match(cli(['--version']).stdout, /^\d+\.\d+\.\d+\n$/);
+  });
+});

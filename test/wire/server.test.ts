@@ -1,0 +1,140 @@
+/**
+ * Wire tests: the bundled server (`dist/server.js`, built by `npm test`)
+ * spawned over stdio and spoken to in LSP.
+ */
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { Diagnostic, DocumentDiagnosticReport, DocumentSymbol, FoldingRange } from 'vscode-languageserver-protocol';
+import { startServer, type TestServer } from '../support/lspClient';
+
+const VALID = `prometheus.exporter.self "alloy" { }
+
+prometheus.scrape "alloy" {
+	targets    = prometheus.exporter.self.alloy.targets
+	forward_to = [prometheus.remote_write.default.receiver]
+}
+
+prometheus.remote_write "default" {
+	endpoint {
+		url = "http://mimir:9009/api/v1/push"
+	}
+}
+`;
+
+async function pull(server: TestServer, uri: string): Promise<Diagnostic[]> {
+  const report = (await server.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } })) as DocumentDiagnosticReport;
+  assert.equal(report.kind, 'full');
+  return report.kind === 'full' ? report.items : [];
+}
+
+function open(server: TestServer, uri: string, text: string, version = 1): Promise<void> {
+  return server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'grafana-alloy', version, text } });
+}
+
+describe('language server over stdio (pull diagnostics)', () => {
+  let server: TestServer;
+  const dir = mkdtempSync(join(tmpdir(), 'alloy-wire-'));
+  const uri = `file://${join(dir, 'config.alloy')}`;
+
+  before(async () => {
+    server = await startServer({ pull: true });
+  });
+  after(async () => {
+    await server.stop();
+  });
+
+  it('reports a syntax error with Alloy\'s message, then clears it when the text is fixed', async () => {
+    await open(server, uri, 'prometheus.exporter.self "alloy" {\n');
+    const broken = await pull(server, uri);
+    assert.deepEqual(
+      broken.map((d) => [d.code, d.message, d.range.start.line, d.range.start.character]),
+      [['syntax', 'expected }, got EOF', 1, 0]],
+    );
+    await server.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: '}\n' }],
+    });
+    assert.deepEqual(await pull(server, uri), []);
+  });
+
+  it('reports each of three mistakes, as Alloy does', async () => {
+    const u = `file://${join(dir, 'three.alloy')}`;
+    await open(server, u, 'a "x" {\n  b = 1;\n}\nc "y" {\n  d = [1\n  ]\n}\ne "z" {\n  f = \'x\'\n}\n');
+    const diagnostics = await pull(server, u);
+    assert.deepEqual(
+      diagnostics.map((d) => `${d.range.start.line + 1}: ${d.message}`),
+      [
+        "2: illegal character U+003B ';'",
+        '2: expected TERMINATOR, got ILLEGAL',
+        "5: missing ',' in expression list",
+        '9: illegal single-quoted string; use double quotes',
+        '9: expected expression, got ILLEGAL',
+      ],
+    );
+  });
+
+  it('gives the outline and folding ranges', async () => {
+    const u = `file://${join(dir, 'outline.alloy')}`;
+    await open(server, u, VALID);
+    const symbols = (await server.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: u } })) as DocumentSymbol[];
+    assert.deepEqual(
+      symbols.map((s) => s.name),
+      ['prometheus.exporter.self "alloy"', 'prometheus.scrape "alloy"', 'prometheus.remote_write "default"'],
+    );
+    assert.deepEqual(symbols[1]?.children?.map((c) => c.name), ['targets', 'forward_to']);
+    assert.deepEqual(symbols[2]?.children?.map((c) => c.name), ['endpoint']);
+    const folds = (await server.connection.sendRequest('textDocument/foldingRange', { textDocument: { uri: u } })) as FoldingRange[];
+    assert.deepEqual(
+      folds.map((f) => [f.startLine, f.endLine]).sort((a, b) => (a[0] as number) - (b[0] as number)),
+      [
+        [2, 4],
+        [7, 10],
+        [8, 9],
+      ],
+    );
+  });
+
+  it('reports blocks declared twice across the files of one directory', async () => {
+    const d = mkdtempSync(join(tmpdir(), 'alloy-wire-dir-'));
+    writeFileSync(join(d, 'a.alloy'), 'logging {\n\tlevel = "info"\n}\n');
+    const u = `file://${join(d, 'b.alloy')}`;
+    await open(server, u, 'logging {\n\tlevel = "debug"\n}\n');
+    const diagnostics = await pull(server, u);
+    assert.deepEqual(diagnostics.map((x) => [x.code, x.message]), [['duplicate-block', 'block logging already declared at a.alloy:1:1']]);
+    assert.equal(diagnostics[0]?.relatedInformation?.[0]?.location.uri, `file://${join(d, 'a.alloy')}`);
+  });
+
+  it('keeps serving after garbage and deep nesting', async () => {
+    const u = `file://${join(dir, 'garbage.alloy')}`;
+    let garbage = '';
+    for (let i = 0; i < 20000; i++) garbage += String.fromCharCode((i * 7919) % 0xd7ff);
+    await open(server, u, garbage + '['.repeat(100000));
+    const diagnostics = await pull(server, u);
+    assert.ok(diagnostics.length > 0);
+    const symbols = await server.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: u } });
+    assert.ok(Array.isArray(symbols));
+    await open(server, `${uri}.2`, VALID);
+    assert.deepEqual(await pull(server, `${uri}.2`), []);
+  });
+});
+
+describe('language server over stdio (push diagnostics)', () => {
+  it('publishes diagnostics for the latest version only', async () => {
+    const server = await startServer({ pull: false });
+    try {
+      const uri = 'untitled:push.alloy';
+      const published = server.nextDiagnostics(uri, (p) => p.version === 3);
+      await open(server, uri, 'a "b" {', 1);
+      for (const [version, text] of [[2, 'a "b" {\n'], [3, 'a "b" { }\n']] as const) {
+        await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+      }
+      const result = await published;
+      assert.deepEqual(result.diagnostics, []);
+    } finally {
+      await server.stop();
+    }
+  });
+});
