@@ -121,6 +121,11 @@ class Parser {
     this.pos = this.starts[i] as number;
   }
 
+  /** The current token kind (a call, so that TypeScript does not narrow it across next()). */
+  private cur(): Tok {
+    return this.tok;
+  }
+
   private get tokEnd(): number {
     return this.starts[this.i + 1] as number;
   }
@@ -143,19 +148,19 @@ class Parser {
   }
 
   private expect(kind: Tok): boolean {
-    const ok = this.tok === kind;
-    if (!ok) this.addError(`expected ${tokenName(kind)}, got ${tokenName(this.tok)}`);
+    const ok = this.cur() === kind;
+    if (!ok) this.addError(`expected ${tokenName(kind)}, got ${tokenName(this.cur())}`);
     this.next();
     return ok;
   }
 
   private advance(to: Tok): void {
-    while (this.tok !== Tok.EOF && this.tok !== to) this.next();
+    while (this.cur() !== Tok.EOF && this.cur() !== to) this.next();
   }
 
   private advanceToStatementEnd(): void {
     for (;;) {
-      switch (this.tok) {
+      switch (this.cur()) {
         case Tok.EOF:
         case Tok.Terminator:
         case Tok.RParen:
@@ -174,8 +179,8 @@ class Parser {
     let curly = 0;
     let brack = 0;
     let paren = 0;
-    while (this.tok !== Tok.EOF) {
-      switch (this.tok) {
+    while (this.cur() !== Tok.EOF) {
+      switch (this.cur()) {
         case Tok.LCurly: curly++; break;
         case Tok.RCurly: curly--; break;
         case Tok.LBrack: brack++; break;
@@ -208,8 +213,8 @@ class Parser {
       });
     }
     let level = 0;
-    while (this.tok !== Tok.EOF) {
-      const t = this.tok;
+    while (this.cur() !== Tok.EOF) {
+      const t = this.cur();
       if (t === Tok.LCurly || t === Tok.LBrack || t === Tok.LParen) level++;
       else if (t === Tok.RCurly || t === Tok.RBrack || t === Tok.RParen) {
         if (level === 0) return;
@@ -226,14 +231,14 @@ class Parser {
 
   private parseBody(until: Tok): Stmt[] {
     const body: Stmt[] = [];
-    while (this.tok !== until && this.tok !== Tok.EOF) {
+    while (this.cur() !== until && this.cur() !== Tok.EOF) {
       const start = this.pos;
       const stmt = this.parseStatement();
       if (stmt) body.push(stmt);
       else if (this.prevEnd > start) body.push({ kind: 'ErrorStmt', start, end: this.prevEnd });
-      if (this.tok === until) break;
-      if (this.tok !== Tok.Terminator) {
-        this.addError(`expected TERMINATOR, got ${tokenName(this.tok)}`);
+      if (this.cur() === until) break;
+      if (this.cur() !== Tok.Terminator) {
+        this.addError(`expected TERMINATOR, got ${tokenName(this.cur())}`);
         this.consumeStatement();
       }
       this.next();
@@ -247,7 +252,7 @@ class Parser {
       this.advance(Tok.Ident);
       return undefined;
     }
-    switch (this.tok) {
+    switch (this.cur()) {
       case Tok.Assign: {
         this.next();
         const first = name.parts[0] as Ident;
@@ -273,7 +278,7 @@ class Parser {
           body = this.parseBody(Tok.RCurly);
         }
         this.depth--;
-        const rbrace = this.tok === Tok.RCurly ? this.pos : -1;
+        const rbrace = this.cur() === Tok.RCurly ? this.pos : -1;
         this.expect(Tok.RCurly);
         const block: BlockStmt = {
           kind: 'Block',
@@ -290,9 +295,9 @@ class Parser {
       }
       default:
         if (name.parts.length === 1 && !name.label) {
-          this.addError(`expected attribute assignment or block body, got ${tokenName(this.tok)}`);
+          this.addError(`expected attribute assignment or block body, got ${tokenName(this.cur())}`);
         } else {
-          this.addError(`expected block body, got ${tokenName(this.tok)}`);
+          this.addError(`expected block body, got ${tokenName(this.cur())}`);
         }
         this.advance(Tok.Ident);
         return undefined;
@@ -300,23 +305,23 @@ class Parser {
   }
 
   private parseBlockName(): BlockName | undefined {
-    if (this.tok !== Tok.Ident) {
-      this.addError(`expected identifier, got ${tokenName(this.tok)}`);
+    if (this.cur() !== Tok.Ident) {
+      this.addError(`expected identifier, got ${tokenName(this.cur())}`);
       return undefined;
     }
     const start = this.pos;
     const parts: Ident[] = [{ kind: 'Ident', name: this.lit, start: this.pos, end: this.tokEnd }];
     this.next();
-    while (this.tok === Tok.Dot) {
+    while (this.cur() === Tok.Dot) {
       this.next();
-      if (this.tok !== Tok.Ident) this.addError(`expected identifier, got ${tokenName(this.tok)}`);
-      parts.push({ kind: 'Ident', name: this.tok === Tok.Ident ? this.lit : '', start: this.pos, end: this.tokEnd });
+      if (this.cur() !== Tok.Ident) this.addError(`expected identifier, got ${tokenName(this.cur())}`);
+      parts.push({ kind: 'Ident', name: this.cur() === Tok.Ident ? this.lit : '', start: this.pos, end: this.tokEnd });
       this.next();
     }
     let label: Label | undefined;
     let labelPos = -1;
-    if (this.tok !== Tok.Assign && this.tok !== Tok.LCurly) {
-      if (this.tok === Tok.String) {
+    if (this.cur() !== Tok.Assign && this.cur() !== Tok.LCurly) {
+      if (this.cur() === Tok.String) {
         const lit = this.lit;
         if (lit[0] !== '"') {
           this.addError(`expected block label to be a double quoted string, but got ${goQuote(lit)}`);
@@ -330,7 +335,7 @@ class Parser {
         }
         labelPos = this.pos;
       } else {
-        this.addError(`expected block label, got ${tokenName(this.tok)}`);
+        this.addError(`expected block label, got ${tokenName(this.cur())}`);
       }
       this.next();
     }
@@ -344,7 +349,7 @@ class Parser {
   private parseBinOp(inPrec: number): Expr {
     let lhs = this.parsePowExpr();
     for (;;) {
-      const op = this.tok;
+      const op = this.cur();
       const prec = binaryPrecedence(op);
       if (prec < inPrec) return lhs;
       const opText = tokenName(op);
@@ -356,7 +361,7 @@ class Parser {
 
   private parsePowExpr(): Expr {
     const lhs = this.parseUnaryExpr();
-    if (this.tok !== Tok.Pow) return lhs;
+    if (this.cur() !== Tok.Pow) return lhs;
     this.next();
     const rhs = this.parsePowExpr();
     return { kind: 'Binary', op: '^', left: lhs, right: rhs, start: lhs.start, end: rhs.end };
@@ -377,8 +382,8 @@ class Parser {
   }
 
   private parseUnaryInner(): Expr {
-    if (this.tok === Tok.Not || this.tok === Tok.Sub) {
-      const op = this.tok === Tok.Not ? '!' : '-';
+    if (this.cur() === Tok.Not || this.cur() === Tok.Sub) {
+      const op = this.cur() === Tok.Not ? '!' : '-';
       const start = this.pos;
       this.next();
       const operand = this.parseUnaryExpr();
@@ -386,12 +391,12 @@ class Parser {
     }
     let primary = this.parsePrimaryExpr();
     for (;;) {
-      switch (this.tok) {
+      switch (this.cur()) {
         case Tok.Dot: {
           this.next();
           const nameStart = this.pos;
           const nameEnd = this.tokEnd;
-          const nameText = this.tok === Tok.Ident ? this.lit : '';
+          const nameText = this.cur() === Tok.Ident ? this.lit : '';
           this.expect(Tok.Ident);
           const name: Ident = { kind: 'Ident', name: nameText, start: nameStart, end: nameEnd };
           primary = { kind: 'Access', value: primary, name, start: primary.start, end: this.prevEnd };
@@ -406,7 +411,7 @@ class Parser {
         }
         case Tok.LParen: {
           this.expect(Tok.LParen);
-          const args = this.tok !== Tok.RParen ? this.parseExpressionList(Tok.RParen) : [];
+          const args = this.cur() !== Tok.RParen ? this.parseExpressionList(Tok.RParen) : [];
           this.expect(Tok.RParen);
           primary = { kind: 'Call', callee: primary, args, start: primary.start, end: this.prevEnd };
           break;
@@ -414,7 +419,7 @@ class Parser {
         case Tok.String:
         case Tok.LCurly: {
           // Someone assigning a block to an attribute: read it as a block to say so.
-          if (this.tok === Tok.String) this.next();
+          if (this.cur() === Tok.String) this.next();
           if (!this.expect(Tok.LCurly)) {
             this.consumeStatement();
             return primary;
@@ -439,7 +444,7 @@ class Parser {
 
   private parsePrimaryExpr(): Expr {
     const start = this.pos;
-    switch (this.tok) {
+    switch (this.cur()) {
       case Tok.Ident: {
         const name = this.lit;
         this.next();
@@ -451,7 +456,7 @@ class Parser {
       case Tok.Bool:
       case Tok.Null: {
         const literal =
-          this.tok === Tok.String ? 'string' : this.tok === Tok.Number ? 'number' : this.tok === Tok.Float ? 'float' : this.tok === Tok.Bool ? 'bool' : 'null';
+          this.cur() === Tok.String ? 'string' : this.cur() === Tok.Number ? 'number' : this.cur() === Tok.Float ? 'float' : this.cur() === Tok.Bool ? 'bool' : 'null';
         const raw = this.lit;
         this.next();
         return { kind: 'Literal', literal, raw, start, end: this.prevEnd };
@@ -464,18 +469,18 @@ class Parser {
       }
       case Tok.LBrack: {
         this.expect(Tok.LBrack);
-        const elements = this.tok !== Tok.RBrack ? this.parseExpressionList(Tok.RBrack) : [];
+        const elements = this.cur() !== Tok.RBrack ? this.parseExpressionList(Tok.RBrack) : [];
         this.expect(Tok.RBrack);
         return { kind: 'Array', elements, start, end: this.prevEnd };
       }
       case Tok.LCurly: {
         this.expect(Tok.LCurly);
-        const fields = this.tok !== Tok.RCurly ? this.parseFieldList(Tok.RCurly) : [];
+        const fields = this.cur() !== Tok.RCurly ? this.parseFieldList(Tok.RCurly) : [];
         this.expect(Tok.RCurly);
         return { kind: 'Object', fields, start, end: this.prevEnd };
       }
       default: {
-        this.addError(`expected expression, got ${tokenName(this.tok)}`);
+        this.addError(`expected expression, got ${tokenName(this.cur())}`);
         this.advanceToStatementEnd();
         return { kind: 'ErrorExpr', start, end: Math.max(start, this.prevEnd) };
       }
@@ -484,10 +489,10 @@ class Parser {
 
   private parseExpressionList(until: Tok): Expr[] {
     const exprs: Expr[] = [];
-    while (this.tok !== until && this.tok !== Tok.EOF) {
+    while (this.cur() !== until && this.cur() !== Tok.EOF) {
       exprs.push(this.parseExpression());
-      if (this.tok === until) break;
-      if (this.tok !== Tok.Comma) this.addError("missing ',' in expression list");
+      if (this.cur() === until) break;
+      if (this.cur() !== Tok.Comma) this.addError("missing ',' in expression list");
       this.next();
     }
     return exprs;
@@ -495,10 +500,10 @@ class Parser {
 
   private parseFieldList(until: Tok): ObjectField[] {
     const fields: ObjectField[] = [];
-    while (this.tok !== until && this.tok !== Tok.EOF) {
+    while (this.cur() !== until && this.cur() !== Tok.EOF) {
       fields.push(this.parseField());
-      if (this.tok === until) break;
-      if (this.tok !== Tok.Comma) this.addError("missing ',' in field list");
+      if (this.cur() === until) break;
+      if (this.cur() !== Tok.Comma) this.addError("missing ',' in field list");
       this.next();
     }
     return fields;
@@ -509,17 +514,17 @@ class Parser {
     let key = '';
     let quoted = false;
     let keySpan: Span = { start, end: start };
-    if (this.tok === Tok.String || this.tok === Tok.Ident) {
+    if (this.cur() === Tok.String || this.cur() === Tok.Ident) {
       const lit = this.lit;
       key = lit;
       keySpan = { start, end: this.tokEnd };
-      if (this.tok === Tok.String && lit.length > 2) {
+      if (this.cur() === Tok.String && lit.length > 2) {
         key = lit.slice(1, -1);
         quoted = true;
       }
       this.next();
     } else {
-      this.addError(`expected field name (string or identifier), got ${tokenName(this.tok)}`);
+      this.addError(`expected field name (string or identifier), got ${tokenName(this.cur())}`);
       this.advance(Tok.Assign);
     }
     this.expect(Tok.Assign);
