@@ -6,12 +6,19 @@ import type { Finding } from './syntax/diagnostic';
 import { parse, type ParseResult } from './syntax/parser';
 import type { Settings } from './settings';
 import { validateConfiguration } from './semantic/validate';
+import { buildModel, type ConfigModel } from './semantic/model';
+import { applyEdits } from './fixes/edits';
+import { PipelineGraph } from './semantic/pipelineGraph';
+import { checkComponentNames, checkDeprecatedFunctions, checkReferences } from './checks/references';
+import { checkSelfMonitoring } from './checks/selfMonitoring';
 
 /** A parsed `.alloy` file. `path` is an absolute file path (or a URI-like key for unsaved buffers). */
 export interface ParsedFile {
   path: string;
   parse: ParseResult;
 }
+
+export type { ConfigModel };
 
 export function parseFile(path: string, text: string): ParsedFile {
   return { path, parse: parse(text) };
@@ -37,6 +44,13 @@ export function checkConfiguration(files: readonly ParsedFile[], settings: Setti
   const findings: Finding[] = [];
   for (const file of files) findings.push(...getSyntaxFindings(file));
   findings.push(...validateConfiguration(files));
+  const model = buildModel(files);
+  findings.push(...checkComponentNames(model), ...checkDeprecatedFunctions(model));
+  // While a file does not parse, its tree is a guess: say nothing about wiring.
+  if (!model.hasSyntaxErrors) {
+    findings.push(...checkReferences(model));
+    findings.push(...checkSelfMonitoring(model, new PipelineGraph(model), settings));
+  }
   return applySeverities(findings, settings);
 }
 
@@ -49,4 +63,49 @@ export function applySeverities(findings: Finding[], settings: Settings): Findin
     out.push(level ? { ...f, severity: level } : f);
   }
   return out;
+}
+
+/** Codes whose fixes are safe to apply without a person choosing: "fix all" and `--fix` apply these. */
+export function isAutoFixable(code: string): boolean {
+  return code.startsWith('selfmon/') || code === 'deprecated-function';
+}
+
+export interface TextFile {
+  path: string;
+  text: string;
+}
+
+/**
+ * Applies every auto-fixable finding's preferred fix, one at a time, re-checking
+ * after each (a fix can change what the next one wires to), until none is left.
+ * Returns the new texts of the files that changed.
+ */
+export function fixAll(files: readonly TextFile[], settings: Settings, onlyFile?: string): Map<string, string> {
+  const texts = new Map(files.map((f) => [f.path, f.text]));
+  // A finding whose fix did not make it go away is not fixed again.
+  const tried = new Set<string>();
+  for (let round = 0; round < 50; round++) {
+    const parsed = [...texts].map(([path, text]) => parseFile(path, text));
+    const next = checkConfiguration(parsed, settings).find(
+      (f) =>
+        isAutoFixable(f.code) &&
+        !!f.fixes?.length &&
+        !tried.has(`${f.code}@${f.file}@${f.message}`) &&
+        (!onlyFile || f.fixes.every((x) => x.edits.every((e) => e.file === onlyFile))),
+    );
+    if (!next) break;
+    tried.add(`${next.code}@${next.file}@${next.message}`);
+    const fix = next.fixes?.find((x) => x.isPreferred) ?? next.fixes?.[0];
+    if (!fix) continue;
+    for (const [path, text] of texts) {
+      const edits = fix.edits.filter((e) => e.file === path);
+      if (edits.length > 0) texts.set(path, applyEdits(text, edits));
+    }
+  }
+  const changed = new Map<string, string>();
+  for (const f of files) {
+    const text = texts.get(f.path);
+    if (text !== undefined && text !== f.text) changed.set(f.path, text);
+  }
+  return changed;
 }

@@ -5,7 +5,9 @@
  */
 import { relative, resolve, isAbsolute } from 'node:path';
 import { parseArgs } from 'node:util';
-import { checkConfiguration, parseFile, type ParsedFile } from '../languageService';
+import { writeFileSync } from 'node:fs';
+import { createTwoFilesPatch } from 'diff';
+import { checkConfiguration, fixAll, parseFile, type ParsedFile } from '../languageService';
 import { resolveSettings, type Settings } from '../settings';
 import { configurationFiles, readTextFile } from './inputs';
 import { renderJson, renderSarif, renderText, type Report } from './report';
@@ -22,7 +24,11 @@ configuration made of the .alloy files directly in it.
 Options:
   --format text|json|sarif   output format (default: text)
   --config FILE              settings file (JSON, same schema as the editor's
-                             "alloySelfMonitoring" settings)
+                             "alloySelfMonitoring" settings; see README)
+  --fix                      apply the self-monitoring and deprecation fixes
+                             to the files, then report what is left
+  --dry-run                  with --fix: print the fixes as a unified diff
+                             instead of writing them
   -h, --help                 show this help
   -v, --version              show the version
 
@@ -66,6 +72,8 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
         options: {
           format: { type: 'string', default: 'text' },
           config: { type: 'string' },
+          fix: { type: 'boolean' },
+          'dry-run': { type: 'boolean' },
           help: { type: 'boolean', short: 'h' },
           version: { type: 'boolean', short: 'v' },
         },
@@ -88,18 +96,42 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
     const format = values.format;
     if (format !== 'text' && format !== 'json' && format !== 'sarif') fail(`unknown format "${format}" (expected text, json or sarif)`);
     const settings = loadSettings(values.config);
+    if (values['dry-run'] && !values.fix) fail('--dry-run only goes with --fix');
 
     const configurations: ParsedFile[][] = [];
+    const diffs: string[] = [];
     for (const arg of paths) {
       const input = configurationFiles(arg);
       if (!input.ok) fail(`${arg}: ${input.reason}`);
-      const files: ParsedFile[] = [];
+      const texts: { path: string; text: string }[] = [];
       for (const path of input.files) {
         const read = readTextFile(path);
         if (!read.ok) fail(`${path}: ${read.reason}`);
-        files.push(parseFile(resolve(path), read.text));
+        texts.push({ path: resolve(path), text: read.text });
       }
-      configurations.push(files);
+      if (values.fix) {
+        const changed = fixAll(texts, settings);
+        for (const file of texts) {
+          const after = changed.get(file.path);
+          if (after === undefined) continue;
+          if (values['dry-run']) {
+            const shown = displayPath(file.path);
+            diffs.push(createTwoFilesPatch(`a/${shown}`, `b/${shown}`, file.text, after, undefined, undefined, { context: 3 }).replace(/^=+\n/, ''));
+          } else {
+            try {
+              writeFileSync(file.path, after);
+            } catch (error) {
+              fail(`${displayPath(file.path)}: cannot write: ${error instanceof Error ? error.message : String(error)}`);
+            }
+          }
+          file.text = after;
+        }
+      }
+      configurations.push(texts.map((t) => parseFile(t.path, t.text)));
+    }
+    if (values['dry-run']) {
+      out(diffs.join(''));
+      return 0;
     }
 
     const report: Report = { files: [], configs: [] };

@@ -1,0 +1,143 @@
+/**
+ * Quick fixes for self-monitoring findings. Each fix wires the new piece into
+ * what the configuration already has — an existing receiver, processor or
+ * exporter that gets the signal out of Alloy — one fix per such target; only
+ * when there is none does it insert a complete exporter reading its endpoint
+ * and credentials with `sys.env`.
+ */
+import type { AttributeStmt, BlockStmt } from '../syntax/ast';
+import { list, quote, renderBlocks, type NewBlock } from '../syntax/builder';
+import type { Fix, FileEdit } from '../syntax/diagnostic';
+import type { Signal } from '../semantic/catalog';
+import type { ConfigModel, SourceFile } from '../semantic/model';
+import type { PipelineGraph } from '../semantic/pipelineGraph';
+import * as facts from '../semantic/selfMonitoringFacts';
+import { appendToFile, appendToList, indentUnit, insertAttribute } from './edits';
+
+/** At most this many alternative targets are offered for one finding. */
+const MAX_TARGETS = 3;
+
+/** Where a signal can be sent: a reference, plus the blocks that must be added for it to exist. */
+export interface Target {
+  ref: string;
+  /** Describes the target in the fix title. */
+  description: string;
+  newBlocks: NewBlock[];
+}
+
+/** A label for a new `name` block that no existing block of that name uses. */
+export function freeLabel(model: ConfigModel, name: string, taken: ReadonlySet<string> = new Set()): string {
+  for (const candidate of ['alloy', 'alloy_self', 'self_monitoring']) {
+    if (!model.components.has(`${name}.${candidate}`) && !taken.has(`${name}.${candidate}`)) return candidate;
+  }
+  for (let i = 2; ; i++) {
+    const candidate = `alloy_${i}`;
+    if (!model.components.has(`${name}.${candidate}`) && !taken.has(`${name}.${candidate}`)) return candidate;
+  }
+}
+
+function exportKind(graph: PipelineGraph, id: string, exportName: string): string | undefined {
+  return graph.model.components.get(id)?.schema?.exports.find((e) => e.name === exportName)?.kind;
+}
+
+/**
+ * Existing entry points for `signal` whose export is of `kind`, processors
+ * before exporters (a batch processor in front of an exporter is what a person
+ * would wire to).
+ */
+function existingEntries(graph: PipelineGraph, signal: Signal, kind: string, exclude: ReadonlySet<string>): { id: string; exportName: string; sink: boolean }[] {
+  return graph
+    .entryPoints(signal)
+    .filter((e) => !exclude.has(e.component.id) && exportKind(graph, e.component.id, e.exportName) === kind)
+    .map((e) => ({ id: e.component.id, exportName: e.exportName, sink: !!e.component.schema?.sinks?.includes(signal) }))
+    .sort((a, b) => Number(a.sink) - Number(b.sink) || (a.id < b.id ? -1 : 1));
+}
+
+/** Targets for Alloy's own metrics (a MetricsReceiver). */
+export function metricsTargets(graph: PipelineGraph, exclude: ReadonlySet<string> = new Set()): Target[] {
+  const model = graph.model;
+  const direct = existingEntries(graph, 'metrics', 'MetricsReceiver', exclude);
+  if (direct.length > 0) return direct.slice(0, MAX_TARGETS).map((e) => ({ ref: `${e.id}.${e.exportName}`, description: `to ${e.id}`, newBlocks: [] }));
+  const consumers = existingEntries(graph, 'metrics', 'otelcol.Consumer', exclude);
+  if (consumers.length > 0) {
+    const label = freeLabel(model, facts.METRICS_TO_OTLP.name);
+    return consumers.slice(0, MAX_TARGETS).map((c) => ({
+      ref: `${facts.METRICS_TO_OTLP.name}.${label}.${facts.METRICS_TO_OTLP.export}`,
+      description: `over OTLP to ${c.id}`,
+      newBlocks: [facts.metricsToOtlp(label, `${c.id}.${c.exportName}`)],
+    }));
+  }
+  const label = freeLabel(model, facts.NEW_METRICS_EXPORTER_ENTRY.name);
+  return [{ ref: `${facts.NEW_METRICS_EXPORTER_ENTRY.name}.${label}.${facts.NEW_METRICS_EXPORTER_ENTRY.export}`, description: `to a new ${facts.NEW_METRICS_EXPORTER_ENTRY.name}`, newBlocks: facts.newMetricsExporter(label) }];
+}
+
+/** Targets for Alloy's own logs (a LogsReceiver). */
+export function logsTargets(graph: PipelineGraph): Target[] {
+  const model = graph.model;
+  const direct = existingEntries(graph, 'logs', 'LogsReceiver', new Set());
+  if (direct.length > 0) return direct.slice(0, MAX_TARGETS).map((e) => ({ ref: `${e.id}.${e.exportName}`, description: `to ${e.id}`, newBlocks: [] }));
+  const consumers = existingEntries(graph, 'logs', 'otelcol.Consumer', new Set());
+  if (consumers.length > 0) {
+    const label = freeLabel(model, facts.LOGS_TO_OTLP.name);
+    return consumers.slice(0, MAX_TARGETS).map((c) => ({
+      ref: `${facts.LOGS_TO_OTLP.name}.${label}.${facts.LOGS_TO_OTLP.export}`,
+      description: `over OTLP to ${c.id}`,
+      newBlocks: [facts.logsToOtlp(label, `${c.id}.${c.exportName}`)],
+    }));
+  }
+  const label = freeLabel(model, facts.NEW_LOGS_EXPORTER_ENTRY.name);
+  return [{ ref: `${facts.NEW_LOGS_EXPORTER_ENTRY.name}.${label}.${facts.NEW_LOGS_EXPORTER_ENTRY.export}`, description: `to a new ${facts.NEW_LOGS_EXPORTER_ENTRY.name}`, newBlocks: facts.newLogsExporter(label) }];
+}
+
+/** Targets for Alloy's own traces (an otelcol.Consumer). */
+export function tracesTargets(graph: PipelineGraph): Target[] {
+  const model = graph.model;
+  const consumers = existingEntries(graph, 'traces', 'otelcol.Consumer', new Set());
+  if (consumers.length > 0) return consumers.slice(0, MAX_TARGETS).map((c) => ({ ref: `${c.id}.${c.exportName}`, description: `to ${c.id}`, newBlocks: [] }));
+  const label = freeLabel(model, facts.NEW_TRACES_EXPORTER_ENTRY.name);
+  return [{ ref: `${facts.NEW_TRACES_EXPORTER_ENTRY.name}.${label}.${facts.NEW_TRACES_EXPORTER_ENTRY.export}`, description: `to a new ${facts.NEW_TRACES_EXPORTER_ENTRY.name}`, newBlocks: facts.newTracesExporter(label) }];
+}
+
+/** The file where new top-level blocks go: the one holding `near`, else `config.alloy`, else the first. */
+export function mainFile(model: ConfigModel, near?: SourceFile): SourceFile | undefined {
+  if (near) return near;
+  return model.files.find((f) => /(^|[\\/])config\.alloy$/.test(f.path)) ?? model.files[0];
+}
+
+function addBlocks(file: SourceFile, blocks: NewBlock[]): FileEdit[] {
+  return blocks.length === 0 ? [] : [appendToFile(file, renderBlocks(blocks, indentUnit(file.parse.text)))];
+}
+
+/** One fix per target: insert `blocks(target)` (plus the target's own new blocks) at the end of `file`. */
+export function insertFixes(file: SourceFile, targets: Target[], title: (t: Target) => string, blocks: (t: Target) => NewBlock[]): Fix[] {
+  return targets.map((t, i) => ({ title: title(t), isPreferred: i === 0, edits: addBlocks(file, [...blocks(t), ...t.newBlocks]) }));
+}
+
+/** One fix per target: add `name = [target]` to an existing block. */
+export function attributeFixes(file: SourceFile, block: BlockStmt, name: string, targets: Target[], title: (t: Target) => string): Fix[] {
+  return targets.map((t, i) => ({
+    title: title(t),
+    isPreferred: i === 0,
+    edits: [...insertAttribute(file, block, name, list([t.ref])), ...addBlocks(file, t.newBlocks)],
+  }));
+}
+
+/** One fix per target: append the target to an existing list attribute. */
+export function appendFixes(file: SourceFile, attr: AttributeStmt, targets: Target[], title: (t: Target) => string): Fix[] {
+  const fixes: Fix[] = [];
+  targets.forEach((t, i) => {
+    const edit = appendToList(file, attr, t.ref);
+    if (edit) fixes.push({ title: title(t), isPreferred: i === 0, edits: [edit, ...addBlocks(file, t.newBlocks)] });
+  });
+  return fixes;
+}
+
+/** Sets an attribute to a value: replaces it when present, inserts it otherwise. */
+export function setAttributeFix(file: SourceFile, block: BlockStmt, attr: AttributeStmt | undefined, name: string, value: string, title: string): Fix {
+  const edits: FileEdit[] = attr
+    ? [{ file: file.path, range: { start: attr.value.start, end: attr.value.end }, newText: value }]
+    : insertAttribute(file, block, name, value);
+  return { title, isPreferred: true, edits };
+}
+
+export { quote };

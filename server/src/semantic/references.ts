@@ -1,0 +1,72 @@
+/**
+ * References between components: `prometheus.exporter.self.alloy.targets`
+ * names the export `targets` of the component `prometheus.exporter.self.alloy`.
+ */
+import { referencePath, walk, type Expr, type Node } from '../syntax/ast';
+import type { TextRange } from '../syntax/diagnostic';
+import { getComponent, isComponentName, stdlibNamespaces } from './catalog';
+
+const stdlibRoots: ReadonlySet<string> = new Set(['sys', ...stdlibNamespaces.map((n) => n.name)]);
+import type { ComponentNode, ConfigModel } from './model';
+
+export interface ComponentReference {
+  component: ComponentNode;
+  /** The export read, e.g. `receiver`; empty when the whole component is named. */
+  exportName: string;
+  range: TextRange;
+}
+
+export type Resolution =
+  | { kind: 'component'; ref: ComponentReference }
+  /** Names a built-in or declared component that this configuration does not define. */
+  | { kind: 'undefined'; path: string; componentName: string; range: TextRange }
+  /** Not a component reference (stdlib, module argument, foreach variable), or we cannot tell. */
+  | { kind: 'other' };
+
+/** Resolves a reference expression against the model. */
+export function resolveReference(model: ConfigModel, expr: Expr): Resolution {
+  const path = referencePath(expr);
+  if (!path || path.length < 2) return { kind: 'other' };
+  const range = { start: expr.start, end: expr.end };
+  // Longest id first: `a.b.c.label.field` → component `a.b.c.label`.
+  for (let k = path.length; k >= 2; k--) {
+    const id = path.slice(0, k).join('.');
+    const component = model.components.get(id);
+    if (component) return { kind: 'component', ref: { component, exportName: path.slice(k).join('.'), range } };
+  }
+  // Only call a reference undefined when its leading fragments are certainly a
+  // component name (built-in or declared here) followed by a label.
+  for (let k = path.length - 1; k >= 1; k--) {
+    const name = path.slice(0, k).join('.');
+    if (isComponentName(name) || model.declares.has(name)) {
+      const first = path[0] as string;
+      if (stdlibRoots.has(first) && !getComponent(name)) return { kind: 'other' };
+      return { kind: 'undefined', path: path.join('.'), componentName: name, range };
+    }
+  }
+  return { kind: 'other' };
+}
+
+/**
+ * The reference expressions under a node: maximal chains of identifiers and
+ * field accesses that are not themselves called (`sys.env` in `sys.env("X")`
+ * is a function, not a reference).
+ */
+export function referenceExpressions(root: Node): Expr[] {
+  const out: Expr[] = [];
+  walk(root, (node) => {
+    if (node.kind === 'Call') {
+      // Skip the callee, visit the arguments.
+      for (const arg of node.args) out.push(...referenceExpressions(arg));
+      return false;
+    }
+    if (node.kind === 'Access' || node.kind === 'IdentExpr') {
+      if (referencePath(node)) {
+        out.push(node);
+        return false;
+      }
+    }
+    return true;
+  });
+  return out;
+}
