@@ -3,7 +3,9 @@
  * service. Every handler is guarded: an exception is logged with the feature
  * and the URI, answered with an empty result, and the server keeps serving.
  */
+import { readFileSync } from 'node:fs';
 import {
+  CodeActionKind,
   DocumentDiagnosticReportKind,
   FoldingRangeKind,
   LSPErrorCodes,
@@ -11,7 +13,10 @@ import {
   SymbolKind,
   TextDocuments,
   TextDocumentSyncKind,
+  type CodeAction,
   type Connection,
+  type TextEdit,
+  type WorkspaceEdit,
   type Diagnostic,
   type DocumentSymbol,
   type FoldingRange,
@@ -20,7 +25,11 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getFoldingRanges } from '../features/folding';
 import { getDocumentSymbols, type OutlineSymbol } from '../features/symbols';
-import { checkConfiguration } from '../languageService';
+import { getFormattingEdits } from '../features/formatting';
+import { minimalEdit } from '../features/textDiff';
+import { checkConfiguration, fixAll, isAutoFixable } from '../languageService';
+import type { FileEdit, Finding } from '../syntax/diagnostic';
+import { LineIndex as Lines } from '../syntax/lineIndex';
 import { defaultSettings, resolveSettings, type Settings } from '../settings';
 import type { LineIndex } from '../syntax/lineIndex';
 import { pathToUri, toDiagnostic, toRange, uriToPath } from './convert';
@@ -68,6 +77,33 @@ export function startServer(connection: Connection): void {
   function linesOf(path: string): LineIndex | undefined {
     const open = documents.get(pathToUri(path));
     return open ? workspace.parsedDocument(open).parse.lineIndex : undefined;
+  }
+
+  /** The text of any file a fix may edit: an open buffer, else the disk. */
+  function textOf(path: string): string | undefined {
+    const open = documents.get(pathToUri(path));
+    if (open) return open.getText();
+    try {
+      return readFileSync(path, 'utf8');
+    } catch {
+      return undefined;
+    }
+  }
+
+  function toWorkspaceEdit(edits: readonly FileEdit[]): WorkspaceEdit | undefined {
+    const changes: Record<string, TextEdit[]> = {};
+    for (const e of edits) {
+      const text = textOf(e.file);
+      if (text === undefined) return undefined;
+      const lines = new Lines(text);
+      (changes[pathToUri(e.file)] ??= []).push({ range: toRange(lines, e.range), newText: e.newText });
+    }
+    return { changes };
+  }
+
+  function findingsFor(document: TextDocument, settings: Settings): Finding[] {
+    const files = workspace.configurationOf(document);
+    return checkConfiguration(files, settings);
   }
 
   /** Diagnostics of one document, computed against its whole configuration. */
@@ -126,6 +162,8 @@ export function startServer(connection: Connection): void {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         documentSymbolProvider: true,
+        documentFormattingProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll] },
         foldingRangeProvider: true,
         ...(pullDiagnostics ? { diagnosticProvider: { interFileDependencies: true, workspaceDiagnostics: false } } : {}),
       },
@@ -193,6 +231,60 @@ export function startServer(connection: Connection): void {
       }));
     }),
   );
+
+  connection.onDocumentFormatting((params) =>
+    guard('formatting', params.textDocument.uri, [] as TextEdit[], () => {
+      const document = documents.get(params.textDocument.uri);
+      if (!document) return [];
+      const parsed = workspace.parsedDocument(document).parse;
+      return getFormattingEdits(parsed).map((e) => ({ range: toRange(parsed.lineIndex, e.range), newText: e.newText }));
+    }),
+  );
+
+  connection.onCodeAction(async (params) => {
+    const uri = params.textDocument.uri;
+    const document = documents.get(uri);
+    if (!document) return [];
+    const settings = await getSettings(uri);
+    return guard('codeAction', uri, [] as CodeAction[], () => {
+      const self = workspace.parsedDocument(document);
+      const lines = self.parse.lineIndex;
+      const only = params.context.only;
+      const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
+      const actions: CodeAction[] = [];
+      const findings = findingsFor(document, settings);
+      if (wants(CodeActionKind.QuickFix)) {
+        const start = document.offsetAt(params.range.start);
+        const end = document.offsetAt(params.range.end);
+        for (const f of findings) {
+          if (f.file !== self.path || !f.fixes?.length) continue;
+          // Findings at a point (e.g. file start) match a cursor on their line.
+          const touches = f.range.start <= end && f.range.end >= start;
+          const sameLine = lines.lineOf(f.range.start) === lines.lineOf(start);
+          if (!touches && !sameLine) continue;
+          const diagnostic = toDiagnostic(f, lines, () => undefined);
+          for (const fix of f.fixes) {
+            const edit = toWorkspaceEdit(fix.edits);
+            if (!edit) continue;
+            actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.isPreferred, edit });
+          }
+        }
+      }
+      if (wants(CodeActionKind.SourceFixAll) && findings.some((f) => isAutoFixable(f.code) && f.fixes?.length)) {
+        const files = workspace.configurationOf(document);
+        const changed = fixAll(files.map((f) => ({ path: f.path, text: f.parse.text })), settings);
+        const edits: FileEdit[] = [];
+        for (const f of files) {
+          const after = changed.get(f.path);
+          const e = after === undefined ? undefined : minimalEdit(f.parse.text, after);
+          if (e) edits.push({ file: f.path, ...e });
+        }
+        const edit = edits.length > 0 ? toWorkspaceEdit(edits) : undefined;
+        if (edit) actions.push({ title: 'Fix all self-monitoring problems', kind: CodeActionKind.SourceFixAll, edit });
+      }
+      return actions;
+    });
+  });
 
   documents.listen(connection);
   connection.listen();
