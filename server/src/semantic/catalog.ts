@@ -1,0 +1,324 @@
+/**
+ * The component catalog: everything the server knows about Alloy's vocabulary, as data.
+ * Validation, completion, hover, the pipeline graph and the self-monitoring checks all
+ * consult this module; no other module should spell a component name.
+ *
+ * Facts come from the Alloy reference docs and the `alloy:"..."` struct tags of
+ * grafana/alloy at commit 66ebea8 (where the two disagree, the tags win, because they
+ * are what the runtime enforces).
+ */
+
+import { COMPONENTS } from './catalogData';
+import { CONFIG_BLOCKS, UNCONFIGURABLE_SERVICES } from './catalogConfigBlocks';
+import { capsuleKindOfType } from './catalogShared';
+
+export { capsuleKindOfType } from './catalogShared';
+export {
+  deprecatedStdlib,
+  getStdlibFunction,
+  stdlibConstants,
+  stdlibFunctions,
+  stdlibNamespaces,
+} from './catalogStdlib';
+export type { StdlibConstant, StdlibFunction, StdlibNamespace } from './catalogStdlib';
+
+/** Stability level a component or block is registered with. */
+export type Stability = 'generally-available' | 'public-preview' | 'experimental' | 'community';
+
+/** A kind of telemetry. */
+export type Signal = 'metrics' | 'logs' | 'traces' | 'profiles';
+
+/** Capsule kinds: the opaque values that wire components together. */
+export type CapsuleKind =
+  | 'MetricsReceiver'
+  | 'LogsReceiver'
+  | 'ProfilesReceiver'
+  | 'otelcol.Consumer'
+  | 'otelcol.Handler'
+  | 'Targets'
+  | 'RelabelRules';
+
+/** One attribute (`name = value`) of a component or block body. */
+export interface AttributeSchema {
+  name: string;
+  /** Type in doc notation: `string`, `duration`, `secret`, `list(MetricsReceiver)`, `capsule(otelcol.Handler)`, ... */
+  type: string;
+  required: boolean;
+  /** Default value as written in Alloy syntax (`"60s"`, `true`, `[]`); absent when computed or none. */
+  default?: string;
+  doc: string;
+  /** The capsule kind of the references this attribute takes (for `list(X)`, `capsule(X)`, targets). */
+  accepts?: CapsuleKind;
+  /** Allowed string values, when the set is closed. */
+  enum?: readonly string[];
+  /** Set when the attribute still works but should not be used; says what to use instead. */
+  deprecated?: string;
+}
+
+/** A nested block of a component or configuration block. */
+export interface BlockSchema {
+  /** Block name, possibly dotted (`stage.json`, `metric.counter`). */
+  name: string;
+  required: boolean;
+  repeatable: boolean;
+  doc: string;
+  attributes: readonly AttributeSchema[];
+  blocks: readonly BlockSchema[];
+  /** Whether the block takes a label. */
+  labelled?: boolean;
+  /** The body is not fully listed here: unknown names inside must not be reported. */
+  partial?: boolean;
+  /** The body is itself a configuration (components, declare, ...), not an argument list. */
+  nestedConfig?: boolean;
+}
+
+/** A field other components can reference as `<name>.<label>.<field>`. */
+export interface ExportSchema {
+  name: string;
+  type: string;
+  /** The capsule kind, when the export is a reference other components consume. */
+  kind?: CapsuleKind;
+  doc: string;
+}
+
+/**
+ * How telemetry moves through a component. `input` is the export through which data
+ * enters (absent when the component produces the data itself: scrapes, listeners, file
+ * tails); `output` is the attribute path through which it leaves (`forward_to`,
+ * `output.metrics`, `write_to`).
+ */
+export interface Flow {
+  input?: string;
+  inSignal?: Signal;
+  output: string;
+  outSignal: Signal;
+}
+
+/** Everything known about one component. */
+export interface ComponentSchema {
+  name: string;
+  /** First name fragment (`otelcol`, `prometheus`, ...). */
+  namespace: string;
+  stability: Stability;
+  /** Community component: needs `--feature.community-components.enabled`. */
+  community?: boolean;
+  /** One-line description. */
+  doc: string;
+  /** Platform or build remark (for example "Linux only"). */
+  note?: string;
+  attributes: readonly AttributeSchema[];
+  blocks: readonly BlockSchema[];
+  exports: readonly ExportSchema[];
+  /**
+   * True when attributes and blocks are the complete list, so unknown names may be
+   * reported (except inside blocks marked `partial`). False for entries that only list
+   * the required arguments, the references and the exports.
+   */
+  complete: boolean;
+  /** Signals this component delivers out of Alloy (a sink/exporter). */
+  sinks?: readonly Signal[];
+  /** Set on sinks that only write locally (console, file) rather than to a backend. */
+  localSink?: boolean;
+  flows?: readonly Flow[];
+}
+
+/** Where a top-level non-component block comes from. */
+export type ConfigBlockKind = 'config' | 'service' | 'declare' | 'import' | 'module';
+
+/** A top-level block that is not a component (`logging`, `tracing`, `http`, `declare`, ...). */
+export interface ConfigBlockSchema {
+  name: string;
+  kind: ConfigBlockKind;
+  stability: Stability;
+  doc: string;
+  label: 'required' | 'forbidden';
+  /** At most one per configuration (all files of a directory together). */
+  once: boolean;
+  allowedAtRoot: boolean;
+  /** Allowed in a `declare` body or an imported module. */
+  allowedInModule: boolean;
+  /** Allowed inside a `foreach` template (the enclosing context's rules still apply). */
+  allowedInForeach: boolean;
+  attributes: readonly AttributeSchema[];
+  blocks: readonly BlockSchema[];
+  exports: readonly ExportSchema[];
+  complete: boolean;
+  /** The body is itself a configuration (true for `declare`). */
+  nestedConfig?: boolean;
+  flows?: readonly Flow[];
+}
+
+/** The attributes and blocks allowed at one place inside a component or block. */
+export interface BodySchema {
+  attributes: readonly AttributeSchema[];
+  blocks: readonly BlockSchema[];
+  /** Whether the lists are complete, so unknown names there may be reported. */
+  closed: boolean;
+  nestedConfig: boolean;
+}
+
+const componentsByName: ReadonlyMap<string, ComponentSchema> = new Map(COMPONENTS.map((c) => [c.name, c]));
+const sortedNames: readonly string[] = COMPONENTS.map((c) => c.name).sort();
+const configBlocksByName: ReadonlyMap<string, ConfigBlockSchema> = new Map(CONFIG_BLOCKS.map((b) => [b.name, b]));
+
+/** The built-in component called `name`, if any. */
+export function getComponent(name: string): ComponentSchema | undefined {
+  return componentsByName.get(name);
+}
+
+/** Whether `name` is a built-in component. */
+export function isComponentName(name: string): boolean {
+  return componentsByName.has(name);
+}
+
+/** All built-in component names, sorted. */
+export function componentNames(): readonly string[] {
+  return sortedNames;
+}
+
+/** All built-in components, sorted by name. */
+export function allComponents(): readonly ComponentSchema[] {
+  return COMPONENTS;
+}
+
+/** Component names starting with `prefix` (for completion after `otelcol.` and the like). */
+export function componentNamesWithPrefix(prefix: string): readonly string[] {
+  return sortedNames.filter((n) => n.startsWith(prefix));
+}
+
+/** The export `field` of component `name`, if declared. */
+export function getExport(name: string, field: string): ExportSchema | undefined {
+  return componentsByName.get(name)?.exports.find((e) => e.name === field);
+}
+
+/** The top-level non-component block called `name`, if any. */
+export function getConfigBlock(name: string): ConfigBlockSchema | undefined {
+  return configBlocksByName.get(name);
+}
+
+/** All top-level non-component blocks. */
+export function configBlocks(): readonly ConfigBlockSchema[] {
+  return CONFIG_BLOCKS;
+}
+
+/** Services that exist but reject a configuration block (`service "ui" does not support being configured`). */
+export const unconfigurableServices: readonly string[] = UNCONFIGURABLE_SERVICES;
+
+/**
+ * The body reached by following `path` (block names) from the top of a component or
+ * config block. Returns undefined when a block on the path is unknown.
+ */
+export function resolveBody(
+  schema: ComponentSchema | ConfigBlockSchema,
+  path: readonly string[],
+): BodySchema | undefined {
+  let attributes = schema.attributes;
+  let blocks = schema.blocks;
+  let closed = schema.complete;
+  let nestedConfig = 'nestedConfig' in schema && schema.nestedConfig === true;
+  for (const name of path) {
+    const next = blocks.find((b) => b.name === name);
+    if (!next) return undefined;
+    attributes = next.attributes;
+    blocks = next.blocks;
+    closed = closed && next.partial !== true;
+    nestedConfig = next.nestedConfig === true;
+  }
+  return { attributes, blocks, closed, nestedConfig };
+}
+
+/** The signal a receiver capsule kind carries (`MetricsReceiver` → `metrics`). */
+export function signalOfKind(kind: CapsuleKind): Signal | undefined {
+  switch (kind) {
+    case 'MetricsReceiver':
+      return 'metrics';
+    case 'LogsReceiver':
+      return 'logs';
+    case 'ProfilesReceiver':
+      return 'profiles';
+    default:
+      return undefined;
+  }
+}
+
+/** Components that deliver `signal` out of Alloy (remote sinks first, then local ones). */
+export function sinksFor(signal: Signal): readonly ComponentSchema[] {
+  const found = COMPONENTS.filter((c) => c.sinks?.includes(signal) === true);
+  return [...found.filter((c) => !c.localSink), ...found.filter((c) => c.localSink === true)];
+}
+
+/** Components whose exports include one of `kind` (for "what can I reference here"). */
+export function componentsExporting(kind: CapsuleKind): readonly ComponentSchema[] {
+  return COMPONENTS.filter((c) => c.exports.some((e) => (e.kind ?? capsuleKindOfType(e.type)) === kind));
+}
+
+/** Names people reach for that Alloy spells differently (old Agent names, upstream names). */
+const KNOWN_ALIASES: ReadonlyMap<string, string> = new Map([
+  ['otelcol.exporter.logging', 'otelcol.exporter.debug'],
+  ['otelcol.exporter.jaeger', 'otelcol.exporter.otlp'],
+  ['prometheus.exporter.node', 'prometheus.exporter.unix'],
+  ['prometheus.exporter.node_exporter', 'prometheus.exporter.unix'],
+  ['prometheus.exporter.agent', 'prometheus.exporter.self'],
+  ['prometheus.exporter.alloy', 'prometheus.exporter.self'],
+  ['loki.source.promtail', 'loki.source.api'],
+]);
+
+/**
+ * "Did you mean" candidates for an unknown component name, best first. Combines edit
+ * distance over the whole name, a comparison ignoring `_`/`-` (so `otlp_http` finds
+ * `otlphttp`), a comparison of the last fragment (so `loki.remote_write` and plain
+ * `remote_write` find `prometheus.remote_write`), and a few well-known aliases. The
+ * tolerated distance grows with the length of the last fragment, where typos usually are.
+ */
+export function suggestComponentNames(unknown: string, max = 3): string[] {
+  const query = unknown.trim().toLowerCase();
+  if (query === '' || max <= 0) return [];
+  const squash = (s: string): string => s.replace(/[_-]/g, '');
+  const queryFragments = query.split('.');
+  const queryLast = queryFragments[queryFragments.length - 1] ?? query;
+  const queryPrefix = queryFragments.slice(0, -1).join('.');
+  const limit = Math.max(1, Math.min(3, Math.floor(queryLast.length / 3)));
+
+  const scored: { name: string; score: number }[] = [];
+  const alias = KNOWN_ALIASES.get(query);
+  if (alias) scored.push({ name: alias, score: 0 });
+  for (const name of sortedNames) {
+    if (name === unknown.trim() || name === alias) continue;
+    const fragments = name.split('.');
+    const last = fragments[fragments.length - 1] ?? name;
+    const prefix = fragments.slice(0, -1).join('.');
+    let score = editDistance(query, name);
+    if (squash(query) === squash(name)) score = Math.min(score, 0.5);
+    const tail = editDistance(squash(queryLast), squash(last));
+    if (prefix !== queryPrefix && tail <= Math.floor(last.length / 4)) {
+      // The same leaf under another namespace (or with none written) is a strong hint.
+      score = Math.min(score, tail * 2 + (queryPrefix === '' ? 0.75 : 2));
+    }
+    if (score <= limit) scored.push({ name, score });
+  }
+  scored.sort((a, b) => a.score - b.score || a.name.localeCompare(b.name));
+  return scored.slice(0, max).map((s) => s.name);
+}
+
+/** Optimal-string-alignment distance (Levenshtein plus adjacent transpositions). */
+export function editDistance(a: string, b: string): number {
+  if (a === b) return 0;
+  if (a.length === 0) return b.length;
+  if (b.length === 0) return a.length;
+  let prevPrev: number[] = [];
+  let prev: number[] = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur: number[] = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        best = Math.min(best, (prevPrev[j - 2] ?? 0) + 1);
+      }
+      cur.push(best);
+    }
+    prevPrev = prev;
+    prev = cur;
+  }
+  return prev[b.length] ?? 0;
+}
