@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
@@ -18,7 +18,54 @@ function cli(args: string[], cwd?: string) {
 
 const dir = mkdtempSync(join(tmpdir(), 'alloy-cli-'));
 const valid = join(dir, 'valid.alloy');
-writeFileSync(valid, 'logging {\n\tlevel = "info"\n}\n');
+// Complete self-monitoring: metrics, JSON logs and 10% of traces leave Alloy.
+writeFileSync(
+  valid,
+  `prometheus.exporter.self "alloy" { }
+
+discovery.relabel "alloy" {
+	targets = prometheus.exporter.self.alloy.targets
+
+	rule {
+		target_label = "job"
+		replacement  = "alloy"
+	}
+}
+
+prometheus.scrape "alloy" {
+	targets    = discovery.relabel.alloy.output
+	forward_to = [prometheus.remote_write.default.receiver]
+}
+
+prometheus.remote_write "default" {
+	endpoint {
+		url = "http://mimir:9009/api/v1/push"
+	}
+}
+
+logging {
+	format   = "json"
+	write_to = [loki.write.default.receiver]
+}
+
+loki.write "default" {
+	endpoint {
+		url = "http://loki:3100/loki/api/v1/push"
+	}
+}
+
+tracing {
+	sampling_fraction = 0.1
+	write_to          = [otelcol.exporter.otlp.tempo.input]
+}
+
+otelcol.exporter.otlp "tempo" {
+	client {
+		endpoint = "tempo:4317"
+	}
+}
+`,
+);
 const broken = join(dir, 'broken.alloy');
 writeFileSync(broken, 'logging {\n\tlevel = "info";\n}\n');
 
@@ -32,6 +79,7 @@ describe('alloy-selfmon check', () => {
   it('exits 1 with path:line:col: severity code: message lines for errors', () => {
     const r = cli(['check', 'broken.alloy'], dir);
     assert.equal(r.status, 1);
+    // While a file does not parse, only syntax is reported.
     assert.equal(
       r.stdout,
       "broken.alloy:2:16: error syntax: illegal character U+003B ';'\nbroken.alloy:2:16: error syntax: expected TERMINATOR, got ILLEGAL\n",
@@ -82,7 +130,10 @@ describe('alloy-selfmon check', () => {
     const json = JSON.parse(r.stdout);
     assert.equal(json.files.length, 2);
     assert.equal(json.configs.length, 1);
-    assert.equal(json.files[1].diagnostics[0].message, 'block logging already declared at a.alloy:1:1');
+    assert.deepEqual(
+      json.files[1].diagnostics.filter((x: { code: string }) => x.code === 'duplicate-block').map((x: { message: string }) => x.message),
+      ['block logging already declared at a.alloy:1:1'],
+    );
   });
 
   it('exits 2 with a one-line message for input and usage problems', () => {
@@ -115,6 +166,35 @@ describe('alloy-selfmon check', () => {
       assert.equal(r.stderr.trim().split('\n').length, 1, `one line for ${args.join(' ')}`);
       assert.equal(r.stdout, '');
     }
+  });
+
+  it('--fix --dry-run prints a unified diff and writes nothing; --fix writes, and a second run changes nothing', () => {
+    const d = mkdtempSync(join(tmpdir(), 'alloy-cli-fix-'));
+    const file = join(d, 'config.alloy');
+    const original = readFileSync(valid, 'utf8').replace(/\ntracing \{[^}]*\}\n/, '\n');
+    writeFileSync(file, original);
+    const before = cli(['check', '--format', 'json', file]);
+    assert.deepEqual(JSON.parse(before.stdout).files[0].diagnostics.map((x: { code: string }) => x.code), ['selfmon/traces-missing']);
+
+    const dry = cli(['check', '--fix', '--dry-run', 'config.alloy'], d);
+    assert.equal(dry.status, 0);
+    assert.match(dry.stdout, /^--- a\/config\.alloy\n\+\+\+ b\/config\.alloy\n@@ /);
+    assert.match(dry.stdout, /\n\+tracing \{\n\+\tsampling_fraction = 0\.1\n\+\twrite_to          = \[otelcol\.exporter\.otlp\.tempo\.input\]\n\+\}\n/);
+    assert.equal(readFileSync(file, 'utf8'), original);
+
+    const fixed = cli(['check', '--fix', file]);
+    assert.equal(fixed.status, 0);
+    assert.equal(fixed.stdout, '');
+    const after = readFileSync(file, 'utf8');
+    assert.ok(after.endsWith('\n\ntracing {\n\tsampling_fraction = 0.1\n\twrite_to          = [otelcol.exporter.otlp.tempo.input]\n}\n'));
+    assert.equal(cli(['check', '--fix', '--dry-run', file]).stdout, '');
+    assert.equal(readFileSync(file, 'utf8'), after);
+  });
+
+  it('refuses --dry-run without --fix', () => {
+    const r = cli(['check', '--dry-run', valid]);
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /--dry-run only goes with --fix/);
   });
 
   it('prints help and version', () => {

@@ -7,7 +7,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { Diagnostic, DocumentDiagnosticReport, DocumentSymbol, FoldingRange } from 'vscode-languageserver-protocol';
+import type { CodeAction, Diagnostic, DocumentDiagnosticReport, DocumentSymbol, FoldingRange, TextEdit } from 'vscode-languageserver-protocol';
 import { startServer, type TestServer } from '../support/lspClient';
 
 const VALID = `prometheus.exporter.self "alloy" { }
@@ -24,10 +24,10 @@ prometheus.remote_write "default" {
 }
 `;
 
-async function pull(server: TestServer, uri: string): Promise<Diagnostic[]> {
+async function pull(server: TestServer, uri: string, codes = ['syntax']): Promise<Diagnostic[]> {
   const report = (await server.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } })) as DocumentDiagnosticReport;
   assert.equal(report.kind, 'full');
-  return report.kind === 'full' ? report.items : [];
+  return report.kind === 'full' ? report.items.filter((d) => codes.includes(String(d.code))) : [];
 }
 
 function open(server: TestServer, uri: string, text: string, version = 1): Promise<void> {
@@ -102,7 +102,7 @@ describe('language server over stdio (pull diagnostics)', () => {
     writeFileSync(join(d, 'a.alloy'), 'logging {\n\tlevel = "info"\n}\n');
     const u = `file://${join(d, 'b.alloy')}`;
     await open(server, u, 'logging {\n\tlevel = "debug"\n}\n');
-    const diagnostics = await pull(server, u);
+    const diagnostics = await pull(server, u, ['duplicate-block']);
     assert.deepEqual(diagnostics.map((x) => [x.code, x.message]), [['duplicate-block', 'block logging already declared at a.alloy:1:1']]);
     assert.equal(diagnostics[0]?.relatedInformation?.[0]?.location.uri, `file://${join(d, 'a.alloy')}`);
   });
@@ -121,6 +121,63 @@ describe('language server over stdio (pull diagnostics)', () => {
   });
 });
 
+describe('code actions and formatting over stdio', () => {
+  let server: TestServer;
+  before(async () => {
+    server = await startServer({ pull: true });
+  });
+  after(async () => {
+    await server.stop();
+  });
+
+  const NO_TRACES = VALID.replace('prometheus.exporter.self "alloy" { }\n', 'prometheus.exporter.self "alloy" { }\n\nlogging {\n\tformat   = "json"\n\twrite_to = [loki.write.default.receiver]\n}\n\nloki.write "default" {\n\tendpoint {\n\t\turl = "http://loki:3100/loki/api/v1/push"\n\t}\n}\n\notelcol.exporter.otlp "tempo" {\n\tclient {\n\t\tendpoint = "tempo:4317"\n\t}\n}\n');
+
+  it('offers the traces quick fix, wired to the existing OTLP exporter', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'alloy-wire-fix-'));
+    const uri = `file://${join(dir, 'config.alloy')}`;
+    await open(server, uri, NO_TRACES);
+    const diagnostics = await pull(server, uri, ['selfmon/traces-missing']);
+    assert.equal(diagnostics.length, 1);
+    const actions = (await server.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: diagnostics[0]?.range,
+      context: { diagnostics, only: ['quickfix'] },
+    })) as CodeAction[];
+    assert.deepEqual(actions.map((a) => a.title), ["Add a tracing block sending 10% of Alloy's traces to otelcol.exporter.otlp.tempo"]);
+    const edits = actions[0]?.edit?.changes?.[uri] ?? [];
+    assert.equal(edits.length, 1);
+    assert.equal(edits[0]?.newText, '\n\ntracing {\n\tsampling_fraction = 0.1\n\twrite_to          = [otelcol.exporter.otlp.tempo.input]\n}\n');
+  });
+
+  it('offers a source.fixAll action that fixes every self-monitoring finding', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'alloy-wire-fixall-'));
+    const uri = `file://${join(dir, 'config.alloy')}`;
+    await open(server, uri, NO_TRACES.replace('format   = "json"', 'format   = "logfmt"'));
+    const actions = (await server.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll'] },
+    })) as CodeAction[];
+    assert.deepEqual(actions.map((a) => [a.title, a.kind]), [['Fix all self-monitoring problems', 'source.fixAll']]);
+    const edits = actions[0]?.edit?.changes?.[uri] ?? [];
+    assert.equal(edits.length, 1);
+  });
+
+  it('formats as alloy fmt does, and leaves a broken file alone', async () => {
+    const uri = 'untitled:fmt.alloy';
+    await open(server, uri, 'logging {\n  level = "info"\n  format = "json"\n}\n');
+    const edits = (await server.connection.sendRequest('textDocument/formatting', {
+      textDocument: { uri },
+      options: { tabSize: 4, insertSpaces: false },
+    })) as TextEdit[];
+    // One minimal edit: the shared tail `format = "json"…` is left alone.
+    assert.deepEqual(edits, [{ range: { start: { line: 1, character: 0 }, end: { line: 2, character: 2 } }, newText: '\tlevel  = "info"\n\t' }]);
+    const broken = 'untitled:broken.alloy';
+    await open(server, broken, 'logging {\n  level = \n');
+    assert.deepEqual(await server.connection.sendRequest('textDocument/formatting', { textDocument: { uri: broken }, options: { tabSize: 4, insertSpaces: false } }), []);
+  });
+});
+
 describe('language server over stdio (push diagnostics)', () => {
   it('publishes diagnostics for the latest version only', async () => {
     const server = await startServer({ pull: false });
@@ -132,7 +189,8 @@ describe('language server over stdio (push diagnostics)', () => {
         await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
       }
       const result = await published;
-      assert.deepEqual(result.diagnostics, []);
+      assert.deepEqual(result.diagnostics.filter((d) => d.code === 'syntax'), []);
+      assert.ok(result.diagnostics.some((d) => d.code === 'unknown-component'), 'semantic findings are published with the syntax ones');
     } finally {
       await server.stop();
     }
