@@ -11,6 +11,10 @@ import { applyEdits } from './fixes/edits';
 import { PipelineGraph } from './semantic/pipelineGraph';
 import { checkComponentNames, checkDeprecatedFunctions, checkReferences } from './checks/references';
 import { checkSelfMonitoring } from './checks/selfMonitoring';
+import { checkComposeEnvironment, type EnvReport } from './compose/checkComposeEnvironment';
+import type { FileSystem } from './compose/fileSystem';
+import type { HostEnvironment } from './compose/projectEnvironment';
+import { findEnvReads } from './semantic/envUsages';
 
 /** A parsed `.alloy` file. `path` is an absolute file path (or a URI-like key for unsaved buffers). */
 export interface ParsedFile {
@@ -36,11 +40,29 @@ export function getSyntaxFindings(file: ParsedFile): Finding[] {
   }));
 }
 
+/** What the compose environment check needs from the outside world. */
+export interface EnvironmentContext {
+  fs: FileSystem;
+  /** The environment `docker compose` would run in (values are used, never shown). */
+  hostEnv: HostEnvironment;
+  /** Compose files given explicitly; otherwise they are discovered from the configuration's directory up. */
+  composeFiles?: string[];
+  /** Where relative paths in reports start. */
+  rootDir?: string;
+}
+
+export interface Analysis {
+  findings: Finding[];
+  /** The compose environment report; null when no compose file applies or the check did not run. */
+  env: EnvReport | null;
+}
+
 /**
  * Every finding for one configuration (all `.alloy` files of a directory, or
- * one file): syntax, then what Alloy rejects after parsing.
+ * one file): syntax, what Alloy rejects after parsing, references, self-monitoring
+ * and, given an environment context, the compose environment check.
  */
-export function checkConfiguration(files: readonly ParsedFile[], settings: Settings): Finding[] {
+export function analyzeConfiguration(files: readonly ParsedFile[], settings: Settings, envContext?: EnvironmentContext): Analysis {
   const findings: Finding[] = [];
   for (const file of files) findings.push(...getSyntaxFindings(file));
   findings.push(...validateConfiguration(files));
@@ -51,7 +73,27 @@ export function checkConfiguration(files: readonly ParsedFile[], settings: Setti
     findings.push(...checkReferences(model));
     findings.push(...checkSelfMonitoring(model, new PipelineGraph(model), settings));
   }
-  return applySeverities(findings, settings);
+  let env: EnvReport | null = null;
+  if (envContext && !model.isModule) {
+    const composeFiles = envContext.composeFiles ?? (settings.compose.files.length > 0 ? settings.compose.files : undefined);
+    const check = checkComposeEnvironment({
+      configFiles: files.map((f) => f.path),
+      usages: findEnvReads(model),
+      fs: envContext.fs,
+      hostEnv: envContext.hostEnv,
+      ...(composeFiles ? { composeFiles } : {}),
+      ...(settings.compose.service ? { serviceName: settings.compose.service } : {}),
+      ...(envContext.rootDir ? { rootDir: envContext.rootDir } : {}),
+    });
+    env = check.env;
+    findings.push(...check.findings);
+  }
+  return { findings: applySeverities(findings, settings), env };
+}
+
+/** The findings of analyzeConfiguration. */
+export function checkConfiguration(files: readonly ParsedFile[], settings: Settings, envContext?: EnvironmentContext): Finding[] {
+  return analyzeConfiguration(files, settings, envContext).findings;
 }
 
 /** Applies the per-code severity settings; `off` drops the finding. */
@@ -81,6 +123,7 @@ export interface TextFile {
  * Returns the new texts of the files that changed.
  */
 export function fixAll(files: readonly TextFile[], settings: Settings, onlyFile?: string): Map<string, string> {
+  // Only .alloy files are fixed here; compose fixes are offered one by one, never applied in bulk.
   const texts = new Map(files.map((f) => [f.path, f.text]));
   // A finding whose fix did not make it go away is not fixed again.
   const tried = new Set<string>();

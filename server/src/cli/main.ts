@@ -7,7 +7,9 @@ import { relative, resolve, isAbsolute } from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeFileSync } from 'node:fs';
 import { createTwoFilesPatch } from 'diff';
-import { checkConfiguration, fixAll, parseFile, type ParsedFile } from '../languageService';
+import { nodeFileSystem } from '../compose/nodeFileSystem';
+import { analyzeConfiguration, fixAll, parseFile, type EnvironmentContext, type ParsedFile } from '../languageService';
+import { LineIndex } from '../syntax/lineIndex';
 import { resolveSettings, type Settings } from '../settings';
 import { configurationFiles, readTextFile } from './inputs';
 import { renderJson, renderSarif, renderText, type Report } from './report';
@@ -25,6 +27,10 @@ Options:
   --format text|json|sarif   output format (default: text)
   --config FILE              settings file (JSON, same schema as the editor's
                              "alloySelfMonitoring" settings; see README)
+  --compose FILE             a compose file to check the environment against
+                             (repeatable, in merge order); without it, compose
+                             files are looked for in the configuration's
+                             directory and its parents, up to the repository root
   --fix                      apply the self-monitoring and deprecation fixes
                              to the files, then report what is left
   --dry-run                  with --fix: print the fixes as a unified diff
@@ -72,6 +78,7 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
         options: {
           format: { type: 'string', default: 'text' },
           config: { type: 'string' },
+          compose: { type: 'string', multiple: true },
           fix: { type: 'boolean' },
           'dry-run': { type: 'boolean' },
           help: { type: 'boolean', short: 'h' },
@@ -136,8 +143,14 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
 
     const report: Report = { files: [], configs: [] };
     let errors = 0;
+    const envContext: EnvironmentContext = {
+      fs: nodeFileSystem,
+      hostEnv: process.env,
+      rootDir: process.cwd(),
+      ...(values.compose && values.compose.length > 0 ? { composeFiles: values.compose.map((f) => resolve(f)) } : {}),
+    };
     for (const files of configurations) {
-      const findings = checkConfiguration(files, settings);
+      const { findings, env } = analyzeConfiguration(files, settings, envContext);
       errors += findings.filter((f) => f.severity === 'error').length;
       for (const file of files) {
         report.files.push({
@@ -147,7 +160,18 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
           findings: findings.filter((f) => f.file === file.path),
         });
       }
-      report.configs.push({ files: files.map((f) => displayPath(f.path)), env: null });
+      // Findings on compose and env files (unused variables, invalid YAML…).
+      const others = [...new Set(findings.map((f) => f.file))].filter((p) => !files.some((f) => f.path === p));
+      for (const path of others) {
+        const read = readTextFile(path);
+        report.files.push({
+          displayPath: displayPath(path),
+          path,
+          lines: new LineIndex(read.ok ? read.text : ''),
+          findings: findings.filter((f) => f.file === path),
+        });
+      }
+      report.configs.push({ files: files.map((f) => displayPath(f.path)), env });
     }
 
     out(format === 'json' ? renderJson(report) : format === 'sarif' ? renderSarif(report, VERSION) : renderText(report));
