@@ -1,0 +1,203 @@
+/**
+ * The compose environment check: for a configuration that reads variables with
+ * `sys.env("NAME")`, find the compose project and the service that runs Alloy,
+ * tell for each variable whether the container gets it, and report findings.
+ */
+import * as path from 'node:path';
+import type { Finding } from '../syntax/diagnostic';
+import {
+  missingVariableFix,
+  problemFinding,
+  serviceAnchor,
+  unusedFinding,
+  usageFinding,
+  type EnvUsage,
+  type FindingContext,
+} from './composeFindings';
+import type { ComposeProblem } from './composeModel';
+import { loadComposeProject } from './composeProject';
+import { discoverComposeFiles, findRepositoryRoot } from './discovery';
+import { resolveServiceEnvironment, type VariableStatus } from './envResolution';
+import type { FileSystem } from './fileSystem';
+import { displayPath } from './paths';
+import { loadProjectEnvironment, type HostEnvironment } from './projectEnvironment';
+import { selectAlloyService, type SelectionReason } from './serviceSelection';
+
+export interface CheckComposeEnvironmentOptions {
+  /** The `.alloy` files of one configuration (absolute paths). */
+  configFiles: string[];
+  /** Every `sys.env("NAME")` / `env("NAME")` of the configuration. */
+  usages: EnvUsage[];
+  fs: FileSystem;
+  /** The environment of the process that will run `docker compose` (injected, never `process.env` here). */
+  hostEnv: HostEnvironment;
+  /** Compose files given explicitly (`-f`), in merge order; they replace discovery. */
+  composeFiles?: string[];
+  /** `--env-file` paths; they replace the project `.env`. */
+  envFiles?: string[];
+  /** The service that runs Alloy; overrides the selection rules. */
+  serviceName?: string;
+  /** Report paths are relative to this; defaults to the repository root, else the compose directory. */
+  rootDir?: string;
+}
+
+/** One variable the configuration reads: how the container gets it. Never its value. */
+export interface EnvReportVariable {
+  name: string;
+  status: VariableStatus;
+  /** Where it is set, e.g. `docker-compose.base.yml:14` (the environment entry or env_file line). */
+  source: string | null;
+  /** How it reaches the container. */
+  via: 'environment' | 'env_file' | 'runtime' | null;
+  /** For `host`: compose refuses to start when the host does not set it. */
+  requiredByCompose?: boolean;
+  /** For `host`: a default from the compose file applies when the host does not set it. */
+  hasDefault?: boolean;
+}
+
+export interface EnvReport {
+  service: string;
+  /** Why this service: `mount`, `image`, `build` or `configured`. */
+  reason: SelectionReason;
+  explanation: string;
+  /** The compose files, in merge order, relative to the report root. */
+  composeFiles: string[];
+  variables: EnvReportVariable[];
+}
+
+export interface ComposeEnvironmentCheck {
+  /** Null when no compose file applies (none found, or no service runs Alloy). */
+  env: EnvReport | null;
+  findings: Finding[];
+}
+
+/** Runs the compose environment check for one configuration. */
+export function checkComposeEnvironment(options: CheckComposeEnvironmentOptions): ComposeEnvironmentCheck {
+  const { fs, hostEnv } = options;
+  const firstConfig = options.configFiles[0];
+  const startDir = firstConfig !== undefined ? path.dirname(path.resolve(firstConfig)) : path.resolve(options.rootDir ?? '.');
+
+  // Relative paths given as options are relative to rootDir, else to the configuration's directory.
+  const base = options.rootDir ? path.resolve(options.rootDir) : startDir;
+  const envFiles = options.envFiles?.map((file) => path.resolve(base, file));
+  let composeFiles: string[];
+  let projectDir: string | null;
+  let repositoryRoot: string | null;
+  if (options.composeFiles && options.composeFiles.length > 0) {
+    composeFiles = options.composeFiles.map((file) => path.resolve(base, file));
+    projectDir = path.dirname(composeFiles[0] ?? startDir);
+    repositoryRoot = findRepositoryRoot(projectDir, fs);
+  } else {
+    const discovery = discoverComposeFiles(startDir, fs);
+    projectDir = discovery.projectDir;
+    repositoryRoot = discovery.repositoryRoot;
+    composeFiles = projectDir ? (composeFileVariable(projectDir, options.hostEnv, fs, envFiles) ?? discovery.files) : discovery.files;
+  }
+  if (composeFiles.length === 0 || projectDir === null) return { env: null, findings: [] };
+
+  const root = options.rootDir ? path.resolve(options.rootDir) : (repositoryRoot ?? projectDir);
+  const show = (file: string): string => displayPath(root, file);
+  const project = loadComposeProject({
+    composeFiles,
+    fs,
+    hostEnv,
+    projectDir,
+    ...(envFiles ? { envFiles } : {}),
+  });
+  const configFiles = options.configFiles.map((file) => path.resolve(file));
+  const selection = selectAlloyService(project, configFiles, {
+    root,
+    ...(options.serviceName !== undefined ? { serviceName: options.serviceName } : {}),
+  });
+  const problems: ComposeProblem[] = [...project.problems];
+  const service = selection.service;
+  if (!service) {
+    if (options.serviceName !== undefined) {
+      const first = project.files.get(composeFiles[0] ?? '');
+      problems.push({
+        code: 'compose/service-not-found',
+        severity: 'warning',
+        message: `The configured Alloy service "${options.serviceName}" is not defined in ${composeFiles.map(show).join(', ')}.`,
+        file: composeFiles[0] ?? '',
+        range: first?.servicesKeyRange ?? { start: 0, end: 0 },
+      });
+    }
+    return { env: null, findings: uniqueProblems(problems).map(problemFinding) };
+  }
+
+  const names = options.usages.map((usage) => usage.name);
+  const resolution = resolveServiceEnvironment(project, service, names, fs);
+  problems.push(...resolution.problems);
+  const byName = new Map(resolution.variables.map((variable) => [variable.name, variable]));
+  const anchor = serviceAnchor(service);
+  const findings: Finding[] = uniqueProblems(problems).map(problemFinding);
+  if (anchor) {
+    const context: FindingContext = { service, anchor, explanation: selection.explanation, show };
+    const fixes = new Map<string, ReturnType<typeof missingVariableFix>>();
+    for (const usage of options.usages) {
+      const variable = byName.get(usage.name);
+      if (!variable) continue;
+      if (variable.status === 'missing' && !fixes.has(usage.name)) {
+        fixes.set(usage.name, missingVariableFix(usage.name, service, project, fs, show));
+      }
+      const fix = variable.status === 'missing' ? (fixes.get(usage.name) ?? null) : null;
+      const finding = usageFinding(usage, variable, fix ? { ...context, anchor: fix.target } : context, fix?.fix ?? null);
+      if (finding) findings.push(finding);
+    }
+    for (const entry of resolution.unused) findings.push(unusedFinding(entry, context));
+  }
+
+  return {
+    env: {
+      service: service.name,
+      reason: selection.reason ?? 'configured',
+      explanation: selection.explanation,
+      composeFiles: composeFiles.map(show),
+      variables: resolution.variables.map((variable) => ({
+        name: variable.name,
+        status: variable.status,
+        source: variable.location ? `${show(variable.location.file)}:${variable.location.line}` : null,
+        via: variable.via,
+        ...(variable.status === 'host' ? { requiredByCompose: variable.requiredByCompose, hasDefault: variable.hasDefault } : {}),
+      })),
+    },
+    findings,
+  };
+}
+
+/**
+ * `COMPOSE_FILE` (host environment first, then the project `.env`) lists the
+ * compose files the way `docker compose` would pick them, separated by
+ * `COMPOSE_PATH_SEPARATOR` (default: the platform's path list separator).
+ */
+function composeFileVariable(
+  projectDir: string,
+  hostEnv: HostEnvironment,
+  fs: FileSystem,
+  envFiles: string[] | undefined,
+): string[] | null {
+  let value = hostEnv['COMPOSE_FILE'];
+  let separator = hostEnv['COMPOSE_PATH_SEPARATOR'];
+  if (value === undefined) {
+    const env = loadProjectEnvironment(fs, { host: hostEnv, projectDir, ...(envFiles ? { explicitEnvFiles: envFiles } : {}) });
+    value = env.variables.get('COMPOSE_FILE')?.value;
+    separator ??= env.variables.get('COMPOSE_PATH_SEPARATOR')?.value;
+  }
+  if (value === undefined || value.trim() === '') return null;
+  const files = value
+    .split(separator || path.delimiter)
+    .map((file) => file.trim())
+    .filter((file) => file !== '')
+    .map((file) => path.resolve(projectDir, file));
+  return files.length > 0 ? files : null;
+}
+
+function uniqueProblems(problems: readonly ComposeProblem[]): ComposeProblem[] {
+  const seen = new Set<string>();
+  return problems.filter((problem) => {
+    const key = `${problem.code}\u0000${problem.file}\u0000${problem.range.start}\u0000${problem.range.end}\u0000${problem.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,0 +1,163 @@
+/**
+ * Findings of the compose environment check, in the shared `Finding` form:
+ * `env/missing`, `env/host`, `env/empty` on each `sys.env("NAME")` usage,
+ * `env/unused` on compose entries, and compose problems on compose files.
+ * Messages say where values come from, never what they are.
+ */
+import * as path from 'node:path';
+import type { FileEdit, Finding, Fix, RelatedLocation, TextRange } from '../syntax/diagnostic';
+import type { ComposeProblem, ComposeService, EnvironmentEntry, SourceLocation } from './composeModel';
+import type { ComposeProject } from './composeProject';
+import { addEnvExampleEdit, addEnvironmentVariableEdit } from './environmentFix';
+import type { VariableResolution } from './envResolution';
+import type { FileSystem } from './fileSystem';
+
+/** The `source` of every finding this module reports. */
+export const FINDING_SOURCE = 'alloy-selfmon';
+
+/** Where the configuration reads an environment variable: `sys.env("NAME")` or `env("NAME")`. */
+export interface EnvUsage {
+  name: string;
+  /** The `.alloy` file. */
+  file: string;
+  /** The range of the call (or its argument) in that file. */
+  range: TextRange;
+}
+
+export interface FindingContext {
+  service: ComposeService;
+  /** The service key the findings point to (the declaration a fix edits). */
+  anchor: SourceLocation;
+  /** Why the service was chosen. */
+  explanation: string;
+  /** A path for messages, relative to the report root. */
+  show(file: string): string;
+}
+
+/** A compose problem as a finding on the compose (or env) file. */
+export function problemFinding(problem: ComposeProblem): Finding {
+  return {
+    file: problem.file,
+    range: problem.range,
+    code: problem.code,
+    severity: problem.severity,
+    message: problem.message,
+    source: FINDING_SOURCE,
+  };
+}
+
+/** The finding for one usage, or null when the variable is provided. */
+export function usageFinding(usage: EnvUsage, resolution: VariableResolution, context: FindingContext, fix: Fix | null): Finding | null {
+  const { name } = usage;
+  const service = `service "${context.service.name}"`;
+  const where = resolution.location ? ` (${at(resolution.location, context)})` : '';
+  let code: string;
+  let severity: Finding['severity'];
+  let message: string;
+  switch (resolution.status) {
+    case 'provided':
+      return null;
+    case 'missing': {
+      code = 'env/missing';
+      severity = 'warning';
+      message = `${name} is not passed to the Alloy container: ${service} sets it neither in \`environment\` nor in an env_file, so sys.env("${name}") returns an empty string.`;
+      if (resolution.inDotEnv) {
+        message += ` The project .env sets ${name}, but .env only fills in \${...} in compose files; it does not reach the container by itself.`;
+      }
+      if (resolution.otherServices.length > 0) {
+        message += ` It is set for ${plural('service', resolution.otherServices)} only.`;
+      }
+      break;
+    }
+    case 'empty':
+      code = 'env/empty';
+      severity = 'warning';
+      message = `${name} is passed to ${service} with an empty value${where}, so sys.env("${name}") returns an empty string.`;
+      break;
+    case 'host': {
+      code = 'env/host';
+      severity = resolution.requiredByCompose ? 'warning' : 'information';
+      const fromHost =
+        resolution.hostVariables.length === 1 && resolution.hostVariables[0] === name
+          ? 'from the environment of `docker compose`'
+          : `from ${resolution.hostVariables.join(', ')} in the environment of \`docker compose\``;
+      message = `${name} is passed to ${service} ${fromHost}${where}; neither the compose files nor the project .env set it.`;
+      if (resolution.requiredByCompose) message += ' docker compose refuses to start when it is not set.';
+      else if (resolution.hasDefault) message += ' When it is not set, the default written in the compose file applies.';
+      else message += ` When it is not set, sys.env("${name}") returns an empty string.`;
+      message += resolution.setInHost ? ' It is set in the current environment.' : ' It is not set in the current environment.';
+      break;
+    }
+  }
+  const related: RelatedLocation[] = [
+    { file: context.anchor.file, range: context.anchor.range, message: `The Alloy service: ${context.explanation}` },
+  ];
+  if (resolution.location) related.push({ file: resolution.location.file, range: resolution.location.range, message: `${name} is set here` });
+  if (resolution.dotEnv) related.push({ file: resolution.dotEnv.file, range: resolution.dotEnv.range, message: 'the value is filled in from here' });
+  const finding: Finding = { file: usage.file, range: usage.range, code, severity, message, source: FINDING_SOURCE, related };
+  if (fix) finding.fixes = [fix];
+  return finding;
+}
+
+/** The `env/unused` finding for an `environment` entry the configuration never reads. */
+export function unusedFinding(entry: EnvironmentEntry, context: FindingContext): Finding {
+  return {
+    file: entry.file,
+    range: entry.range,
+    code: 'env/unused',
+    severity: 'information',
+    message: `${entry.name} is passed to service "${context.service.name}", but the Alloy configuration never reads it with sys.env("${entry.name}").`,
+    source: FINDING_SOURCE,
+  };
+}
+
+/**
+ * The fix for `env/missing`: `NAME: ${NAME}` in the service's `environment` in
+ * the file that declares it (the last declaration with an `environment`, else
+ * the first), plus `NAME=` in the `.env.example` beside that file if there is one.
+ */
+export function missingVariableFix(
+  name: string,
+  service: ComposeService,
+  project: ComposeProject,
+  fs: FileSystem,
+  show: (file: string) => string,
+): { fix: Fix; target: SourceLocation } | null {
+  for (const declaration of fixTargets(service)) {
+    const text = project.files.get(declaration.file)?.text;
+    if (text === undefined) continue;
+    const edit = addEnvironmentVariableEdit(declaration.file, text, service.name, name);
+    if (!edit) continue;
+    const edits: FileEdit[] = [edit];
+    const examplePath = path.join(path.dirname(declaration.file), '.env.example');
+    const example = fs.readFile(examplePath);
+    const exampleEdit = typeof example === 'string' ? addEnvExampleEdit(examplePath, example, name) : null;
+    if (exampleEdit) edits.push(exampleEdit);
+    const title = `Pass ${name} to service "${service.name}" in ${show(declaration.file)}${exampleEdit ? ' and list it in .env.example' : ''}`;
+    return {
+      fix: { title, edits, isPreferred: true },
+      target: { file: declaration.file, range: declaration.keyRange, line: declaration.line },
+    };
+  }
+  return null;
+}
+
+/** The declaration findings point to when there is no fix. */
+export function serviceAnchor(service: ComposeService): SourceLocation | null {
+  const declaration = fixTargets(service)[0] ?? service.extended[0];
+  return declaration ? { file: declaration.file, range: declaration.keyRange, line: declaration.line } : null;
+}
+
+function fixTargets(service: ComposeService): ComposeService['declarations'] {
+  const withEnvironment = service.declarations.filter((declaration) => declaration.hasEnvironmentKey).reverse();
+  return [...withEnvironment, ...service.declarations.filter((declaration) => !declaration.hasEnvironmentKey)];
+}
+
+function at(location: SourceLocation, context: FindingContext): string {
+  return `${context.show(location.file)}:${location.line}`;
+}
+
+function plural(noun: string, names: readonly string[]): string {
+  const quoted = names.map((name) => `"${name}"`);
+  return names.length === 1 ? `${noun} ${quoted[0] ?? ''}` : `${noun}s ${quoted.join(', ')}`;
+}

@@ -1,0 +1,232 @@
+/**
+ * What the Alloy container gets for each variable the configuration reads.
+ * Precedence follows Compose: `environment` over `env_file` (later files over
+ * earlier ones); Docker itself sets HOSTNAME, HOME and PATH. The project `.env`
+ * only fills in `${VAR}` in compose files and never reaches the container alone.
+ *
+ * Values are computed to tell empty from non-empty and are then dropped: the
+ * results say only where a value comes from.
+ */
+import * as path from 'node:path';
+import type { ComposeProblem, ComposeService, EnvFileRef, EnvironmentEntry, SourceLocation } from './composeModel';
+import type { ComposeProject } from './composeProject';
+import { parseDotEnv, type DotEnvEntry } from './dotenv';
+import { isReadError, type FileSystem } from './fileSystem';
+import { interpolate, type VariableReference } from './interpolation';
+import { RUNTIME_VARIABLES, isReadImplicitly } from './knownVariables';
+import type { ProjectEnvironment } from './projectEnvironment';
+
+export type VariableStatus = 'provided' | 'empty' | 'host' | 'missing';
+
+/** How one variable reaches (or fails to reach) the container. Holds no value. */
+export interface VariableResolution {
+  name: string;
+  status: VariableStatus;
+  /** How the container gets it: an `environment` entry, an env_file line, Docker itself, or not at all. */
+  via: 'environment' | 'env_file' | 'runtime' | null;
+  /** The `environment` entry or env_file line that sets it; null for `runtime` and `missing`. */
+  location: SourceLocation | null;
+  /** The project `.env` line that fills in the value, when one does. */
+  dotEnv: SourceLocation | null;
+  /** For `host`: the host variables the value is taken from at `docker compose up` time. */
+  hostVariables: string[];
+  /** For `host`: compose refuses to start when the host does not set them (`${VAR:?}`, `${VAR?}`). */
+  requiredByCompose: boolean;
+  /** For `host`: a default applies when the host does not set them (`${VAR:-x}`, `${VAR-x}`). */
+  hasDefault: boolean;
+  /** For `host`: whether the given host environment sets all of them now. */
+  setInHost: boolean;
+  /** For `missing`: other services whose `environment` sets it. */
+  otherServices: string[];
+  /** For `missing`: whether the project `.env` defines it (which fills in compose files only). */
+  inDotEnv: boolean;
+  /** For `runtime`: who sets it. */
+  runtimeNote: string | null;
+}
+
+export interface EnvironmentResolution {
+  variables: VariableResolution[];
+  /** `environment` entries of the service that no given name reads (names Alloy reads implicitly excluded). */
+  unused: EnvironmentEntry[];
+  /** Problems met on the way: missing or unreadable env files, invalid interpolation. */
+  problems: ComposeProblem[];
+}
+
+type Definition =
+  | { via: 'environment'; entry: EnvironmentEntry }
+  | { via: 'env_file'; key: string; ref: EnvFileRef; file: string; entry: DotEnvEntry; earlier: ReadonlySet<string> };
+
+type EnvFileDefinition = Extract<Definition, { via: 'env_file' }>;
+
+/** Resolves `names` (the variables the configuration reads) for `service`. */
+export function resolveServiceEnvironment(
+  project: ComposeProject,
+  service: ComposeService,
+  names: readonly string[],
+  fs: FileSystem,
+): EnvironmentResolution {
+  const problems: ComposeProblem[] = [];
+  const definitions = new Map<string, Definition>();
+  for (const ref of service.envFiles) {
+    for (const definition of readEnvFile(ref, project.envOf(ref.file), fs, problems)) definitions.set(definition.key, definition);
+  }
+  for (const entry of service.environment.values()) definitions.set(entry.name, { via: 'environment', entry });
+
+  const reported = new Set<string>();
+  const variables = [...new Set(names)].map((name) =>
+    resolveOne(name, definitions.get(name), project, service, problems, reported),
+  );
+  const read = new Set(names);
+  const unused = [...service.environment.values()].filter((entry) => !read.has(entry.name) && !isReadImplicitly(entry.name));
+  return { variables, unused, problems };
+}
+
+function resolveOne(
+  name: string,
+  definition: Definition | undefined,
+  project: ComposeProject,
+  service: ComposeService,
+  problems: ComposeProblem[],
+  reported: Set<string>,
+): VariableResolution {
+  const base: VariableResolution = {
+    name,
+    status: 'missing',
+    via: null,
+    location: null,
+    dotEnv: null,
+    hostVariables: [],
+    requiredByCompose: false,
+    hasDefault: false,
+    setInHost: false,
+    otherServices: [],
+    inDotEnv: project.env.variables.has(name),
+    runtimeNote: null,
+  };
+  if (!definition) {
+    const runtimeNote = RUNTIME_VARIABLES.get(name);
+    if (runtimeNote !== undefined) return { ...base, status: 'provided', via: 'runtime', runtimeNote };
+    const otherServices = [...project.services.values()]
+      .filter((other) => other.name !== service.name && other.environment.has(name))
+      .map((other) => other.name);
+    return { ...base, otherServices };
+  }
+
+  if (definition.via === 'environment') {
+    const { entry } = definition;
+    const env = project.envOf(entry.file);
+    const location: SourceLocation = { file: entry.file, range: entry.range, line: entry.line };
+    if (entry.raw === null) return inherited({ ...base, via: 'environment', location }, name, env);
+    const result = interpolate(entry.raw, env.lookup);
+    const key = `${entry.file}:${entry.range.start}`;
+    if (!reported.has(key)) {
+      reported.add(key);
+      for (const error of result.errors) {
+        const hostDependent = error.name !== undefined && !env.variables.has(error.name);
+        if (error.kind === 'required' && hostDependent) continue; // reported as status `host`
+        problems.push({
+          code: error.kind === 'required' ? 'compose/required-variable' : 'compose/interpolation',
+          severity: error.kind === 'required' ? 'error' : 'warning',
+          message:
+            error.kind === 'required'
+              ? `The value of ${entry.name} requires ${error.name ?? 'a variable'}, which the project env file sets empty; docker compose refuses to start.`
+              : `The value of ${entry.name}: ${error.message}.`,
+          file: entry.file,
+          range: entry.range,
+        });
+      }
+    }
+    return classify({ ...base, via: 'environment', location }, result.references, new Set(), env, result.value === '');
+  }
+
+  const { entry, file } = definition;
+  const env = project.envOf(definition.ref.file);
+  const location: SourceLocation = { file, range: entry.range, line: entry.line };
+  if (entry.inherited) return inherited({ ...base, via: 'env_file', location }, entry.key, env);
+  return classify({ ...base, via: 'env_file', location }, entry.references, definition.earlier, env, entry.value === '');
+}
+
+/** A bare `KEY`: filled from the project env files when they set it, else from the host. */
+function inherited(base: VariableResolution, key: string, env: ProjectEnvironment): VariableResolution {
+  const fromDotEnv = env.variables.get(key);
+  if (fromDotEnv) {
+    const value = env.lookup(key) ?? '';
+    return { ...base, status: value === '' ? 'empty' : 'provided', dotEnv: locationOf(fromDotEnv) };
+  }
+  return { ...base, status: 'host', hostVariables: [key], setInHost: env.host[key] !== undefined };
+}
+
+function classify(
+  base: VariableResolution,
+  references: readonly VariableReference[],
+  earlier: ReadonlySet<string>,
+  env: ProjectEnvironment,
+  isEmpty: boolean,
+): VariableResolution {
+  const hostReferences = references.filter((ref) => !env.variables.has(ref.name) && !earlier.has(ref.name));
+  const dotEnvReference = references.map((ref) => env.variables.get(ref.name)).find((variable) => variable !== undefined);
+  const dotEnv = dotEnvReference ? locationOf(dotEnvReference) : null;
+  if (hostReferences.length === 0) return { ...base, status: isEmpty ? 'empty' : 'provided', dotEnv };
+  return {
+    ...base,
+    status: 'host',
+    dotEnv,
+    hostVariables: [...new Set(hostReferences.map((ref) => ref.name))],
+    requiredByCompose: hostReferences.some((ref) => ref.operator === ':?' || ref.operator === '?'),
+    hasDefault: hostReferences.some((ref) => ref.operator === ':-' || ref.operator === '-'),
+    setInHost: hostReferences.every((ref) => env.host[ref.name] !== undefined),
+  };
+}
+
+function locationOf(variable: { file: string; range: SourceLocation['range']; line: number }): SourceLocation {
+  return { file: variable.file, range: variable.range, line: variable.line };
+}
+
+/** Reads one env_file of the service; reports it when compose would refuse it. */
+function readEnvFile(ref: EnvFileRef, env: ProjectEnvironment, fs: FileSystem, problems: ComposeProblem[]): EnvFileDefinition[] {
+  const at = { file: ref.file, range: ref.range };
+  if (ref.path === null) {
+    if (ref.required) {
+      problems.push({
+        code: 'compose/env-file-missing',
+        severity: 'error',
+        message: 'This env_file starts with ~, but no home directory is known, so it cannot be found.',
+        ...at,
+      });
+    }
+    return [];
+  }
+  const text = fs.readFile(ref.path);
+  if (text === undefined) {
+    if (ref.required) {
+      problems.push({
+        code: 'compose/env-file-missing',
+        severity: 'error',
+        message: `The env_file ${path.basename(ref.path)} does not exist (${ref.path}); docker compose refuses to start without it. Create it, or mark it \`required: false\`.`,
+        ...at,
+      });
+    }
+    return [];
+  }
+  if (isReadError(text)) {
+    problems.push({ code: 'compose/env-file-unreadable', severity: 'error', message: `The env_file cannot be read: ${text.error}`, ...at });
+    return [];
+  }
+  const parsed = parseDotEnv(text, env.lookup);
+  for (const problem of parsed.problems) {
+    problems.push({
+      code: 'compose/dotenv',
+      severity: 'warning',
+      message: `${path.basename(ref.path)}:${problem.line}: ${problem.message}`,
+      file: ref.path,
+      range: problem.range,
+    });
+  }
+  const earlier = new Set<string>();
+  const definitions: EnvFileDefinition[] = [];
+  for (const entry of parsed.entries) {
+    definitions.push({ via: 'env_file', key: entry.key, ref, file: ref.path, entry, earlier: new Set(earlier) });
+    earlier.add(entry.key);
+  }
+  return definitions;
+}

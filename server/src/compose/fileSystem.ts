@@ -1,0 +1,93 @@
+/**
+ * How the compose model reads files. The language server serves open editor
+ * buffers through this interface; the CLI uses `nodeFileSystem`; tests use
+ * `memoryFileSystem`. Nothing in `compose/` touches the disk any other way.
+ */
+
+import * as nodePath from 'node:path';
+
+/** A file that exists but cannot be used (unreadable, too large, binary, a directory). */
+export interface FileReadError {
+  error: string;
+}
+
+export interface FileSystem {
+  /**
+   * The text of the file at an absolute path: `undefined` when it does not exist,
+   * a `FileReadError` when it exists but cannot be used. Never throws.
+   */
+  readFile(path: string): string | undefined | FileReadError;
+  /** Whether a file or directory exists; derived from `readFile`/`listDir` when absent. */
+  exists?(path: string): boolean;
+  /** The entry names of a directory, or `undefined` when it is not a readable directory. */
+  listDir(path: string): string[] | undefined;
+}
+
+export function isReadError(value: string | undefined | FileReadError): value is FileReadError {
+  return typeof value === 'object' && value !== null;
+}
+
+/** Whether `path` names an existing file or directory. */
+export function pathExists(fs: FileSystem, path: string): boolean {
+  if (fs.exists) return fs.exists(path);
+  return fs.readFile(path) !== undefined || fs.listDir(path) !== undefined;
+}
+
+/**
+ * An in-memory file system over absolute paths, for tests and for callers that
+ * already hold every text. Directories are implied by the file paths.
+ */
+export function memoryFileSystem(files: Readonly<Record<string, string | FileReadError>>): FileSystem {
+  const normalized = new Map<string, string | FileReadError>();
+  for (const [path, content] of Object.entries(files)) normalized.set(trimSlash(path), content);
+  return {
+    readFile(path) {
+      return normalized.get(trimSlash(path));
+    },
+    exists(path) {
+      const key = trimSlash(path);
+      if (normalized.has(key)) return true;
+      const prefix = key.endsWith('/') ? key : `${key}/`;
+      for (const name of normalized.keys()) if (name.startsWith(prefix)) return true;
+      return false;
+    },
+    listDir(path) {
+      const key = trimSlash(path);
+      const prefix = key.endsWith('/') ? key : `${key}/`;
+      const entries = new Set<string>();
+      for (const name of normalized.keys()) {
+        if (!name.startsWith(prefix)) continue;
+        const first = name.slice(prefix.length).split('/')[0];
+        if (first) entries.add(first);
+      }
+      return entries.size > 0 ? [...entries].sort() : undefined;
+    },
+  };
+}
+
+/**
+ * A file system that answers from `overlay` (e.g. open editor buffers, by absolute
+ * path) first and from `base` otherwise.
+ */
+export function overlayFileSystem(overlay: ReadonlyMap<string, string>, base: FileSystem): FileSystem {
+  return {
+    readFile(path) {
+      const text = overlay.get(path);
+      return text !== undefined ? text : base.readFile(path);
+    },
+    exists(path) {
+      return overlay.has(path) || pathExists(base, path);
+    },
+    listDir(dir) {
+      const listed = base.listDir(dir);
+      const entries = new Set(listed ?? []);
+      // Open buffers not yet saved show up in their directory.
+      for (const name of overlay.keys()) if (nodePath.dirname(name) === nodePath.resolve(dir)) entries.add(nodePath.basename(name));
+      return entries.size > 0 ? [...entries].sort() : listed;
+    },
+  };
+}
+
+function trimSlash(path: string): string {
+  return path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path;
+}

@@ -1,0 +1,76 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { composeFileRole, discoverComposeFiles, findRepositoryRoot, orderComposeFiles } from '../../server/src/compose/discovery';
+import { memoryFileSystem } from '../../server/src/compose/fileSystem';
+
+describe('composeFileRole', () => {
+  it('classifies compose file names', () => {
+    assert.equal(composeFileRole('compose.yaml'), 'main');
+    assert.equal(composeFileRole('docker-compose.yml'), 'main');
+    assert.equal(composeFileRole('docker-compose.base.yml'), 'base');
+    assert.equal(composeFileRole('docker-compose.override.yaml'), 'override');
+    assert.equal(composeFileRole('compose.override.yml'), 'override');
+    assert.equal(composeFileRole('docker-compose.prod.yml'), 'variant');
+    assert.equal(composeFileRole('docker-compose-otel.yml'), null);
+    assert.equal(composeFileRole('compose.json'), null);
+    assert.equal(composeFileRole('my-compose.yml'), null);
+  });
+});
+
+describe('orderComposeFiles', () => {
+  it('orders base, main, variants, override', () => {
+    assert.deepEqual(
+      orderComposeFiles(['docker-compose.override.yml', 'docker-compose.yml', 'README.md', 'docker-compose.prod.yml', 'docker-compose.base.yml']),
+      ['docker-compose.base.yml', 'docker-compose.yml', 'docker-compose.prod.yml', 'docker-compose.override.yml'],
+    );
+  });
+
+  it("uses Compose's preferred main file and the matching override", () => {
+    assert.deepEqual(orderComposeFiles(['docker-compose.yml', 'compose.yaml', 'compose.yml']), ['compose.yaml']);
+    assert.deepEqual(orderComposeFiles(['compose.override.yaml', 'compose.yaml', 'docker-compose.override.yml']), [
+      'compose.yaml',
+      'compose.override.yaml',
+    ]);
+  });
+});
+
+describe('discoverComposeFiles', () => {
+  const fs = memoryFileSystem({
+    '/repo/.git/HEAD': 'ref: refs/heads/main',
+    '/repo/docker-compose.yml': 'services: {}',
+    '/repo/docker-compose.override.yml': 'services: {}',
+    '/repo/deploy/alloy/config.alloy': '',
+    '/repo/stack/compose.yaml': 'services: {}',
+    '/repo/stack/alloy/config.alloy': '',
+    '/outside/project/alloy/config.alloy': '',
+  });
+
+  it('finds the nearest directory with compose files, searching parents', () => {
+    assert.deepEqual(discoverComposeFiles('/repo/deploy/alloy', fs), {
+      files: ['/repo/docker-compose.yml', '/repo/docker-compose.override.yml'],
+      projectDir: '/repo',
+      repositoryRoot: '/repo',
+    });
+    assert.deepEqual(discoverComposeFiles('/repo/stack/alloy', fs).files, ['/repo/stack/compose.yaml']);
+  });
+
+  it('stops at the repository root', () => {
+    const nested = memoryFileSystem({
+      '/docker-compose.yml': 'services: {}',
+      '/work/repo/.git': 'gitdir: elsewhere',
+      '/work/repo/alloy/config.alloy': '',
+    });
+    assert.deepEqual(discoverComposeFiles('/work/repo/alloy', nested), { files: [], projectDir: null, repositoryRoot: '/work/repo' });
+  });
+
+  it('searches up to the filesystem root when there is no repository', () => {
+    assert.deepEqual(discoverComposeFiles('/outside/project/alloy', fs), { files: [], projectDir: null, repositoryRoot: null });
+    const rootCompose = memoryFileSystem({ '/compose.yml': 'services: {}', '/a/b/config.alloy': '' });
+    assert.deepEqual(discoverComposeFiles('/a/b', rootCompose).files, ['/compose.yml']);
+  });
+
+  it('finds the repository root', () => {
+    assert.equal(findRepositoryRoot('/repo/deploy/alloy', fs), '/repo');
+    assert.equal(findRepositoryRoot('/outside/project', fs), null);
+  });
+});
