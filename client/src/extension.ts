@@ -1,14 +1,16 @@
 /**
- * The VS Code client: starts the bundled language server and disposes it with
- * the extension.
+ * The VS Code client: starts the bundled language server, registers the
+ * compose check command, and disposes everything with the extension.
  */
 import * as path from 'node:path';
-import type { ExtensionContext } from 'vscode';
+import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { CHECK_COMPOSE_COMMAND, COMPOSE_REPORT_REQUEST, type ComposeReportParams, type ComposeReportResult } from '../../server/src/protocol';
+import { renderComposeReport } from './composeReport';
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: ExtensionContext): Promise<void> {
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
@@ -16,11 +18,37 @@ export async function activate(context: ExtensionContext): Promise<void> {
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: 'grafana-alloy' }],
-    synchronize: { configurationSection: 'alloySelfMonitoring' },
+    synchronize: {
+      configurationSection: 'alloySelfMonitoring',
+      // The compose check depends on these files too: re-check when they change on disk.
+      fileEvents: [
+        vscode.workspace.createFileSystemWatcher('**/*.alloy'),
+        vscode.workspace.createFileSystemWatcher('**/{compose,docker-compose}*.{yml,yaml}'),
+        vscode.workspace.createFileSystemWatcher('**/.env*'),
+      ],
+    },
   };
   client = new LanguageClient('alloySelfMonitoring', 'Alloy Self-Monitoring', serverOptions, clientOptions);
   context.subscriptions.push(client);
+  context.subscriptions.push(vscode.commands.registerCommand(CHECK_COMPOSE_COMMAND, () => checkComposeEnvironment()));
   await client.start();
+}
+
+/** Runs the compose check for the active `.alloy` file (or the whole workspace) and shows the report. */
+async function checkComposeEnvironment(): Promise<ComposeReportResult | undefined> {
+  if (!client) return undefined;
+  const active = vscode.window.activeTextEditor?.document;
+  const uris = active && active.languageId === 'grafana-alloy' ? [active.uri.toString()] : [];
+  const params: ComposeReportParams = { uris };
+  const result = await client.sendRequest<ComposeReportResult>(COMPOSE_REPORT_REQUEST, params);
+  // Open the configurations so their findings (missing variables) land in the Problems panel.
+  for (const entry of result.entries) {
+    for (const uri of entry.files) await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
+  }
+  const content = renderComposeReport(result, (uri) => vscode.workspace.asRelativePath(vscode.Uri.parse(uri)));
+  const doc = await vscode.workspace.openTextDocument({ content, language: 'markdown' });
+  await vscode.window.showTextDocument(doc, { preview: true, viewColumn: vscode.ViewColumn.Beside });
+  return result;
 }
 
 export async function deactivate(): Promise<void> {

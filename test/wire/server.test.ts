@@ -3,7 +3,7 @@
  * spawned over stdio and spoken to in LSP.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -175,6 +175,62 @@ describe('code actions and formatting over stdio', () => {
     const broken = 'untitled:broken.alloy';
     await open(server, broken, 'logging {\n  level = \n');
     assert.deepEqual(await server.connection.sendRequest('textDocument/formatting', { textDocument: { uri: broken }, options: { tabSize: 4, insertSpaces: false } }), []);
+  });
+});
+
+describe('compose environment over stdio', () => {
+  it('flags a variable the compose service does not pass, offers the compose fix, and reports every variable', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'alloy-wire-compose-'));
+    mkdirSync(join(root, '.git'));
+    mkdirSync(join(root, 'grafana-alloy'));
+    const compose = [
+      '# Alloy and friends',
+      'services:',
+      '  alloy:',
+      '    image: grafana/alloy:latest',
+      '    volumes:',
+      '      - ./grafana-alloy/config.alloy:/etc/alloy/config.alloy',
+      '    environment:',
+      '      LOKI_URL: http://loki:3100/loki/api/v1/push # local Loki',
+      '',
+    ].join('\n');
+    writeFileSync(join(root, 'docker-compose.base.yml'), compose);
+    const config = 'loki.write "default" {\n\tendpoint {\n\t\turl = sys.env("LOKI_URL")\n\n\t\tbasic_auth {\n\t\t\tusername = sys.env("LOKI_USER")\n\t\t}\n\t}\n}\n';
+    const configPath = join(root, 'grafana-alloy', 'config.alloy');
+    writeFileSync(configPath, config);
+    const server = await startServer({ pull: true, workspaceFolder: root });
+    try {
+      const uri = `file://${configPath}`;
+      await open(server, uri, config);
+      const diagnostics = await pull(server, uri, ['env/missing', 'env/host', 'env/empty']);
+      assert.deepEqual(diagnostics.map((d) => [d.code, d.range.start.line]), [['env/missing', 5]]);
+      assert.match(diagnostics[0]?.message ?? '', /LOKI_USER/);
+      const actions = (await server.connection.sendRequest('textDocument/codeAction', {
+        textDocument: { uri },
+        range: diagnostics[0]?.range,
+        context: { diagnostics, only: ['quickfix'] },
+      })) as CodeAction[];
+      const composeUri = `file://${join(root, 'docker-compose.base.yml')}`;
+      const fix = actions.find((a) => a.edit?.changes?.[composeUri]);
+      assert.ok(fix, 'a quick fix edits the compose file');
+      assert.deepEqual(fix?.edit?.changes?.[composeUri]?.map((e) => e.newText), ['\n      LOKI_USER: ${LOKI_USER}']);
+
+      const report = (await server.connection.sendRequest('alloySelfMonitoring/composeReport', { uris: [] })) as {
+        entries: { env: { service: string; variables: { name: string; status: string; source: string | null }[] } | null }[];
+      };
+      assert.equal(report.entries.length, 1);
+      assert.equal(report.entries[0]?.env?.service, 'alloy');
+      assert.deepEqual(
+        report.entries[0]?.env?.variables.map((v) => [v.name, v.status, v.source]),
+        [
+          ['LOKI_URL', 'provided', 'docker-compose.base.yml:8'],
+          ['LOKI_USER', 'missing', null],
+        ],
+      );
+      assert.ok(!JSON.stringify(report).includes('loki:3100'), 'values are never sent');
+    } finally {
+      await server.stop();
+    }
   });
 });
 

@@ -3,7 +3,8 @@
  * service. Every handler is guarded: an exception is logged with the feature
  * and the URI, answered with an empty result, and the server keeps serving.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import {
   CodeActionKind,
   DocumentDiagnosticReportKind,
@@ -27,7 +28,10 @@ import { getFoldingRanges } from '../features/folding';
 import { getDocumentSymbols, type OutlineSymbol } from '../features/symbols';
 import { getFormattingEdits } from '../features/formatting';
 import { minimalEdit } from '../features/textDiff';
-import { checkConfiguration, fixAll, isAutoFixable } from '../languageService';
+import { analyzeConfiguration, fixAll, isAutoFixable, type EnvironmentContext, type ParsedFile } from '../languageService';
+import { overlayFileSystem } from '../compose/fileSystem';
+import { nodeFileSystem } from '../compose/nodeFileSystem';
+import { COMPOSE_REPORT_REQUEST, type ComposeReportEntry, type ComposeReportParams, type ComposeReportResult } from '../protocol';
 import type { FileEdit, Finding } from '../syntax/diagnostic';
 import { LineIndex as Lines } from '../syntax/lineIndex';
 import { defaultSettings, resolveSettings, type Settings } from '../settings';
@@ -38,6 +42,26 @@ import { MAX_FILE_BYTES, Workspace } from './workspace';
 /** Push mode only (clients without pull diagnostics): how long to wait for typing to pause. */
 const PUSH_DEBOUNCE_MS = 15;
 
+/** Directories under `root` holding `.alloy` files (skipping dependencies and VCS folders). */
+function alloyDirectories(root: string, limit = 2000): string[] {
+  const out: string[] = [];
+  const stack = [root];
+  let visited = 0;
+  while (stack.length > 0 && visited < limit) {
+    const dir = stack.pop() as string;
+    visited++;
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    if (entries.some((e) => e.isFile() && e.name.endsWith('.alloy'))) out.push(dir);
+    for (const e of entries) if (e.isDirectory() && !e.name.startsWith('.') && e.name !== 'node_modules') stack.push(join(dir, e.name));
+  }
+  return out;
+}
+
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const workspace = new Workspace((path) => documents.get(pathToUri(path)));
@@ -46,6 +70,40 @@ export function startServer(connection: Connection): void {
   let refreshSupport = false;
   let configurationSupport = false;
   const pushTimers = new Map<string, NodeJS.Timeout>();
+  let workspaceFolders: string[] = [];
+  /** Compose/env files we published findings to, per configuration directory, so they can be cleared. */
+  const composePublished = new Map<string, Set<string>>();
+
+  /** The compose check reads open buffers first, then the disk; the host environment is the server's. */
+  function envContext(): EnvironmentContext {
+    const overlay = new Map<string, string>();
+    for (const d of documents.all()) overlay.set(uriToPath(d.uri), d.getText());
+    return { fs: overlayFileSystem(overlay, nodeFileSystem), hostEnv: process.env };
+  }
+
+  function analyze(files: ParsedFile[], settings: Settings) {
+    return analyzeConfiguration(files, settings, envContext());
+  }
+
+  /** Findings on compose and env files are pushed: those files are not ours to pull for. */
+  function publishComposeFindings(configDir: string, findings: Finding[], files: ParsedFile[]): void {
+    const byFile = new Map<string, Finding[]>();
+    for (const f of findings) {
+      if (files.some((x) => x.path === f.file)) continue;
+      const list = byFile.get(f.file) ?? [];
+      list.push(f);
+      byFile.set(f.file, list);
+    }
+    const previous = composePublished.get(configDir) ?? new Set<string>();
+    for (const path of previous) if (!byFile.has(path)) void connection.sendDiagnostics({ uri: pathToUri(path), diagnostics: [] });
+    for (const [path, list] of byFile) {
+      const text = textOf(path);
+      if (text === undefined) continue;
+      const lines = new Lines(text);
+      void connection.sendDiagnostics({ uri: pathToUri(path), diagnostics: list.map((f) => toDiagnostic(f, lines, () => undefined)) });
+    }
+    composePublished.set(configDir, new Set(byFile.keys()));
+  }
 
   function guard<T>(feature: string, uri: string, fallback: T, fn: () => T): T {
     try {
@@ -72,6 +130,11 @@ export function startServer(connection: Connection): void {
       settingsCache.set(uri, pending);
     }
     return pending;
+  }
+
+  function linesOfAny(path: string): LineIndex | undefined {
+    const text = textOf(path);
+    return text === undefined ? undefined : new Lines(text);
   }
 
   function linesOf(path: string): LineIndex | undefined {
@@ -102,8 +165,7 @@ export function startServer(connection: Connection): void {
   }
 
   function findingsFor(document: TextDocument, settings: Settings): Finding[] {
-    const files = workspace.configurationOf(document);
-    return checkConfiguration(files, settings);
+    return analyze(workspace.configurationOf(document), settings).findings;
   }
 
   /** Diagnostics of one document, computed against its whole configuration. */
@@ -124,9 +186,9 @@ export function startServer(connection: Connection): void {
     if (!self) return [];
     const lines = self.parse.lineIndex;
     const lookup = (path: string) => (path === self.path ? lines : (files.find((f) => f.path === path)?.parse.lineIndex ?? linesOf(path)));
-    return checkConfiguration(files, settings)
-      .filter((f) => f.file === self.path)
-      .map((f) => toDiagnostic(f, lines, lookup));
+    const { findings } = analyze(files, settings);
+    if (document.uri.startsWith('file:')) publishComposeFindings(dirname(self.path), findings, files);
+    return findings.filter((f) => f.file === self.path).map((f) => toDiagnostic(f, lines, (path) => lookup(path) ?? linesOfAny(path)));
   }
 
   function siblingsOpen(document: TextDocument): boolean {
@@ -158,6 +220,8 @@ export function startServer(connection: Connection): void {
     pullDiagnostics = !!caps.textDocument?.diagnostic;
     refreshSupport = !!caps.workspace?.diagnostics?.refreshSupport;
     configurationSupport = !!caps.workspace?.configuration;
+    workspaceFolders = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri));
+    if (workspaceFolders.length === 0 && params.rootUri) workspaceFolders = [uriToPath(params.rootUri)];
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -196,6 +260,36 @@ export function startServer(connection: Connection): void {
     if (!pullDiagnostics) schedulePush(event.document);
     else if (refreshSupport && siblingsOpen(event.document)) void connection.languages.diagnostics.refresh();
   });
+
+  // Compose files, env files and .alloy files on disk changed (the client watches them).
+  connection.onDidChangeWatchedFiles(() => {
+    if (pullDiagnostics && refreshSupport) void connection.languages.diagnostics.refresh();
+    else for (const d of documents.all()) schedulePush(d);
+  });
+
+  connection.onRequest(COMPOSE_REPORT_REQUEST, async (params: ComposeReportParams): Promise<ComposeReportResult> => {
+    const dirs = new Set<string>();
+    for (const uri of params.uris) if (uri.startsWith('file:')) dirs.add(dirname(uriToPath(uri)));
+    if (dirs.size === 0) for (const folder of workspaceFolders) for (const d of alloyDirectories(folder)) dirs.add(d);
+    const entries: ComposeReportEntry[] = [];
+    for (const dir of [...dirs].sort()) {
+      const settings = await getSettings(pathToUri(join(dir, 'config.alloy')));
+      const entry = guard('composeReport', dir, undefined as ComposeReportEntry | undefined, () => composeReportFor(dir, settings));
+      if (entry) entries.push(entry);
+    }
+    return { entries };
+  });
+
+  function composeReportFor(dir: string, settings: Settings): ComposeReportEntry | undefined {
+    const files = workspace.configurationInDirectory(dir);
+    if (files.length === 0) return undefined;
+    const { findings, env } = analyze(files, settings);
+    const counts: Record<string, number> = {};
+    for (const f of findings) if (f.code.startsWith('env/') || f.code.startsWith('compose/')) counts[f.code] = (counts[f.code] ?? 0) + 1;
+    const notes = findings.filter((f) => f.code.startsWith('compose/')).map((f) => f.message);
+    if (!env) notes.unshift('No compose file applies to this configuration, or none of its services runs Alloy (by a volume mount of this config, or the grafana/alloy image).');
+    return { files: files.map((f) => pathToUri(f.path)), directory: dir, env, notes, counts };
+  }
 
   documents.onDidClose((event) => {
     workspace.evict(event.document.uri);

@@ -66,6 +66,24 @@ export class Workspace {
     return files;
   }
 
+  /** The configuration of a directory: its `.alloy` files, open buffers first. */
+  configurationInDirectory(dir: string): ParsedFile[] {
+    let names: string[];
+    try {
+      names = readdirSync(dir).filter((n) => n.endsWith('.alloy')).sort();
+    } catch {
+      return [];
+    }
+    const files: ParsedFile[] = [];
+    for (const name of names) {
+      const path = join(dir, name);
+      const open = this.openDocument(path);
+      const file = open ? this.parsedDocument(open) : this.parsedFromDisk(path);
+      if (file) files.push(file);
+    }
+    return files;
+  }
+
   private parsedFromDisk(path: string): ParsedFile | undefined {
     try {
       const stat = statSync(path);

@@ -1,0 +1,47 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { renderComposeReport } from '../../client/src/composeReport';
+
+describe('compose report rendering', () => {
+  it('lists the service, the files and every variable with its status and source', () => {
+    const text = renderComposeReport(
+      {
+        entries: [
+          {
+            files: ['file:///w/grafana-alloy/config.alloy'],
+            directory: '/w/grafana-alloy',
+            notes: [],
+            counts: { 'env/missing': 1 },
+            env: {
+              service: 'alloy',
+              reason: 'mount',
+              explanation: 'service "alloy" mounts grafana-alloy/config.alloy',
+              composeFiles: ['docker-compose.base.yml'],
+              variables: [
+                { name: 'LOKI_URL', status: 'provided', source: 'docker-compose.base.yml:12', via: 'environment' },
+                { name: 'API_KEY', status: 'host', source: 'docker-compose.base.yml:13', via: 'environment', requiredByCompose: true, hasDefault: false },
+                { name: 'LOKI_USER', status: 'missing', source: null, via: null },
+              ],
+            },
+          },
+        ],
+      },
+      (uri) => uri.replace('file:///w/', ''),
+    );
+    assert.match(text, /^## grafana-alloy\/config\.alloy$/m);
+    assert.match(text, /\*\*Service:\*\* `alloy` — service "alloy" mounts/);
+    assert.match(text, /\| `LOKI_URL` \| ✅ provided \| `docker-compose\.base\.yml:12` \|/);
+    assert.match(text, /\| `API_KEY` \| ↪️ left to the host at `docker compose up` \(compose refuses to start without it\) \|/);
+    assert.match(text, /\| `LOKI_USER` \| ❌ missing \| — \|/);
+    assert.match(text, /1 variable is missing/);
+  });
+
+  it('says plainly when there is no compose file or no Alloy service', () => {
+    const text = renderComposeReport(
+      { entries: [{ files: ['file:///w/a/config.alloy'], directory: '/w/a', env: null, notes: ['No compose file applies to this configuration.'], counts: {} }] },
+      (uri) => uri,
+    );
+    assert.match(text, /> No compose file applies to this configuration\./);
+    assert.equal(renderComposeReport({ entries: [] }, (u) => u).includes('No `.alloy` configuration was found'), true);
+  });
+});
