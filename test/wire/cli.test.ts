@@ -111,6 +111,7 @@ describe('alloy-selfmon check', () => {
     const run = sarif.runs[0];
     assert.equal(run.tool.driver.name, 'alloy-selfmon');
     assert.deepEqual(run.tool.driver.rules.map((x: { id: string }) => x.id), ['syntax']);
+    assert.match(run.tool.driver.rules[0].shortDescription.text, /does not parse/);
     assert.equal(run.results.length, 2);
     assert.equal(run.results[0].level, 'error');
     assert.deepEqual(run.results[0].locations[0].physicalLocation, {

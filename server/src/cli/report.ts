@@ -2,6 +2,7 @@
  * Renders findings for the CLI: text for people, JSON for tools (a stable
  * contract), SARIF 2.1.0 for code-scanning uploads. Pure functions.
  */
+import { describeCode } from '../codes';
 import type { Finding, Severity } from '../syntax/diagnostic';
 import type { LineIndex } from '../syntax/lineIndex';
 
@@ -73,7 +74,7 @@ export function renderSarif(report: Report, toolVersion: string): string {
   const results = [];
   for (const file of report.files) {
     for (const f of [...file.findings].sort(byPosition)) {
-      if (!rules.has(f.code)) rules.set(f.code, { id: f.code, shortDescription: { text: f.code } });
+      if (!rules.has(f.code)) rules.set(f.code, { id: f.code, shortDescription: { text: describeCode(f.code) } });
       const start = file.lines.positionAt(f.range.start);
       const end = file.lines.positionAt(f.range.end);
       results.push({
