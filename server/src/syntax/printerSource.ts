@@ -1,0 +1,206 @@
+/**
+ * The source of a file as the formatter needs it: positions in UTF-8 bytes
+ * and lines (Alloy's printer decides where comments go by byte offsets and
+ * line numbers), node spans, and the comment groups as Alloy's parser forms
+ * them.
+ */
+import type { Expr, Stmt } from './ast';
+import type { ParseResult } from './parser';
+import { Tok } from './tokens';
+
+/** A position in the source as Alloy sees it: byte offset and 1-based line (0 = invalid). */
+export interface Position {
+  offset: number;
+  line: number;
+}
+
+export interface Comment {
+  pos: Position;
+  /** The comment's text, carriage returns removed as Alloy's scanner does. */
+  text: string;
+  /** Line of the comment's last character (Alloy's `EndPos`). */
+  endLine: number;
+}
+
+export function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+/** UTF-16 offsets → UTF-8 byte offsets and byte offsets → lines, for one text. */
+export class ByteMap {
+  private static readonly STEP = 64;
+  /** Byte offset of every STEP-th code unit. */
+  private readonly marks: Int32Array;
+  /** Byte offset of each line start. */
+  private readonly lineStarts: number[] = [];
+
+  constructor(private readonly text: string) {
+    const step = ByteMap.STEP;
+    this.marks = new Int32Array(Math.floor(text.length / step) + 1);
+    let bytes = 0;
+    for (let i = 0; i < text.length; i++) {
+      if (i % step === 0) this.marks[i / step] = bytes;
+      bytes += this.unitBytes(i);
+    }
+    if (text.length % step === 0) this.marks[text.length / step] = bytes;
+    this.lineStarts.push(0);
+    let nl = text.indexOf('\n');
+    while (nl !== -1) {
+      this.lineStarts.push(this.byteOf(nl + 1));
+      nl = text.indexOf('\n', nl + 1);
+    }
+  }
+
+  /** Bytes of code unit `i` (a surrogate pair counts 4 on its first half). */
+  private unitBytes(i: number): number {
+    const c = this.text.charCodeAt(i);
+    if (c < 0x80) return 1;
+    if (c < 0x800) return 2;
+    if ((c & 0xfc00) === 0xd800 && i + 1 < this.text.length && (this.text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) return 4;
+    if ((c & 0xfc00) === 0xdc00 && i > 0 && (this.text.charCodeAt(i - 1) & 0xfc00) === 0xd800) return 0;
+    return 3;
+  }
+
+  byteOf(offset: number): number {
+    const k = Math.floor(offset / ByteMap.STEP);
+    let bytes = this.marks[k] as number;
+    for (let i = k * ByteMap.STEP; i < offset; i++) bytes += this.unitBytes(i);
+    return bytes;
+  }
+
+  /** 1-based line of a byte offset. */
+  lineOfByte(byte: number): number {
+    const starts = this.lineStarts;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((starts[mid] as number) <= byte) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  }
+}
+
+/** Alloy's comment text: a final `\r` dropped, other `\r`s removed. */
+export function commentText(raw: string): string {
+  let crs = 0;
+  for (let i = 0; i < raw.length; i++) if (raw.charCodeAt(i) === 13) crs++;
+  if (crs === 0) return raw;
+  let lit = raw;
+  if (lit.endsWith('\r')) {
+    lit = lit.slice(0, -1);
+    crs--;
+  }
+  if (crs === 0) return lit;
+  const block = lit[1] === '*';
+  let out = '';
+  for (let j = 0; j < lit.length; j++) {
+    const ch = lit[j];
+    // Alloy keeps a `\r` sitting between `*` and `/` of a block comment.
+    if (ch !== '\r' || (block && out.length > 2 && out.endsWith('*') && lit[j + 1] === '/')) out += ch;
+  }
+  return out;
+}
+
+const printableRe = /^[\p{L}\p{M}\p{N}\p{P}\p{S} ]$/u;
+
+/** Whether Go's `%q` of `s` is just `s` between double quotes. */
+export function quotesVerbatim(s: string): boolean {
+  for (const ch of s) {
+    if (ch === '"' || ch === '\\' || !printableRe.test(ch)) return false;
+  }
+  return true;
+}
+
+/** The source as the printer needs it: positions, lines and comments. */
+export class Source {
+  readonly bytes: ByteMap;
+  readonly groups: Comment[][] = [];
+
+  constructor(private readonly result: ParseResult) {
+    this.bytes = new ByteMap(result.text);
+    this.collectComments();
+  }
+
+  /** Comment groups as Alloy's parser forms them: adjacent lines, nothing in between. */
+  private collectComments(): void {
+    const { kinds, starts, count, text } = this.result.tokens;
+    let group: Comment[] | undefined;
+    let groupEndLine = 0;
+    for (let i = 0; i < count; i++) {
+      const kind = kinds[i] as Tok;
+      if (kind === Tok.Whitespace) continue;
+      if (kind !== Tok.Comment) {
+        group = undefined;
+        continue;
+      }
+      const start = starts[i] as number;
+      const raw = text.slice(start, starts[i + 1] as number);
+      const body = commentText(raw);
+      const pos = this.position(start);
+      const startByte = pos.offset;
+      const comment: Comment = { pos, text: body, endLine: this.bytes.lineOfByte(startByte + utf8Length(body) - 1) };
+      if (!group || pos.line > groupEndLine + 1) {
+        group = [];
+        this.groups.push(group);
+      }
+      group.push(comment);
+      groupEndLine = pos.line;
+      if (body[1] === '*') for (const ch of body) if (ch === '\n') groupEndLine++;
+    }
+  }
+
+  position(offset: number): Position {
+    return { offset: this.bytes.byteOf(offset), line: this.result.lineIndex.lineOf(offset) + 1 };
+  }
+
+  /** 1-based line of a UTF-16 offset. */
+  line(offset: number): number {
+    return this.result.lineIndex.lineOf(offset) + 1;
+  }
+
+  startLine(node: Expr | Stmt): number {
+    return this.line(node.start);
+  }
+
+  /** Line of a node's last character (Alloy's `EndPos`). */
+  endLine(node: Expr | Stmt): number {
+    return this.line(node.end - 1);
+  }
+
+  nodeLines(node: Expr | Stmt): number {
+    return this.endLine(node) - this.startLine(node) + 1;
+  }
+
+  text(start: number, end: number): string {
+    return this.result.text.slice(start, end);
+  }
+
+  /** Start of the first token at or after `offset` that is not trivia or a terminator. */
+  nextToken(offset: number): number {
+    const { kinds, starts, count } = this.result.tokens;
+    let lo = 0;
+    let hi = count - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((starts[mid] as number) < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < count; i++) {
+      const k = kinds[i] as Tok;
+      if (k !== Tok.Whitespace && k !== Tok.Comment && k !== Tok.Terminator) return starts[i] as number;
+    }
+    return this.result.text.length;
+  }
+}
