@@ -10,6 +10,7 @@ import { buildModel, type ConfigModel } from './semantic/model';
 import { applyEdits } from './fixes/edits';
 import { PipelineGraph } from './semantic/pipelineGraph';
 import { checkComponentNames, checkDeprecatedFunctions, checkReferences } from './checks/references';
+import { checkSchemas } from './checks/schema';
 import { checkSelfMonitoring } from './checks/selfMonitoring';
 import { checkComposeEnvironment, type EnvReport } from './compose/checkComposeEnvironment';
 import type { FileSystem } from './compose/fileSystem';
@@ -70,7 +71,7 @@ export function analyzeConfiguration(files: readonly ParsedFile[], settings: Set
   findings.push(...checkComponentNames(model), ...checkDeprecatedFunctions(model));
   // While a file does not parse, its tree is a guess: say nothing about wiring.
   if (!model.hasSyntaxErrors) {
-    findings.push(...checkReferences(model));
+    findings.push(...checkReferences(model), ...checkSchemas(model));
     findings.push(...checkSelfMonitoring(model, new PipelineGraph(model), settings));
   }
   let env: EnvReport | null = null;
@@ -117,6 +118,11 @@ export interface TextFile {
   text: string;
 }
 
+/** Identifies a finding across rounds; the offset tells apart the same message at several places. */
+function fixKey(f: Finding): string {
+  return `${f.code}@${f.file}@${f.range.start}@${f.message}`;
+}
+
 /**
  * Applies every auto-fixable finding's preferred fix, one at a time, re-checking
  * after each (a fix can change what the next one wires to), until none is left.
@@ -133,11 +139,11 @@ export function fixAll(files: readonly TextFile[], settings: Settings, onlyFile?
       (f) =>
         isAutoFixable(f.code) &&
         !!f.fixes?.length &&
-        !tried.has(`${f.code}@${f.file}@${f.message}`) &&
+        !tried.has(fixKey(f)) &&
         (!onlyFile || f.fixes.every((x) => x.edits.every((e) => e.file === onlyFile))),
     );
     if (!next) break;
-    tried.add(`${next.code}@${next.file}@${next.message}`);
+    tried.add(fixKey(next));
     const fix = next.fixes?.find((x) => x.isPreferred) ?? next.fixes?.[0];
     if (!fix) continue;
     for (const [path, text] of texts) {
