@@ -60,8 +60,7 @@ export class LineIndex {
     if (position.line >= this.lineStarts.length) return this.text.length;
     if (position.line < 0) return 0;
     const start = this.lineStarts[position.line] as number;
-    const next = position.line + 1 < this.lineStarts.length ? (this.lineStarts[position.line + 1] as number) : this.text.length;
-    return Math.max(start, Math.min(start + position.character, next));
+    return Math.max(start, Math.min(start + position.character, this.lineEnd(position.line)));
   }
 
   /** 1-based line and 1-based byte column, as Alloy prints positions. */

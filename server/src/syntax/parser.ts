@@ -99,7 +99,7 @@ class Parser {
     for (const e of tokens.errors) {
       this.diagnostics.push({
         start: e.offset,
-        end: Math.min(e.offset + 1, this.text.length),
+        end: Math.min(e.offset + ((this.text.codePointAt(e.offset) ?? 0) > 0xffff ? 2 : 1), this.text.length),
         message: e.message,
         severity: 'error',
         order: e.token * 2,
@@ -199,9 +199,10 @@ class Parser {
 
   /**
    * Skips nested content beyond MAX_DEPTH without recursing: stops before a
-   * closer, comma or terminator at the current level.
+   * closer, comma or terminator at the current level — or, for a block body,
+   * only before its closing brace.
    */
-  private skipTooDeep(): void {
+  private skipTooDeep(body = false): void {
     if (!this.tooDeepReported) {
       this.tooDeepReported = true;
       this.diagnostics.push({
@@ -219,7 +220,7 @@ class Parser {
       else if (t === Tok.RCurly || t === Tok.RBrack || t === Tok.RParen) {
         if (level === 0) return;
         level--;
-      } else if ((t === Tok.Comma || t === Tok.Terminator) && level === 0) return;
+      } else if (!body && (t === Tok.Comma || t === Tok.Terminator) && level === 0) return;
       this.next();
     }
   }
@@ -258,10 +259,10 @@ class Parser {
         const first = name.parts[0] as Ident;
         if (name.parts.length !== 1) {
           const joined = name.parts.map((p) => p.name).join('.');
-          this.addSpanError(name.start, name.start + joined.length - 1, 'attribute names may only consist of a single identifier with no "."');
+          this.addSpanError(name.start, name.start + joined.length, 'attribute names may only consist of a single identifier with no "."');
         } else if (name.labelPos >= 0) {
           const labelLength = name.label ? name.label.value.length : 0;
-          this.addSpanError(name.labelPos, name.labelPos + labelLength + 1, 'attribute names may not have labels');
+          this.addSpanError(name.labelPos, name.labelPos + labelLength + 2, 'attribute names may not have labels');
         }
         const value = this.parseExpression();
         const attr: AttributeStmt = { kind: 'Attribute', name: first, value, start: name.start, end: Math.max(value.end, first.end) };
@@ -272,7 +273,7 @@ class Parser {
         this.expect(Tok.LCurly);
         let body: Stmt[];
         if (++this.depth > MAX_DEPTH) {
-          this.skipTooDeep();
+          this.skipTooDeep(true);
           body = [];
         } else {
           body = this.parseBody(Tok.RCurly);
@@ -363,7 +364,9 @@ class Parser {
     const lhs = this.parseUnaryExpr();
     if (this.cur() !== Tok.Pow) return lhs;
     this.next();
+    this.depth++; // right-associative `^` recurses: count it as nesting
     const rhs = this.parsePowExpr();
+    this.depth--;
     return { kind: 'Binary', op: '^', left: lhs, right: rhs, start: lhs.start, end: rhs.end };
   }
 
@@ -424,7 +427,7 @@ class Parser {
             this.consumeStatement();
             return primary;
           }
-          if (++this.depth > MAX_DEPTH) this.skipTooDeep();
+          if (++this.depth > MAX_DEPTH) this.skipTooDeep(true);
           else this.parseBody(Tok.RCurly);
           this.depth--;
           const end = this.pos;
@@ -432,7 +435,7 @@ class Parser {
             this.consumeStatement();
             return primary;
           }
-          this.addSpanError(primary.start, end, 'cannot use a block as an expression');
+          this.addSpanError(primary.start, end + 1, 'cannot use a block as an expression');
           primary = { kind: 'ErrorExpr', start: primary.start, end: this.prevEnd };
           break;
         }
@@ -475,7 +478,7 @@ class Parser {
       }
       case Tok.LCurly: {
         this.expect(Tok.LCurly);
-        const fields = this.cur() !== Tok.RCurly ? this.parseFieldList(Tok.RCurly) : [];
+        const fields = this.cur() !== Tok.RBrack ? this.parseFieldList(Tok.RCurly) : []; // Alloy tests RBRACK here: `{]` → `expected }, got ]`
         this.expect(Tok.RCurly);
         return { kind: 'Object', fields, start, end: this.prevEnd };
       }

@@ -66,7 +66,7 @@ export function formatRune(cp: number): string {
 
 /** Whether `s` is a valid Alloy identifier (used for block labels). */
 export function isValidIdentifier(s: string): boolean {
-  if (s.length === 0) return false;
+  if (s.length === 0 || s === 'true' || s === 'false' || s === 'null') return false;
   let first = true;
   for (const ch of s) {
     const cp = ch.codePointAt(0) ?? 0;
@@ -163,7 +163,7 @@ class Scanner {
 
       // Identifiers and keywords.
       if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || (c >= 0x80 && this.startsIdent(start))) {
-        let i = start + 1;
+        let i = start + ((text.codePointAt(start) ?? 0) > 0xffff ? 2 : 1);
         while (i < len) {
           const d = text.charCodeAt(i);
           if (isAsciiIdentPart(d)) {
