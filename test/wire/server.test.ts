@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { CodeAction, Diagnostic, DocumentDiagnosticReport, DocumentSymbol, FoldingRange, TextEdit } from 'vscode-languageserver-protocol';
+import type { CodeAction, CompletionItem, Hover, Diagnostic, DocumentDiagnosticReport, DocumentSymbol, FoldingRange, TextEdit } from 'vscode-languageserver-protocol';
 import { startServer, type TestServer } from '../support/lspClient';
 
 const VALID = `prometheus.exporter.self "alloy" { }
@@ -161,6 +161,18 @@ describe('code actions and formatting over stdio', () => {
     assert.deepEqual(actions.map((a) => [a.title, a.kind]), [['Fix all self-monitoring problems', 'source.fixAll']]);
     const edits = actions[0]?.edit?.changes?.[uri] ?? [];
     assert.equal(edits.length, 1);
+  });
+
+  it('completes references of the right kind and hovers with the component docs', async () => {
+    const uri = 'untitled:complete.alloy';
+    const text = VALID.replace('forward_to = [prometheus.remote_write.default.receiver]', 'forward_to = []');
+    await open(server, uri, text);
+    const line = text.split('\n').findIndex((l) => l.includes('forward_to = []'));
+    const character = (text.split('\n')[line] ?? '').indexOf('[]') + 1;
+    const completion = (await server.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line, character } })) as CompletionItem[];
+    assert.equal(completion[0]?.label, 'prometheus.remote_write.default.receiver');
+    const hover = (await server.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 2, character: 5 } })) as Hover;
+    assert.match(JSON.stringify(hover.contents), /prometheus\.scrape/);
   });
 
   it('formats as alloy fmt does, and leaves a broken file alone', async () => {

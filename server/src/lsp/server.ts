@@ -14,7 +14,12 @@ import {
   SymbolKind,
   TextDocuments,
   TextDocumentSyncKind,
+  CompletionItemKind,
+  InsertTextFormat,
+  MarkupKind,
   type CodeAction,
+  type CompletionItem,
+  type Hover,
   type Connection,
   type TextEdit,
   type WorkspaceEdit,
@@ -26,7 +31,10 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getFoldingRanges } from '../features/folding';
 import { getDocumentSymbols, type OutlineSymbol } from '../features/symbols';
+import { getCompletions, type CompletionItem as CoreCompletionItem } from '../features/completion';
 import { getFormattingEdits } from '../features/formatting';
+import { getHover } from '../features/hover';
+import { buildModel } from '../semantic/model';
 import { minimalEdit } from '../features/textDiff';
 import { analyzeConfiguration, fixAll, isAutoFixable, type EnvironmentContext, type ParsedFile } from '../languageService';
 import { overlayFileSystem } from '../compose/fileSystem';
@@ -227,6 +235,8 @@ export function startServer(connection: Connection): void {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         documentSymbolProvider: true,
         documentFormattingProvider: true,
+        completionProvider: { triggerCharacters: ['.', '"', '='] },
+        hoverProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll] },
         foldingRangeProvider: true,
         ...(pullDiagnostics ? { diagnosticProvider: { interFileDependencies: true, workspaceDiagnostics: false } } : {}),
@@ -323,6 +333,54 @@ export function startServer(connection: Connection): void {
         endLine: r.endLine,
         ...(r.kind === 'comment' ? { kind: FoldingRangeKind.Comment } : {}),
       }));
+    }),
+  );
+
+  const completionKinds: Record<CoreCompletionItem['kind'], CompletionItemKind> = {
+    component: CompletionItemKind.Class,
+    block: CompletionItemKind.Struct,
+    attribute: CompletionItemKind.Property,
+    function: CompletionItemKind.Function,
+    reference: CompletionItemKind.Reference,
+    keyword: CompletionItemKind.Keyword,
+    value: CompletionItemKind.Value,
+    snippet: CompletionItemKind.Snippet,
+  };
+
+  connection.onCompletion((params) =>
+    guard('completion', params.textDocument.uri, [] as CompletionItem[], () => {
+      const document = documents.get(params.textDocument.uri);
+      if (!document) return [];
+      const files = workspace.configurationOf(document);
+      const self = files[0];
+      if (!self) return [];
+      const lines = self.parse.lineIndex;
+      const offset = document.offsetAt(params.position);
+      return getCompletions(buildModel(files), self, offset).map((item) => {
+        const out: CompletionItem = { label: item.label, kind: completionKinds[item.kind] };
+        if (item.detail) out.detail = item.detail;
+        if (item.documentation) out.documentation = { kind: MarkupKind.Markdown, value: item.documentation };
+        if (item.sortText) out.sortText = item.sortText;
+        if (item.deprecated) out.tags = [1];
+        if (item.insertTextFormat === 'snippet') out.insertTextFormat = InsertTextFormat.Snippet;
+        const newText = item.insertText ?? item.label;
+        if (item.replaceRange) out.textEdit = { range: toRange(lines, item.replaceRange), newText };
+        else out.insertText = newText;
+        return out;
+      });
+    }),
+  );
+
+  connection.onHover((params) =>
+    guard('hover', params.textDocument.uri, null as Hover | null, () => {
+      const document = documents.get(params.textDocument.uri);
+      if (!document) return null;
+      const files = workspace.configurationOf(document);
+      const self = files[0];
+      if (!self) return null;
+      const hover = getHover(buildModel(files), self, document.offsetAt(params.position));
+      if (!hover) return null;
+      return { contents: { kind: MarkupKind.Markdown, value: hover.contents }, range: toRange(self.parse.lineIndex, hover.range) };
     }),
   );
 
