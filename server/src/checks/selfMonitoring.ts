@@ -4,13 +4,14 @@
  * Every finding is made only where the model is sure; anything computed or
  * custom along a path makes the check silent.
  */
-import type { AttributeStmt, BlockStmt } from '../syntax/ast';
+import { walk, type AttributeStmt, type BlockStmt } from '../syntax/ast';
 import { list, quote, renderBlock } from '../syntax/builder';
-import type { Finding, Fix, Severity, TextRange } from '../syntax/diagnostic';
+import type { FileEdit, Finding, Fix, Severity, TextRange } from '../syntax/diagnostic';
 import type { Settings } from '../settings';
 import { getAttribute, getBlocks, numberValue, stringValue, type ComponentNode, type ConfigModel, type SourceFile } from '../semantic/model';
 import { referenceList, type PipelineGraph, type Reach } from '../semantic/pipelineGraph';
-import { resolveReference } from '../semantic/references';
+import { referenceExpressions, resolveReference } from '../semantic/references';
+import { classifyTopLevelBlock } from '../semantic/blockKinds';
 import * as facts from '../semantic/selfMonitoringFacts';
 import {
   appendFixes,
@@ -23,7 +24,7 @@ import {
   setAttributeFix,
   tracesTargets,
 } from '../fixes/selfMonitoringFixes';
-import { appendToFile, indentUnit } from '../fixes/edits';
+import { appendToFile, indentUnit, lineIndentAt } from '../fixes/edits';
 
 const SOURCE = 'alloy-selfmon';
 
@@ -33,6 +34,11 @@ function nameRange(block: BlockStmt): TextRange {
 
 function finding(file: SourceFile, range: TextRange, code: string, severity: Severity, message: string, fixes: Fix[]): Finding {
   return { file: file.path, range, code, severity, message, source: SOURCE, fixes };
+}
+
+/** A fraction as a percentage without binary noise: 0.07 → "7", not "7.000000000000001". */
+function percent(fraction: number): string {
+  return String(Math.round(fraction * 1e6) / 1e4);
 }
 
 function isEmptyList(attr: AttributeStmt | undefined): boolean {
@@ -59,6 +65,7 @@ function checkMetrics(model: ConfigModel, graph: PipelineGraph, settings: Settin
   const main = mainFile(model);
   if (!main) return out;
   if (exporters.length === 0) {
+    if (selfExporterOutOfSight(model)) return out;
     const exporterLabel = freeLabel(model, facts.SELF_EXPORTER);
     const scrapeLabel = freeLabel(model, facts.SCRAPE);
     const targets = metricsTargets(graph);
@@ -86,7 +93,9 @@ function checkMetrics(model: ConfigModel, graph: PipelineGraph, settings: Settin
   for (const exporter of exporters) {
     const mine = scrapes.filter((s) => scrapesExporter(model, s, exporter));
     if (mine.length === 0) {
-      if (scrapes.some((s) => !knownTargets(model, s))) continue; // a computed `targets` may include it
+      // Referenced by something else (a computed `targets`, a custom component, a chain of
+      // relabels): it may well be scraped. Nothing can scrape it without naming it.
+      if (isReferenced(model, exporter)) continue;
       const scrapeLabel = freeLabel(model, facts.SCRAPE);
       const fixes = insertFixes(
         exporter.file,
@@ -125,11 +134,38 @@ function checkMetrics(model: ConfigModel, graph: PipelineGraph, settings: Settin
   return out;
 }
 
-function knownTargets(model: ConfigModel, scrape: ComponentNode): boolean {
-  const attr = getAttribute(scrape.block, facts.SCRAPE_TARGETS);
-  if (!attr) return true;
-  const r = resolveReference(model, attr.value);
-  return r.kind === 'component';
+/**
+ * Whether a self exporter may exist where the model cannot see it: inside a
+ * `declare` or `foreach` body, or in an imported module that is instantiated.
+ */
+function selfExporterOutOfSight(model: ConfigModel): boolean {
+  for (const c of model.components.values()) if (c.custom && !model.declares.has(c.name)) return true;
+  for (const file of model.files) {
+    for (const stmt of file.parse.file.body) {
+      if (stmt.kind !== 'Block' || classifyTopLevelBlock(stmt.name).kind === 'component') continue;
+      let found = false;
+      walk(stmt, (node) => {
+        if (node.kind === 'Block' && node.name === facts.SELF_EXPORTER) found = true;
+        return !found;
+      });
+      if (found) return true;
+    }
+  }
+  return false;
+}
+
+/** Whether any other top-level block (component, config block, foreach, …) references `target`. */
+function isReferenced(model: ConfigModel, target: ComponentNode): boolean {
+  for (const file of model.files) {
+    for (const stmt of file.parse.file.body) {
+      if (stmt.kind !== 'Block' || stmt === target.block) continue;
+      for (const expr of referenceExpressions(stmt)) {
+        const r = resolveReference(model, expr);
+        if (r.kind === 'component' && r.ref.component === target) return true;
+      }
+    }
+  }
+  return false;
 }
 
 /** Whether a scrape's targets come from the exporter, directly or through a discovery.relabel. */
@@ -216,6 +252,19 @@ function downstreamMentionsServiceName(model: ConfigModel, from: ComponentNode, 
   return false;
 }
 
+/** A `rule` setting `job`, added as the last statement of a relabel block (whose `}` must be on its own line). */
+function appendJobRule(relabel: ComponentNode, job: string): FileEdit | undefined {
+  const { block, file } = relabel;
+  const text = file.parse.text;
+  if (block.rbrace < 0) return undefined;
+  const lineStart = text.lastIndexOf('\n', block.rbrace - 1) + 1;
+  if (text.slice(lineStart, block.rbrace).trim() !== '') return undefined;
+  const indent = lineIndentAt(text, block.start) + indentUnit(text);
+  const rule = renderBlock({ name: 'rule', attributes: [['target_label', quote('job')], ['replacement', quote(job)]] }, indentUnit(text));
+  const newText = (block.body.length > 0 ? '\n' : '') + rule.replace(/^(?=.)/gm, indent);
+  return { file: file.path, range: { start: lineStart, end: lineStart }, newText };
+}
+
 function checkServiceName(model: ConfigModel, graph: PipelineGraph, scrape: ComponentNode, exporter: ComponentNode, settings: Settings): Finding[] {
   const want = settings.selfMonitoring.serviceName;
   const targetsAttr = getAttribute(scrape.block, facts.SCRAPE_TARGETS);
@@ -251,6 +300,10 @@ function checkServiceName(model: ConfigModel, graph: PipelineGraph, scrape: Comp
         ),
       ],
     });
+  } else {
+    const relabel = r.ref.component;
+    const edit = appendJobRule(relabel, want);
+    if (edit) fixes.push({ title: `Add a rule to ${relabel.id} setting the job label to "${want}", so service.name is "${want}"`, isPreferred: true, edits: [edit] });
   }
   return [
     finding(
@@ -319,7 +372,7 @@ function checkTraces(model: ConfigModel, graph: PipelineGraph, settings: Setting
     const fixes = insertFixes(
       main,
       tracesTargets(graph),
-      (t) => `Add a tracing block sending ${fraction * 100}% of Alloy's traces ${t.description}`,
+      (t) => `Add a tracing block sending ${percent(fraction)}% of Alloy's traces ${t.description}`,
       (t) => [{ name: facts.TRACING, attributes: [['sampling_fraction', String(fraction)], [facts.WRITE_TO, list([t.ref])]] }],
     );
     out.push(finding(main, { start: 0, end: 0 }, 'selfmon/traces-missing', 'warning', 'Alloy does not export its own traces: there is no tracing block with write_to.', fixes));
@@ -346,9 +399,10 @@ function checkTraces(model: ConfigModel, graph: PipelineGraph, settings: Setting
   const range = attr ? { start: attr.value.start, end: attr.value.end } : nameRange(block);
   if (value < 0 || value > 1) {
     out.push(finding(file, range, 'selfmon/traces-sampling', 'error', `sampling_fraction must be between 0 and 1; ${value} is not.`, [fix]));
-  } else if (value !== fraction) {
+  } else if (value !== fraction && getBlocks(block, 'sampler').length === 0) {
+    // With a `sampler` block the remote strategy decides; the fraction only applies until it is fetched.
     const why = value >= 1 ? ' (1 keeps every trace, with the overhead that brings)' : value === 0 ? ' (0 keeps no trace)' : '';
-    out.push(finding(file, range, 'selfmon/traces-sampling', 'warning', `Alloy samples ${value * 100}% of its own traces${attr ? '' : ' (the default)'}${why}; the target is ${fraction * 100}%.`, [fix]));
+    out.push(finding(file, range, 'selfmon/traces-sampling', 'warning', `Alloy samples ${percent(value)}% of its own traces${attr ? '' : ' (the default)'}${why}; the target is ${percent(fraction)}%.`, [fix]));
   }
   return out;
 }

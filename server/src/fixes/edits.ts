@@ -62,20 +62,42 @@ export function insertAttribute(file: SourceFile, block: BlockStmt, name: string
   const text = file.parse.text;
   const unit = indentUnit(text);
   const blockIndent = lineIndentAt(text, block.start);
+  const indent = blockIndent + unit;
+  const first = block.body[0];
+  if (block.rbrace >= 0 && first && !text.slice(block.lbrace, first.start).includes('\n')) {
+    // The body starts on the line of `{` (`logging { level = "debug" }`): lay it
+    // out one statement per line, as fmt writes a block holding several.
+    const oneLine = !text.slice(block.lbrace, block.rbrace).includes('\n');
+    const only = block.body.length === 1 ? first : undefined;
+    if (oneLine && only?.kind === 'Attribute' && text.slice(block.lbrace + 1, block.rbrace).trim() === text.slice(only.start, only.end)) {
+      const width = Math.max(only.name.name.length, name.length);
+      const line = (n: string, v: string) => `${indent}${n.padEnd(width)} = ${v}`;
+      const body = `${line(only.name.name, text.slice(only.value.start, only.value.end))}\n${line(name, valueText)}`;
+      return [{ file: file.path, range: { start: block.lbrace, end: block.rbrace + 1 }, newText: `{\n${body}\n${blockIndent}}` }];
+    }
+    const blankAfter = first.kind === 'Block' ? '\n' : '';
+    const leading = /^[ \t]*/.exec(text.slice(block.lbrace + 1))?.[0].length ?? 0;
+    const edits: FileEdit[] = [
+      { file: file.path, range: { start: block.lbrace + 1, end: block.lbrace + 1 + leading }, newText: `\n${indent}${name} = ${valueText}\n${blankAfter}${indent}` },
+    ];
+    const lastEnd = block.body[block.body.length - 1]?.end ?? first.end;
+    if (oneLine && text.slice(lastEnd, block.rbrace).trim() === '') {
+      edits.push({ file: file.path, range: { start: lastEnd, end: block.rbrace }, newText: `\n${blockIndent}` });
+    }
+    return edits;
+  }
   const run = firstAttributeRun(text, block);
   if (run.length === 0) {
-    const indent = blockIndent + unit;
     if (block.body.length === 0 && block.rbrace >= 0) {
       // `name { }` or `name {}` → expand to a body holding the attribute.
       return [{ file: file.path, range: { start: block.lbrace, end: block.rbrace + 1 }, newText: `{\n${indent}${name} = ${valueText}\n${blockIndent}}` }];
     }
-    const first = block.body[0];
     const at = first ? first.start : block.lbrace + 1;
     const lineStart = text.lastIndexOf('\n', at - 1) + 1;
     const blankAfter = first && first.kind === 'Block' ? '\n' : '';
     return [{ file: file.path, range: { start: lineStart, end: lineStart }, newText: `${indent}${name} = ${valueText}\n${blankAfter}` }];
   }
-  const indent = lineIndentAt(text, (run[0] as AttributeStmt).start);
+  const runIndent = lineIndentAt(text, (run[0] as AttributeStmt).start);
   const width = Math.max(name.length, ...run.map((a) => a.name.name.length));
   const edits: FileEdit[] = [];
   for (const attr of run) {
@@ -88,9 +110,11 @@ export function insertAttribute(file: SourceFile, block: BlockStmt, name: string
   }
   const last = run[run.length - 1] as AttributeStmt;
   const lineEnd = text.indexOf('\n', last.end);
-  const at = lineEnd === -1 ? text.length : lineEnd;
+  let at = lineEnd === -1 ? text.length : lineEnd;
+  // `}` on the line of the last attribute: insert before it, not after.
+  if (block.rbrace >= 0 && at > block.rbrace) at = last.end;
   const line = renderAttributes([[name.padEnd(width), valueText]], '', 0).replace(/\n$/, '');
-  edits.push({ file: file.path, range: { start: at, end: at }, newText: `\n${indent}${line}` });
+  edits.push({ file: file.path, range: { start: at, end: at }, newText: `\n${runIndent}${line}` });
   return edits;
 }
 

@@ -25,15 +25,17 @@ export interface Target {
   newBlocks: NewBlock[];
 }
 
-/** A label for a new `name` block that no existing block of that name uses. */
-export function freeLabel(model: ConfigModel, name: string, taken: ReadonlySet<string> = new Set()): string {
-  for (const candidate of ['alloy', 'alloy_self', 'self_monitoring']) {
-    if (!model.components.has(`${name}.${candidate}`) && !taken.has(`${name}.${candidate}`)) return candidate;
-  }
-  for (let i = 2; ; i++) {
-    const candidate = `alloy_${i}`;
-    if (!model.components.has(`${name}.${candidate}`) && !taken.has(`${name}.${candidate}`)) return candidate;
-  }
+/** A label for new blocks called `name` (or each of several names) that no existing block of that name uses. */
+export function freeLabel(model: ConfigModel, name: string | readonly string[], taken: ReadonlySet<string> = new Set()): string {
+  const names = typeof name === 'string' ? [name] : name;
+  const free = (candidate: string) => names.every((n) => !model.components.has(`${n}.${candidate}`) && !taken.has(`${n}.${candidate}`));
+  for (const candidate of ['alloy', 'alloy_self', 'self_monitoring']) if (free(candidate)) return candidate;
+  for (let i = 2; ; i++) if (free(`alloy_${i}`)) return `alloy_${i}`;
+}
+
+/** A label free for every block a new exporter is made of (an exporter and its auth component share it). */
+function freeExporterLabel(model: ConfigModel, blocks: (label: string) => NewBlock[]): string {
+  return freeLabel(model, blocks('').map((b) => b.name));
 }
 
 function exportKind(graph: PipelineGraph, id: string, exportName: string): string | undefined {
@@ -67,7 +69,7 @@ export function metricsTargets(graph: PipelineGraph, exclude: ReadonlySet<string
       newBlocks: [facts.metricsToOtlp(label, `${c.id}.${c.exportName}`)],
     }));
   }
-  const label = freeLabel(model, facts.NEW_METRICS_EXPORTER_ENTRY.name);
+  const label = freeExporterLabel(model, facts.newMetricsExporter);
   return [{ ref: `${facts.NEW_METRICS_EXPORTER_ENTRY.name}.${label}.${facts.NEW_METRICS_EXPORTER_ENTRY.export}`, description: `to a new ${facts.NEW_METRICS_EXPORTER_ENTRY.name}`, newBlocks: facts.newMetricsExporter(label) }];
 }
 
@@ -85,7 +87,7 @@ export function logsTargets(graph: PipelineGraph): Target[] {
       newBlocks: [facts.logsToOtlp(label, `${c.id}.${c.exportName}`)],
     }));
   }
-  const label = freeLabel(model, facts.NEW_LOGS_EXPORTER_ENTRY.name);
+  const label = freeExporterLabel(model, facts.newLogsExporter);
   return [{ ref: `${facts.NEW_LOGS_EXPORTER_ENTRY.name}.${label}.${facts.NEW_LOGS_EXPORTER_ENTRY.export}`, description: `to a new ${facts.NEW_LOGS_EXPORTER_ENTRY.name}`, newBlocks: facts.newLogsExporter(label) }];
 }
 
@@ -94,7 +96,7 @@ export function tracesTargets(graph: PipelineGraph): Target[] {
   const model = graph.model;
   const consumers = existingEntries(graph, 'traces', 'otelcol.Consumer', new Set());
   if (consumers.length > 0) return consumers.slice(0, MAX_TARGETS).map((c) => ({ ref: `${c.id}.${c.exportName}`, description: `to ${c.id}`, newBlocks: [] }));
-  const label = freeLabel(model, facts.NEW_TRACES_EXPORTER_ENTRY.name);
+  const label = freeExporterLabel(model, facts.newTracesExporter);
   return [{ ref: `${facts.NEW_TRACES_EXPORTER_ENTRY.name}.${label}.${facts.NEW_TRACES_EXPORTER_ENTRY.export}`, description: `to a new ${facts.NEW_TRACES_EXPORTER_ENTRY.name}`, newBlocks: facts.newTracesExporter(label) }];
 }
 
