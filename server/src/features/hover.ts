@@ -180,11 +180,13 @@ function expressionHover(model: ConfigModel, value: Expr, offset: number): Hover
   }
   if (inner.kind !== 'Access' && inner.kind !== 'IdentExpr') return undefined;
 
-  // Widen to the whole chain `a.b.c` the cursor is on.
+  // Widen to the whole chain `a.b.c` the cursor is on (checked once: an access
+  // of a reference is a reference, and chains can be 100,000 links long).
+  if (!referencePath(inner)) return undefined;
   let chain: Expr = inner;
   while (i > 0) {
     const parent = path[i - 1];
-    if (parent?.kind !== 'Access' || parent.value !== chain || !referencePath(parent)) break;
+    if (parent?.kind !== 'Access' || parent.value !== chain) break;
     chain = parent;
     i--;
   }

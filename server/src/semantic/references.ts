@@ -9,6 +9,9 @@ import { getComponent, isComponentName, stdlibNamespaces } from './catalog';
 const stdlibRoots: ReadonlySet<string> = new Set(['sys', ...stdlibNamespaces.map((n) => n.name)]);
 import type { ComponentNode, ConfigModel } from './model';
 
+/** More fragments than any component id has (the longest names have five, plus a label). */
+const MAX_ID_PARTS = 8;
+
 export interface ComponentReference {
   component: ComponentNode;
   /** The export read, e.g. `receiver`; empty when the whole component is named. */
@@ -28,15 +31,17 @@ export function resolveReference(model: ConfigModel, expr: Expr): Resolution {
   const path = referencePath(expr);
   if (!path || path.length < 2) return { kind: 'other' };
   const range = { start: expr.start, end: expr.end };
-  // Longest id first: `a.b.c.label.field` → component `a.b.c.label`.
-  for (let k = path.length; k >= 2; k--) {
+  // Longest id first: `a.b.c.label.field` → component `a.b.c.label`. Ids are
+  // short (name fragments plus a label): long chains only matter by their head.
+  const longest = Math.min(path.length, MAX_ID_PARTS);
+  for (let k = longest; k >= 2; k--) {
     const id = path.slice(0, k).join('.');
     const component = model.components.get(id);
     if (component) return { kind: 'component', ref: { component, exportName: path.slice(k).join('.'), range } };
   }
   // Only call a reference undefined when its leading fragments are certainly a
   // component name (built-in or declared here) followed by a label.
-  for (let k = path.length - 1; k >= 1; k--) {
+  for (let k = Math.min(path.length - 1, MAX_ID_PARTS); k >= 1; k--) {
     const name = path.slice(0, k).join('.');
     if (isComponentName(name) || model.declares.has(name)) {
       const first = path[0] as string;
@@ -60,11 +65,18 @@ export function referenceExpressions(root: Node): Expr[] {
       for (const arg of node.args) out.push(...referenceExpressions(arg));
       return false;
     }
-    if (node.kind === 'Access' || node.kind === 'IdentExpr') {
-      if (referencePath(node)) {
-        out.push(node);
-        return false;
-      }
+    if (node.kind === 'IdentExpr') {
+      out.push(node);
+      return false;
+    }
+    if (node.kind === 'Access') {
+      // Find the chain's base once (chains can be very long): a reference
+      // when it is an identifier, otherwise only the base can hold references.
+      let base: Expr = node;
+      while (base.kind === 'Access') base = base.value;
+      if (base.kind === 'IdentExpr') out.push(node);
+      else out.push(...referenceExpressions(base));
+      return false;
     }
     return true;
   });
