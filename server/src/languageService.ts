@@ -89,7 +89,19 @@ export function analyzeConfiguration(files: readonly ParsedFile[], settings: Set
     env = check.env;
     findings.push(...check.findings);
   }
+  matchLineEndings(findings, files);
   return { findings: applySeverities(findings, settings), env };
+}
+
+/** Fixes write `\n`; in a file that uses CRLF, their new lines use CRLF too. */
+function matchLineEndings(findings: Finding[], files: readonly ParsedFile[]): void {
+  const crlf = new Set(files.filter((f) => f.parse.text.includes('\r\n')).map((f) => f.path));
+  if (crlf.size === 0) return;
+  for (const finding of findings) {
+    for (const fix of finding.fixes ?? []) {
+      for (const edit of fix.edits) if (crlf.has(edit.file)) edit.newText = edit.newText.replace(/\r?\n/g, '\r\n');
+    }
+  }
 }
 
 /** The findings of analyzeConfiguration. */
@@ -133,7 +145,7 @@ export function fixAll(files: readonly TextFile[], settings: Settings, onlyFile?
   const texts = new Map(files.map((f) => [f.path, f.text]));
   // A finding whose fix did not make it go away is not fixed again.
   const tried = new Set<string>();
-  for (let round = 0; round < 50; round++) {
+  for (let round = 0; round < 500; round++) {
     const parsed = [...texts].map(([path, text]) => parseFile(path, text));
     const next = checkConfiguration(parsed, settings).find(
       (f) =>

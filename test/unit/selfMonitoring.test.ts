@@ -1376,3 +1376,47 @@ describe("the user's configuration", () => {
     for (const fix of finding.fixes ?? []) assertSound(files, finding, fix, defaultSettings, false);
   });
 });
+
+describe('targets that already carry the signal come first', () => {
+  test("Alloy's logs are not sent to an exporter that only carries traces", () => {
+    const text = lines(
+      'tracing {',
+      '\tsampling_fraction = 0.1',
+      '\twrite_to          = [otelcol.exporter.otlp.tempo.input]',
+      '}',
+      '',
+      'otelcol.exporter.otlp "tempo" {',
+      '\tclient {',
+      '\t\tendpoint = "tempo:4317"',
+      '\t}',
+      '}',
+      '',
+      'otelcol.processor.batch "logs" {',
+      '\toutput {',
+      '\t\tlogs = [otelcol.exporter.otlphttp.cloud.input]',
+      '\t}',
+      '}',
+      '',
+      'otelcol.exporter.otlphttp "cloud" {',
+      '\tclient {',
+      '\t\tendpoint = "https://otlp.example"',
+      '\t}',
+      '}',
+    );
+    const finding = only(check(text, LOGS), 'selfmon/logs-missing');
+    assert.deepEqual(titles(finding), [
+      "Add a logging block sending Alloy's logs over OTLP to otelcol.processor.batch.logs",
+      "Add a logging block sending Alloy's logs over OTLP to otelcol.exporter.otlphttp.cloud",
+    ]);
+  });
+});
+
+describe('line endings', () => {
+  test('fixes in a CRLF file write CRLF lines, and the result is stable', () => {
+    const text = LOKI_WRITE.replace(/\n/g, '\r\n');
+    const changed = fixAll([{ path: FILE, text }], TRACES).get(FILE) ?? '';
+    assert.ok(changed.length > text.length);
+    assert.equal(changed.replace(/\r\n/g, '').includes('\n'), false, 'no bare LF');
+    assert.equal(fixAll([{ path: FILE, text: changed }], TRACES).size, 0);
+  });
+});

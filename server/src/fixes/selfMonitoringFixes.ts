@@ -48,11 +48,14 @@ function exportKind(graph: PipelineGraph, id: string, exportName: string): strin
  * would wire to).
  */
 function existingEntries(graph: PipelineGraph, signal: Signal, kind: string, exclude: ReadonlySet<string>): { id: string; exportName: string; sink: boolean }[] {
-  return graph
+  const carriers = graph.carriers(signal);
+  const entries = graph
     .entryPoints(signal)
     .filter((e) => !exclude.has(e.component.id) && exportKind(graph, e.component.id, e.exportName) === kind)
-    .map((e) => ({ id: e.component.id, exportName: e.exportName, sink: !!e.component.schema?.sinks?.includes(signal) }))
-    .sort((a, b) => Number(a.sink) - Number(b.sink) || (a.id < b.id ? -1 : 1));
+    .map((e) => ({ id: e.component.id, exportName: e.exportName, sink: !!e.component.schema?.sinks?.includes(signal), carries: carriers.has(e.component.id) }));
+  // Where some already carry this signal, only those are offered.
+  const chosen = entries.some((e) => e.carries) ? entries.filter((e) => e.carries) : entries;
+  return chosen.sort((a, b) => Number(a.sink) - Number(b.sink) || (a.id < b.id ? -1 : 1));
 }
 
 /** Targets for Alloy's own metrics (a MetricsReceiver). */

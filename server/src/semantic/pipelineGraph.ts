@@ -69,6 +69,31 @@ export class PipelineGraph {
     return combine(results);
   }
 
+  /**
+   * Components already handling `signal`: some other part of the configuration
+   * sends it to them, or they pass it on (a processor whose `output` lists
+   * consumers for it). The natural place to send more of it — a traces
+   * exporter is not where logs should go, even if it could take them.
+   */
+  carriers(signal: Signal): Set<string> {
+    const out = new Set<string>();
+    const add = (block: BlockStmt, path: string) => {
+      const attr = getAttributeAtPath(block, path);
+      for (const ref of referenceList(this.model, attr?.value).refs) out.add(ref.component.id);
+    };
+    for (const component of this.model.components.values()) {
+      for (const flow of component.schema?.flows ?? []) {
+        if (flow.outSignal !== signal) continue;
+        add(component.block, flow.output);
+        const passesOn = referenceList(this.model, getAttributeAtPath(component.block, flow.output)?.value).refs.length > 0;
+        if (flow.input && passesOn) out.add(component.id);
+      }
+    }
+    if (signal === 'logs' && this.model.logging) add(this.model.logging.block, 'write_to');
+    if (signal === 'traces' && this.model.tracing) add(this.model.tracing.block, 'write_to');
+    return out;
+  }
+
   /** Components whose export `exportName` leads `signal` out of Alloy, for wiring new components. */
   entryPoints(signal: Signal): { component: ComponentNode; exportName: string }[] {
     const out: { component: ComponentNode; exportName: string }[] = [];
