@@ -4,7 +4,7 @@
  * and the URI, answered with an empty result, and the server keeps serving.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 import {
   CodeActionKind,
   DocumentDiagnosticReportKind,
@@ -82,15 +82,20 @@ export function startServer(connection: Connection): void {
   /** Compose/env files we published findings to, per configuration directory, so they can be cleared. */
   const composePublished = new Map<string, Set<string>>();
 
-  /** The compose check reads open buffers first, then the disk; the host environment is the server's. */
-  function envContext(): EnvironmentContext {
+  /**
+   * The compose check reads open buffers first, then the disk; the host
+   * environment is the server's; paths in settings and reports are relative to
+   * the workspace folder holding the configuration.
+   */
+  function envContext(configPath: string | undefined): EnvironmentContext {
     const overlay = new Map<string, string>();
     for (const d of documents.all()) overlay.set(uriToPath(d.uri), d.getText());
-    return { fs: overlayFileSystem(overlay, nodeFileSystem), hostEnv: process.env };
+    const folder = configPath ? workspaceFolders.filter((f) => configPath.startsWith(f + sep)).sort((a, b) => b.length - a.length)[0] : undefined;
+    return { fs: overlayFileSystem(overlay, nodeFileSystem), hostEnv: process.env, ...(folder ? { rootDir: folder } : {}) };
   }
 
   function analyze(files: ParsedFile[], settings: Settings) {
-    return analyzeConfiguration(files, settings, envContext());
+    return analyzeConfiguration(files, settings, envContext(files[0]?.path));
   }
 
   /** Findings on compose and env files are pushed: those files are not ours to pull for. */
