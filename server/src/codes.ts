@@ -29,6 +29,8 @@ export const CODE_DESCRIPTIONS: Readonly<Record<string, string>> = {
   'env/host': 'A variable is left to the environment of `docker compose up`; the compose files do not set it.',
   'env/unused': "A variable the Alloy service receives that the configuration never reads.",
   'file-too-large': 'The file is too large to analyse.',
+  'binary-file': 'The file looks binary (NUL characters) and is not analysed.',
+  'too-many-problems': 'The file has more than 1,000 problems; the rest are not shown.',
 };
 
 /** Compose problems share one description. */

@@ -110,12 +110,20 @@ describe('language server over stdio (pull diagnostics)', () => {
   it('keeps serving after garbage and deep nesting', async () => {
     const u = `file://${join(dir, 'garbage.alloy')}`;
     let garbage = '';
-    for (let i = 0; i < 20000; i++) garbage += String.fromCharCode((i * 7919) % 0xd7ff);
+    for (let i = 0; i < 20000; i++) garbage += String.fromCharCode(1 + ((i * 7919) % 0xd7fe));
     await open(server, u, garbage + '['.repeat(100000));
     const diagnostics = await pull(server, u);
     assert.ok(diagnostics.length > 0);
     const symbols = await server.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: u } });
     assert.ok(Array.isArray(symbols));
+    const binary = `file://${join(dir, 'binary.alloy')}`;
+    await open(server, binary, 'ELF\0\0\u0001\u0002' + '\0'.repeat(5000));
+    assert.deepEqual((await pull(server, binary, ['binary-file'])).map((d) => d.message), ['This file looks binary (it contains NUL characters) and is not analysed.']);
+    const noisy = `file://${join(dir, 'noisy.alloy')}`;
+    await open(server, noisy, 'a = 1;\n'.repeat(3000));
+    const all = await pull(server, noisy, ['syntax', 'top-level-attribute', 'too-many-problems']);
+    assert.equal(all.length, 1001);
+    assert.equal(all[1000]?.message, '8000 more problems are not shown.');
     await open(server, `${uri}.2`, VALID);
     assert.deepEqual(await pull(server, `${uri}.2`), []);
   });

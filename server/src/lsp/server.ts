@@ -47,6 +47,9 @@ import type { LineIndex } from '../syntax/lineIndex';
 import { pathToUri, toDiagnostic, toRange, uriToPath } from './convert';
 import { MAX_FILE_BYTES, Workspace } from './workspace';
 
+/** More than this many diagnostics in one file help nobody and slow the editor down. */
+const MAX_DIAGNOSTICS = 1000;
+
 /** Push mode only (clients without pull diagnostics): how long to wait for typing to pause. */
 const PUSH_DEBOUNCE_MS = 15;
 
@@ -183,17 +186,12 @@ export function startServer(connection: Connection): void {
 
   /** Diagnostics of one document, computed against its whole configuration. */
   function computeDiagnostics(document: TextDocument, settings: Settings): Diagnostic[] {
-    if (document.getText().length > MAX_FILE_BYTES) {
-      return [
-        {
-          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-          severity: 2,
-          source: 'alloy-selfmon',
-          code: 'file-too-large',
-          message: `This file is larger than ${MAX_FILE_BYTES / (1024 * 1024)} MB and is not analysed.`,
-        },
-      ];
-    }
+    const text = document.getText();
+    const refuse = (code: string, message: string): Diagnostic[] => [
+      { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 2, source: 'alloy-selfmon', code, message },
+    ];
+    if (text.length > MAX_FILE_BYTES) return refuse('file-too-large', `This file is larger than ${MAX_FILE_BYTES / (1024 * 1024)} MB and is not analysed.`);
+    if (text.slice(0, 8000).includes('\0')) return refuse('binary-file', 'This file looks binary (it contains NUL characters) and is not analysed.');
     const files = workspace.configurationOf(document);
     const self = files[0];
     if (!self) return [];
@@ -201,7 +199,13 @@ export function startServer(connection: Connection): void {
     const lookup = (path: string) => (path === self.path ? lines : (files.find((f) => f.path === path)?.parse.lineIndex ?? linesOf(path)));
     const { findings } = analyze(files, settings);
     if (document.uri.startsWith('file:')) publishComposeFindings(dirname(self.path), findings, files);
-    return findings.filter((f) => f.file === self.path).map((f) => toDiagnostic(f, lines, (path) => lookup(path) ?? linesOfAny(path)));
+    const own = findings.filter((f) => f.file === self.path);
+    const shown = own.slice(0, MAX_DIAGNOSTICS).map((f) => toDiagnostic(f, lines, (path) => lookup(path) ?? linesOfAny(path)));
+    if (own.length > MAX_DIAGNOSTICS) {
+      const last = own[MAX_DIAGNOSTICS] as Finding;
+      shown.push({ range: toRange(lines, last.range), severity: 2, source: 'alloy-selfmon', code: 'too-many-problems', message: `${own.length - MAX_DIAGNOSTICS} more problems are not shown.` });
+    }
+    return shown;
   }
 
   function siblingsOpen(document: TextDocument): boolean {
