@@ -10,6 +10,12 @@ import { renderComposeReport } from './composeReport';
 
 let client: LanguageClient | undefined;
 
+/** The report is a read-only virtual document: nothing to save, nothing to lose. */
+const REPORT_SCHEME = 'alloy-selfmon-report';
+const REPORT_URI = vscode.Uri.from({ scheme: REPORT_SCHEME, path: '/Compose environment report.md' });
+let reportText = '';
+const reportChanged = new vscode.EventEmitter<vscode.Uri>();
+
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
@@ -30,7 +36,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   client = new LanguageClient('alloySelfMonitoring', 'Alloy Self-Monitoring', serverOptions, clientOptions);
   context.subscriptions.push(client);
-  context.subscriptions.push(vscode.commands.registerCommand(CHECK_COMPOSE_COMMAND, () => checkComposeEnvironment()));
+  context.subscriptions.push(
+    reportChanged,
+    vscode.workspace.registerTextDocumentContentProvider(REPORT_SCHEME, { onDidChange: reportChanged.event, provideTextDocumentContent: () => reportText }),
+    vscode.commands.registerCommand(CHECK_COMPOSE_COMMAND, () => checkComposeEnvironment()),
+  );
   await client.start();
 }
 
@@ -45,8 +55,9 @@ async function checkComposeEnvironment(): Promise<ComposeReportResult | undefine
   for (const entry of result.entries) {
     for (const uri of entry.files) await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
   }
-  const content = renderComposeReport(result, (uri) => vscode.workspace.asRelativePath(vscode.Uri.parse(uri)));
-  const doc = await vscode.workspace.openTextDocument({ content, language: 'markdown' });
+  reportText = renderComposeReport(result, (uri) => vscode.workspace.asRelativePath(vscode.Uri.parse(uri)));
+  reportChanged.fire(REPORT_URI);
+  const doc = await vscode.workspace.openTextDocument(REPORT_URI);
   await vscode.window.showTextDocument(doc, { preview: true, viewColumn: vscode.ViewColumn.Beside });
   return result;
 }
