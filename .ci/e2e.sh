@@ -7,8 +7,7 @@
 # Exit 0 with `e2e: skipped (reason)` only when the editor cannot be installed
 # at all (no Debian archive, no npm registry, not root for apt). Any test
 # failure, and any install failure while the registry answers, exits non-zero.
-#
-# E2E_INCLUDE_PENDING=1 adds the tests of features still being built.
+
 set -uo pipefail
 cd "$(dirname "$0")/.."
 

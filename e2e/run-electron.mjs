@@ -6,7 +6,6 @@
 //   node e2e/run-electron.mjs [--grep REGEXP]
 //
 // VSCODE_VERSION picks the version to download (default: stable).
-// E2E_INCLUDE_PENDING=1 adds the tests of features still being built.
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';

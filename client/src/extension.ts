@@ -58,7 +58,12 @@ async function checkComposeEnvironment(): Promise<ComposeReportResult | undefine
   reportText = renderComposeReport(result, (uri) => vscode.workspace.asRelativePath(vscode.Uri.parse(uri)));
   reportChanged.fire(REPORT_URI);
   const doc = await vscode.workspace.openTextDocument(REPORT_URI);
-  await vscode.window.showTextDocument(doc, { preview: true, viewColumn: vscode.ViewColumn.Beside });
+  try {
+    await vscode.window.showTextDocument(doc, { preview: true, viewColumn: vscode.ViewColumn.Beside });
+  } catch (error) {
+    // Opening another editor at the same moment cancels this one; the report stays available.
+    client.warn(`Could not show the compose report: ${error instanceof Error ? error.message : String(error)}`);
+  }
   return result;
 }
 

@@ -3,7 +3,6 @@
  * (@vscode/test-electron, or the code-server runner) and calls `run()` on.
  *
  * Environment (set by the runners):
- * - E2E_INCLUDE_PENDING=1  also run selfmon.test.js (features still being built)
  * - E2E_RESULT_FILE        where to write the mocha counts as JSON for the runner's closing line
  * - E2E_GREP               run only the tests whose full title matches this regular expression
  */
@@ -19,18 +18,15 @@ export interface SuiteResult {
   failures: { title: string; error: string }[];
 }
 
-const PENDING_FILES = new Set(['selfmon.test.js']);
-
 export function run(): Promise<void> {
-  const includePending = process.env.E2E_INCLUDE_PENDING === '1';
   const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', color: false, timeout: 30_000 });
   if (process.env.E2E_GREP) mocha.grep(new RegExp(process.env.E2E_GREP));
   const files = fs
     .readdirSync(__dirname)
-    .filter((f) => f.endsWith('.test.js') && (includePending || !PENDING_FILES.has(f)))
+    .filter((f) => f.endsWith('.test.js'))
     .sort();
   for (const file of files) mocha.addFile(path.join(__dirname, file));
-  console.log(`[e2e] extension tests: ${files.join(', ')}${includePending ? '' : ' (pending features excluded; E2E_INCLUDE_PENDING=1 includes them)'}`);
+  console.log(`[e2e] extension tests: ${files.join(', ')}`);
 
   return new Promise((resolve, reject) => {
     const result: SuiteResult = { passed: 0, failed: 0, pending: 0, failures: [] };

@@ -1,8 +1,7 @@
 /**
- * Features still being built: the self-monitoring check and its fixes, the
- * compose environment check, snippets and completion. Loaded only when
- * E2E_INCLUDE_PENDING=1 (see index.ts), so the default run stays green until
- * they land.
+ * The product's own features in the real editor: the self-monitoring finding
+ * and its quick fix, fix all, the compose environment command and its fix on
+ * the compose file, snippets and completion.
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';

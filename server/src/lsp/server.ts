@@ -50,6 +50,9 @@ import { MAX_FILE_BYTES, Workspace } from './workspace';
 /** More than this many diagnostics in one file help nobody and slow the editor down. */
 const MAX_DIAGNOSTICS = 1000;
 
+/** How long to wait for edits to pause before asking the client to re-pull every open document. */
+const REFRESH_DEBOUNCE_MS = 150;
+
 /** Push mode only (clients without pull diagnostics): how long to wait for typing to pause. */
 const PUSH_DEBOUNCE_MS = 15;
 
@@ -208,10 +211,25 @@ export function startServer(connection: Connection): void {
     return shown;
   }
 
+  /** Whether another open document belongs to the same configuration (same directory on disk). */
   function siblingsOpen(document: TextDocument): boolean {
-    const path = uriToPath(document.uri);
-    const dir = path.slice(0, Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')));
-    return documents.all().some((d) => d.uri !== document.uri && uriToPath(d.uri).startsWith(dir));
+    if (!document.uri.startsWith('file:')) return false;
+    const dir = dirname(uriToPath(document.uri));
+    return documents.all().some((d) => d.uri !== document.uri && d.uri.startsWith('file:') && dirname(uriToPath(d.uri)) === dir);
+  }
+
+  /**
+   * Asks the client to pull diagnostics again for every open document, once
+   * typing or file changes pause: siblings of an edited file (duplicates span
+   * files) and configurations whose compose files changed.
+   */
+  let refreshTimer: NodeJS.Timeout | undefined;
+  function scheduleRefresh(): void {
+    if (refreshTimer) clearTimeout(refreshTimer);
+    refreshTimer = setTimeout(() => {
+      refreshTimer = undefined;
+      void connection.languages.diagnostics.refresh();
+    }, REFRESH_DEBOUNCE_MS);
   }
 
   function schedulePush(document: TextDocument): void {
@@ -277,12 +295,12 @@ export function startServer(connection: Connection): void {
 
   documents.onDidChangeContent((event) => {
     if (!pullDiagnostics) schedulePush(event.document);
-    else if (refreshSupport && siblingsOpen(event.document)) void connection.languages.diagnostics.refresh();
+    else if (refreshSupport && siblingsOpen(event.document)) scheduleRefresh();
   });
 
   // Compose files, env files and .alloy files on disk changed (the client watches them).
   connection.onDidChangeWatchedFiles(() => {
-    if (pullDiagnostics && refreshSupport) void connection.languages.diagnostics.refresh();
+    if (pullDiagnostics && refreshSupport) scheduleRefresh();
     else for (const d of documents.all()) schedulePush(d);
   });
 
