@@ -8,8 +8,8 @@ import { walk, type AttributeStmt, type BlockStmt } from '../syntax/ast';
 import { list, quote, renderBlock } from '../syntax/builder';
 import type { FileEdit, Finding, Fix, Severity, TextRange } from '../syntax/diagnostic';
 import type { Settings } from '../settings';
-import { getAttribute, getBlocks, numberValue, stringValue, type ComponentNode, type ConfigModel, type SourceFile } from '../semantic/model';
-import { referenceList, type PipelineGraph, type Reach } from '../semantic/pipelineGraph';
+import { getAttribute, getBlocks, numberValue, stringValue, type ComponentNode, type ConfigBlockNode, type ConfigModel, type SourceFile } from '../semantic/model';
+import { referenceList, type PipelineGraph } from '../semantic/pipelineGraph';
 import { referenceExpressions, resolveReference } from '../semantic/references';
 import { classifyTopLevelBlock } from '../semantic/blockKinds';
 import * as facts from '../semantic/selfMonitoringFacts';
@@ -23,6 +23,7 @@ import {
   metricsTargets,
   setAttributeFix,
   tracesTargets,
+  type Target,
 } from '../fixes/selfMonitoringFixes';
 import { appendToFile, indentUnit, lineIndentAt } from '../fixes/edits';
 
@@ -334,20 +335,13 @@ function checkLogs(model: ConfigModel, graph: PipelineGraph, settings: Settings)
     return out;
   }
   const { block, file } = logging;
-  const writeTo = getAttribute(block, facts.WRITE_TO);
-  if (isEmptyList(writeTo)) {
-    const targets = logsTargets(graph);
-    const fixes = writeTo
-      ? appendFixes(file, writeTo, targets, (t) => `Send Alloy's logs ${t.description}`)
-      : attributeFixes(file, block, facts.WRITE_TO, targets, (t) => `Send Alloy's logs ${t.description}`);
-    out.push(finding(file, nameRange(block), 'selfmon/logs-missing', 'warning', 'The logging block has no write_to, so Alloy\'s own logs only go to its standard error.', fixes));
-  } else if (writeTo) {
-    const reach: Reach = graph.attributeReach(block, facts.WRITE_TO, 'logs');
-    if (reach === 'no') {
-      const fixes = appendFixes(file, writeTo, logsTargets(graph), (t) => `Send Alloy's logs ${t.description}`);
-      out.push(finding(file, { start: writeTo.start, end: writeTo.end }, 'selfmon/logs-not-exported', 'warning', "Alloy's own logs written to write_to never reach a component that sends them out of Alloy.", fixes));
-    }
-  }
+  out.push(
+    ...checkWriteTo(graph, logging, 'logs', () => logsTargets(graph), {
+      missing: "The logging block has no write_to, so Alloy's own logs only go to its standard error.",
+      notExported: "Alloy's own logs written to write_to never reach a component that sends them out of Alloy.",
+      title: (t) => `Send Alloy's logs ${t.description}`,
+    }),
+  );
   const formatAttr = getAttribute(block, 'format');
   const current = formatAttr ? stringValue(formatAttr.value) : 'logfmt';
   if (current !== undefined && current !== format) {
@@ -359,6 +353,30 @@ function checkLogs(model: ConfigModel, graph: PipelineGraph, settings: Settings)
     );
   }
   return out;
+}
+
+/**
+ * The `write_to` of a `logging` or `tracing` block: missing or empty
+ * (`<signal>-missing`), or leading nowhere out of Alloy (`<signal>-not-exported`).
+ */
+function checkWriteTo(
+  graph: PipelineGraph,
+  node: ConfigBlockNode,
+  signal: 'logs' | 'traces',
+  targets: () => Target[],
+  text: { missing: string; notExported: string; title: (t: Target) => string },
+): Finding[] {
+  const { block, file } = node;
+  const writeTo = getAttribute(block, facts.WRITE_TO);
+  if (isEmptyList(writeTo)) {
+    const fixes = writeTo ? appendFixes(file, writeTo, targets(), text.title) : attributeFixes(file, block, facts.WRITE_TO, targets(), text.title);
+    return [finding(file, nameRange(block), `selfmon/${signal}-missing`, 'warning', text.missing, fixes)];
+  }
+  if (writeTo && graph.attributeReach(block, facts.WRITE_TO, signal) === 'no') {
+    const fixes = appendFixes(file, writeTo, targets(), text.title);
+    return [finding(file, { start: writeTo.start, end: writeTo.end }, `selfmon/${signal}-not-exported`, 'warning', text.notExported, fixes)];
+  }
+  return [];
 }
 
 function checkTraces(model: ConfigModel, graph: PipelineGraph, settings: Settings): Finding[] {
@@ -379,19 +397,13 @@ function checkTraces(model: ConfigModel, graph: PipelineGraph, settings: Setting
     return out;
   }
   const { block, file } = tracing;
-  const writeTo = getAttribute(block, facts.WRITE_TO);
-  if (isEmptyList(writeTo)) {
-    const targets = tracesTargets(graph);
-    const fixes = writeTo
-      ? appendFixes(file, writeTo, targets, (t) => `Send Alloy's traces ${t.description}`)
-      : attributeFixes(file, block, facts.WRITE_TO, targets, (t) => `Send Alloy's traces ${t.description}`);
-    out.push(finding(file, nameRange(block), 'selfmon/traces-missing', 'warning', 'The tracing block has no write_to, so Alloy\'s own traces are dropped.', fixes));
-  } else if (writeTo) {
-    if (graph.attributeReach(block, facts.WRITE_TO, 'traces') === 'no') {
-      const fixes = appendFixes(file, writeTo, tracesTargets(graph), (t) => `Send Alloy's traces ${t.description}`);
-      out.push(finding(file, { start: writeTo.start, end: writeTo.end }, 'selfmon/traces-not-exported', 'warning', "Alloy's own traces written to write_to never reach a component that sends them out of Alloy.", fixes));
-    }
-  }
+  out.push(
+    ...checkWriteTo(graph, tracing, 'traces', () => tracesTargets(graph), {
+      missing: "The tracing block has no write_to, so Alloy's own traces are dropped.",
+      notExported: "Alloy's own traces written to write_to never reach a component that sends them out of Alloy.",
+      title: (t) => `Send Alloy's traces ${t.description}`,
+    }),
+  );
   const attr = getAttribute(block, 'sampling_fraction');
   const value = attr ? numberValue(attr.value) : 0.1;
   if (value === undefined) return out; // computed: cannot tell

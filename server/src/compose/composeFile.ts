@@ -4,7 +4,7 @@
  * range of everything. Bad input becomes problems; whatever can be read is kept.
  */
 import * as path from 'node:path';
-import { isMap, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isSeq, parseDocument, type Document, type Node } from 'yaml';
 import type { TextRange } from '../syntax/diagnostic';
 import type {
   ComposeFileModel,
