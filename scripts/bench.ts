@@ -15,7 +15,8 @@
  *
  * Results go to stdout only. Nothing here is asserted: these are measurements.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { SERVER_NODE_FLAGS } from '../server/src/lsp/launch';
 import { buildSync } from 'esbuild';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -307,8 +308,8 @@ function loadBundledParser(): { parse: typeof parseFn; scan: typeof scanFn } {
   return { parse: module.exports.parse as typeof parseFn, scan: module.exports.scan as typeof scanFn };
 }
 
-function benchParser(): void {
-  console.log('Parse throughput (generated configurations; median of several runs after warm-up)\n');
+function benchParser(flags: string): void {
+  console.log(`Parse throughput, node ${flags} (generated configurations; median of several runs after warm-up)\n`);
   const { parse, scan } = loadBundledParser();
   const sizes: Array<[string, number, number]> = [
     ['~1k lines', 1_000, 61],
@@ -373,7 +374,7 @@ async function benchServer(): Promise<void> {
   const typingLine = before.split('\n').length - 1;
   const typingStart: Position = { line: typingLine, character: '// typing here: '.length };
 
-  const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   const connection: ProtocolConnection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
@@ -472,8 +473,15 @@ async function benchServer(): Promise<void> {
 }
 
 async function main(): Promise<void> {
+  if (process.argv.includes('--parser-only')) {
+    benchParser(`with the language server's flags (${SERVER_NODE_FLAGS.join(' ')})`);
+    return;
+  }
   console.log(`node ${process.version}, ${process.platform}/${process.arch}\n`);
-  benchParser();
+  benchParser('with default flags (as the CLI runs)');
+  // The same measurement in a process started the way the client starts the server.
+  const child = spawnSync(process.execPath, [...SERVER_NODE_FLAGS, '--import', 'tsx', __filename, '--parser-only'], { stdio: 'inherit' });
+  if (child.status !== 0) console.log(`(the run with the server's flags failed: exit ${child.status})\n`);
   await benchServer();
 }
 

@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { CHECK_COMPOSE_COMMAND, COMPOSE_REPORT_REQUEST, type ComposeReportParams, type ComposeReportResult } from '../../server/src/protocol';
+import { SERVER_NODE_FLAGS } from '../../server/src/lsp/launch';
 import { renderComposeReport } from './composeReport';
 
 let client: LanguageClient | undefined;
@@ -19,8 +20,8 @@ const reportChanged = new vscode.EventEmitter<vscode.Uri>();
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+    run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS] } },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', '--inspect=6009'] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: 'grafana-alloy' }],
