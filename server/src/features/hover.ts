@@ -22,7 +22,7 @@ import {
 import type { ConfigModel, SourceFile } from '../semantic/model';
 import { stringValue } from '../semantic/model';
 import { resolveReference } from '../semantic/references';
-import { attributeDoc, blockDoc, enterBlock, exportKind, isCustomComponentName, stabilityText, type Scope } from './completion';
+import { attributeDoc, blockDoc, enterBlock, exportKind, isCustomComponentName, stabilityText, type Scope } from './scopes';
 
 export interface HoverResult {
   /** Markdown. */
