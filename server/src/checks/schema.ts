@@ -5,7 +5,7 @@
  * where the catalog's lists are complete, so a gap in our knowledge is never
  * reported as the user's mistake.
  */
-import type { BlockStmt } from '../syntax/ast';
+import { blockHeaderSpan, type BlockStmt } from '../syntax/ast';
 import type { Finding, TextRange } from '../syntax/diagnostic';
 import { getConfigBlock, type AttributeSchema, type BlockSchema, type ComponentSchema, type ConfigBlockSchema } from '../semantic/catalog';
 import type { ConfigModel, SourceFile } from '../semantic/model';
@@ -16,10 +16,6 @@ interface Body {
   attributes: readonly AttributeSchema[];
   blocks: readonly BlockSchema[];
   closed: boolean;
-}
-
-function headerRange(block: BlockStmt): TextRange {
-  return { start: block.start, end: block.label ? block.label.end : block.start + block.name.length };
 }
 
 export function checkSchemas(model: ConfigModel): Finding[] {
@@ -58,19 +54,19 @@ function checkBody(file: SourceFile, root: BlockStmt, schema: ComponentSchema | 
         const name = stmt.name;
         const known = body.blocks.find((b) => b.name === name);
         if (!known) {
-          if (body.attributes.some((a) => a.name === name)) error(headerRange(stmt), 'schema', `"${name}" must be an attribute, but is used as a block`);
-          else if (body.closed) error(headerRange(stmt), 'unknown-block', `unrecognized block name "${name}"`);
+          if (body.attributes.some((a) => a.name === name)) error(blockHeaderSpan(stmt), 'schema', `"${name}" must be an attribute, but is used as a block`);
+          else if (body.closed) error(blockHeaderSpan(stmt), 'unknown-block', `unrecognized block name "${name}"`);
           continue;
         }
         const n = (blockCount.get(name) ?? 0) + 1;
         blockCount.set(name, n);
-        if (n === 2 && !known.repeatable) error(headerRange(stmt), 'schema', `block "${name}" may only be specified once`);
-        if (stmt.label && !known.labelled) error(headerRange(stmt), 'schema', `block "${name}" does not support specifying labels`);
+        if (n === 2 && !known.repeatable) error(blockHeaderSpan(stmt), 'schema', `block "${name}" may only be specified once`);
+        if (stmt.label && !known.labelled) error(blockHeaderSpan(stmt), 'schema', `block "${name}" does not support specifying labels`);
         if (!known.nestedConfig) stack.push({ block: stmt, body: { attributes: known.attributes, blocks: known.blocks, closed: body.closed && known.partial !== true } });
       }
     }
     if (!body.closed) continue;
-    const at = headerRange(block);
+    const at = blockHeaderSpan(block);
     for (const a of body.attributes) if (a.required && !attrCount.has(a.name)) error(at, 'missing-required', `missing required attribute "${a.name}"`);
     for (const b of body.blocks) if (b.required && !blockCount.has(b.name)) error(at, 'missing-required', `missing required block "${b.name}"`);
   }

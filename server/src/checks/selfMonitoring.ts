@@ -4,7 +4,7 @@
  * Every finding is made only where the model is sure; anything computed or
  * custom along a path makes the check silent.
  */
-import { walk, type AttributeStmt, type BlockStmt } from '../syntax/ast';
+import { blockHeaderSpan, walk, type AttributeStmt, type BlockStmt } from '../syntax/ast';
 import { list, quote, renderBlock } from '../syntax/builder';
 import type { FileEdit, Finding, Fix, Severity, TextRange } from '../syntax/diagnostic';
 import type { Settings } from '../settings';
@@ -28,10 +28,6 @@ import {
 import { appendToFile, indentUnit, lineIndentAt } from '../fixes/edits';
 
 const SOURCE = 'alloy-selfmon';
-
-function nameRange(block: BlockStmt): TextRange {
-  return { start: block.start, end: block.label ? block.label.end : block.start + block.name.length };
-}
 
 function finding(file: SourceFile, range: TextRange, code: string, severity: Severity, message: string, fixes: Fix[]): Finding {
   return { file: file.path, range, code, severity, message, source: SOURCE, fixes };
@@ -113,7 +109,7 @@ function checkMetrics(model: ConfigModel, graph: PipelineGraph, settings: Settin
           },
         ],
       );
-      out.push(finding(exporter.file, nameRange(exporter.block), 'selfmon/metrics-not-scraped', 'warning', `No ${facts.SCRAPE} takes its targets from ${exporter.id}, so Alloy's own metrics are never collected.`, fixes));
+      out.push(finding(exporter.file, blockHeaderSpan(exporter.block), 'selfmon/metrics-not-scraped', 'warning', `No ${facts.SCRAPE} takes its targets from ${exporter.id}, so Alloy's own metrics are never collected.`, fixes));
       continue;
     }
     for (const scrape of mine) {
@@ -125,7 +121,7 @@ function checkMetrics(model: ConfigModel, graph: PipelineGraph, settings: Settin
         const fixes = forward
           ? appendFixes(scrape.file, forward, targets, (t) => `Forward Alloy's metrics ${t.description}`)
           : attributeFixes(scrape.file, scrape.block, facts.SCRAPE_FORWARD_TO, targets, (t) => `Forward Alloy's metrics ${t.description}`);
-        const range = forward ? { start: forward.start, end: forward.end } : nameRange(scrape.block);
+        const range = forward ? { start: forward.start, end: forward.end } : blockHeaderSpan(scrape.block);
         out.push(finding(scrape.file, range, 'selfmon/metrics-not-exported', 'warning', `Alloy's own metrics scraped by ${scrape.id} never reach a component that sends them out of Alloy.`, fixes));
         continue;
       }
@@ -309,7 +305,7 @@ function checkServiceName(model: ConfigModel, graph: PipelineGraph, scrape: Comp
   return [
     finding(
       scrape.file,
-      nameRange(scrape.block),
+      blockHeaderSpan(scrape.block),
       'selfmon/metrics-service-name',
       'warning',
       `Alloy's metrics reach OTLP with service.name "${got}" (from the job label ${exporter.id} sets; job_name does not override it), not "${want}".`,
@@ -345,7 +341,7 @@ function checkLogs(model: ConfigModel, graph: PipelineGraph, settings: Settings)
   const formatAttr = getAttribute(block, 'format');
   const current = formatAttr ? stringValue(formatAttr.value) : 'logfmt';
   if (current !== undefined && current !== format) {
-    const range = formatAttr ? { start: formatAttr.value.start, end: formatAttr.value.end } : nameRange(block);
+    const range = formatAttr ? { start: formatAttr.value.start, end: formatAttr.value.end } : blockHeaderSpan(block);
     out.push(
       finding(file, range, 'selfmon/logs-format', 'warning', `Alloy writes its own logs as ${current}${formatAttr ? '' : ' (the default)'}, not ${format}.`, [
         setAttributeFix(file, block, formatAttr, 'format', quote(format), `Set format = ${quote(format)}`),
@@ -370,7 +366,7 @@ function checkWriteTo(
   const writeTo = getAttribute(block, facts.WRITE_TO);
   if (isEmptyList(writeTo)) {
     const fixes = writeTo ? appendFixes(file, writeTo, targets(), text.title) : attributeFixes(file, block, facts.WRITE_TO, targets(), text.title);
-    return [finding(file, nameRange(block), `selfmon/${signal}-missing`, 'warning', text.missing, fixes)];
+    return [finding(file, blockHeaderSpan(block), `selfmon/${signal}-missing`, 'warning', text.missing, fixes)];
   }
   if (writeTo && graph.attributeReach(block, facts.WRITE_TO, signal) === 'no') {
     const fixes = appendFixes(file, writeTo, targets(), text.title);
@@ -408,7 +404,7 @@ function checkTraces(model: ConfigModel, graph: PipelineGraph, settings: Setting
   const value = attr ? numberValue(attr.value) : 0.1;
   if (value === undefined) return out; // computed: cannot tell
   const fix = setAttributeFix(file, block, attr, 'sampling_fraction', String(fraction), `Set sampling_fraction = ${fraction}`);
-  const range = attr ? { start: attr.value.start, end: attr.value.end } : nameRange(block);
+  const range = attr ? { start: attr.value.start, end: attr.value.end } : blockHeaderSpan(block);
   if (value < 0 || value > 1) {
     out.push(finding(file, range, 'selfmon/traces-sampling', 'error', `sampling_fraction must be between 0 and 1; ${value} is not.`, [fix]));
   } else if (value !== fraction && getBlocks(block, 'sampler').length === 0) {

@@ -1,7 +1,7 @@
 /**
  * The outline of a file: blocks with their labels, nested blocks, attributes.
  */
-import type { BlockStmt, FileNode, Stmt } from '../syntax/ast';
+import { blockHeaderSpan, type BlockStmt, type FileNode, type Stmt } from '../syntax/ast';
 import type { TextRange } from '../syntax/diagnostic';
 
 export type OutlineKind = 'block' | 'attribute';
@@ -18,9 +18,7 @@ export interface OutlineSymbol {
 }
 
 function blockSymbol(block: BlockStmt, topLevel: boolean): OutlineSymbol {
-  const first = block.nameParts[0];
-  const last = block.nameParts[block.nameParts.length - 1];
-  const nameRange = { start: first ? first.start : block.start, end: block.label ? block.label.end : last ? last.end : block.start };
+  const nameRange = blockHeaderSpan(block);
   return {
     name: block.label ? `${block.name} "${block.label.value}"` : block.name,
     kind: 'block',

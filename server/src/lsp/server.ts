@@ -156,11 +156,6 @@ export function startServer(connection: Connection): void {
     return text === undefined ? undefined : new Lines(text);
   }
 
-  function linesOf(path: string): LineIndex | undefined {
-    const open = documents.get(pathToUri(path));
-    return open ? workspace.parsedDocument(open).parse.lineIndex : undefined;
-  }
-
   /** The text of any file a fix may edit: an open buffer, else the disk. */
   function textOf(path: string): string | undefined {
     const open = documents.get(pathToUri(path));
@@ -199,11 +194,12 @@ export function startServer(connection: Connection): void {
     const self = files[0];
     if (!self) return [];
     const lines = self.parse.lineIndex;
-    const lookup = (path: string) => (path === self.path ? lines : (files.find((f) => f.path === path)?.parse.lineIndex ?? linesOf(path)));
+    // Related locations may point into the configuration's other files, or into compose files.
+    const lookup = (path: string) => files.find((f) => f.path === path)?.parse.lineIndex ?? linesOfAny(path);
     const { findings } = analyze(files, settings);
     if (document.uri.startsWith('file:')) publishComposeFindings(dirname(self.path), findings, files);
     const own = findings.filter((f) => f.file === self.path);
-    const shown = own.slice(0, MAX_DIAGNOSTICS).map((f) => toDiagnostic(f, lines, (path) => lookup(path) ?? linesOfAny(path)));
+    const shown = own.slice(0, MAX_DIAGNOSTICS).map((f) => toDiagnostic(f, lines, lookup));
     if (own.length > MAX_DIAGNOSTICS) {
       const last = own[MAX_DIAGNOSTICS] as Finding;
       shown.push({ range: toRange(lines, last.range), severity: 2, source: 'alloy-selfmon', code: 'too-many-problems', message: `${own.length - MAX_DIAGNOSTICS} more problems are not shown.` });

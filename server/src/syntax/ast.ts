@@ -186,6 +186,12 @@ export function walk(root: Node, visit: (node: Node) => boolean | void): void {
   }
 }
 
+/** The span of a block's header: its dotted name and, when it has one, its label. */
+export function blockHeaderSpan(block: BlockStmt): Span {
+  const last = block.nameParts[block.nameParts.length - 1];
+  return { start: block.start, end: block.label ? block.label.end : last ? last.end : block.start + block.name.length };
+}
+
 /**
  * The dotted path of a reference expression such as
  * `prometheus.exporter.self.alloy.targets`, or undefined when the expression
