@@ -11,12 +11,12 @@
  * (VS Code would keep it, but `\$` says what is meant).
  */
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, it } from 'node:test';
-import { pathToFileURL } from 'node:url';
 import { childrenOf, referencePath, walk } from '../../server/src/syntax/ast';
 import type { Node, ObjectExpr, ObjectField, Span, Stmt } from '../../server/src/syntax/ast';
+import { format } from '../../server/src/syntax/printer';
 import { parse } from '../../server/src/syntax/parser';
 import type { ParseResult } from '../../server/src/syntax/parser';
 import { Tok } from '../../server/src/syntax/tokens';
@@ -602,23 +602,6 @@ function diagnosticsOf(result: ParseResult): string[] {
   });
 }
 
-// ---------------------------------------------------------------------------
-// Formatter, when it exists
-
-const PRINTER = resolve(__dirname, '../../server/src/syntax/printer.ts');
-const printerSkip = existsSync(PRINTER) ? false : 'server/src/syntax/printer.ts does not exist yet';
-
-type FormatFn = (result: ParseResult) => unknown;
-let formatFn: Promise<FormatFn> | undefined;
-function loadFormat(): Promise<FormatFn> {
-  formatFn ??= import(pathToFileURL(PRINTER).href).then((mod: Record<string, unknown>) => {
-    const fallback = mod.default as Record<string, unknown> | undefined;
-    const format = mod.format ?? fallback?.format;
-    if (typeof format !== 'function') throw new Error('printer.ts does not export format()');
-    return format as FormatFn;
-  });
-  return formatFn;
-}
 
 // ---------------------------------------------------------------------------
 // Tests
@@ -727,8 +710,7 @@ for (const [name, snippet] of entries) {
       assert.deepEqual(layoutProblems(parse(text)), [], text);
     });
 
-    it('is unchanged by the formatter', { skip: printerSkip }, async () => {
-      const format = await loadFormat();
+    it('is unchanged by the formatter', () => {
       const text = expand(body);
       const out = format(parse(text));
       assert.equal(typeof out, 'string', 'format() returns the formatted text');
