@@ -703,6 +703,7 @@ describe('selfmon/metrics-not-exported', () => {
 });
 
 describe('selfmon/metrics-service-name', () => {
+  const afterExporter = (text: string, block: string) => text.replace('prometheus.exporter.self "alloy" { }\n', 'prometheus.exporter.self "alloy" { }\n' + block);
   const otlpPath = (targets: string, extra = '') =>
     lines(
       'prometheus.exporter.self "alloy" { }',
@@ -747,7 +748,8 @@ describe('selfmon/metrics-service-name', () => {
       finding.message,
       'Alloy\'s metrics reach OTLP with service.name "integrations/self" (from the job label prometheus.exporter.self.alloy sets; job_name does not override it), not "alloy".',
     );
-    assert.equal(fixText(text, finding, METRICS), otlpPath('discovery.relabel.alloy.output') + relabelTo('alloy'));
+    // The new relabel goes between the exporter it reads and the scrape that reads it.
+    assert.equal(fixText(text, finding, METRICS), afterExporter(otlpPath('discovery.relabel.alloy.output'), relabelTo('alloy')));
   });
 
   test('an existing discovery.relabel gets a job rule', () => {
@@ -776,7 +778,7 @@ describe('selfmon/metrics-service-name', () => {
     const text = otlpPath('prometheus.exporter.self.alloy.targets', other);
     const fixed = fixText(text, only(check(text, METRICS), 'selfmon/metrics-service-name'), METRICS);
     assert.ok(fixed.includes('targets    = discovery.relabel.alloy_self.output'));
-    assert.ok(fixed.endsWith(relabelTo('alloy').replace('"alloy" {', '"alloy_self" {')));
+    assert.ok(fixed.startsWith('prometheus.exporter.self "alloy" { }\n' + relabelTo('alloy').replace('"alloy" {', '"alloy_self" {')));
   });
 
   test('a different service name in the settings', () => {
@@ -1273,7 +1275,7 @@ describe('a directory of files is one configuration', () => {
     const finding = only(checkFiles(files), 'selfmon/traces-missing');
     assert.equal(finding.file, `${DIR}/self.alloy`);
     const after = assertSound(files, finding, preferred(finding), defaultSettings);
-    assert.equal((after[1] as TextFile).text, LOGS_OK + '\n' + LOKI_WRITE + '\n' + TEMPO + '\n' + TRACES_OK);
+    assert.equal((after[1] as TextFile).text, LOGS_OK + '\n' + TRACES_OK + '\n' + LOKI_WRITE + '\n' + TEMPO);
   });
 });
 
@@ -1345,25 +1347,26 @@ describe("the user's configuration", () => {
     assert.deepEqual(parseFile(FILE, fixed).parse.diagnostics, []);
     assert.deepEqual(check(fixed), []);
     assert.equal(fixAll([{ path: FILE, text: fixed }], defaultSettings).size, 0);
+    // The relabel lands between the exporter and the scrape; the tracing block beside the logging block.
+    const relabel = lines(
+      '',
+      'discovery.relabel "alloy" {',
+      '\ttargets = prometheus.exporter.self.alloy.targets',
+      '',
+      '\trule {',
+      '\t\ttarget_label = "job"',
+      '\t\treplacement  = "alloy"',
+      '\t}',
+      '}',
+    );
+    const tracing = lines('', 'tracing {', '\tsampling_fraction = 0.1', '\twrite_to          = [otelcol.processor.batch.default.input]', '}');
+    const loggingEnd = original.indexOf('\n}\n', original.indexOf('\nlogging {')) + 3;
+    const expected = original.slice(0, loggingEnd) + tracing + original.slice(loggingEnd);
     assert.equal(
       fixed,
-      original.replace('targets    = prometheus.exporter.self.alloy.targets', 'targets    = discovery.relabel.alloy.output') +
-        lines(
-          '',
-          'discovery.relabel "alloy" {',
-          '\ttargets = prometheus.exporter.self.alloy.targets',
-          '',
-          '\trule {',
-          '\t\ttarget_label = "job"',
-          '\t\treplacement  = "alloy"',
-          '\t}',
-          '}',
-          '',
-          'tracing {',
-          '\tsampling_fraction = 0.1',
-          '\twrite_to          = [otelcol.processor.batch.default.input]',
-          '}',
-        ),
+      expected
+        .replace('prometheus.exporter.self "alloy" { }\n', 'prometheus.exporter.self "alloy" { }\n' + relabel)
+        .replace('targets    = prometheus.exporter.self.alloy.targets', 'targets    = discovery.relabel.alloy.output'),
     );
   });
 

@@ -187,7 +187,8 @@ describe('alloy-selfmon check', () => {
     assert.equal(fixed.status, 0);
     assert.equal(fixed.stdout, '');
     const after = readFileSync(file, 'utf8');
-    assert.ok(after.endsWith('\n\ntracing {\n\tsampling_fraction = 0.1\n\twrite_to          = [otelcol.exporter.otlp.tempo.input]\n}\n'));
+    // The tracing block goes beside the logging block.
+    assert.ok(after.includes('\tformat   = "json"\n\twrite_to = [loki.write.default.receiver]\n}\n\ntracing {\n\tsampling_fraction = 0.1\n\twrite_to          = [otelcol.exporter.otlp.tempo.input]\n}\n\nloki.write "default" {'));
     assert.equal(cli(['check', '--fix', '--dry-run', file]).stdout, '');
     assert.equal(readFileSync(file, 'utf8'), after);
   });

@@ -154,7 +154,9 @@ describe('code actions and formatting over stdio', () => {
     assert.deepEqual(actions.map((a) => a.title), ["Add a tracing block sending 10% of Alloy's traces to otelcol.exporter.otlp.tempo"]);
     const edits = actions[0]?.edit?.changes?.[uri] ?? [];
     assert.equal(edits.length, 1);
-    assert.equal(edits[0]?.newText, '\n\ntracing {\n\tsampling_fraction = 0.1\n\twrite_to          = [otelcol.exporter.otlp.tempo.input]\n}\n');
+    // Inserted right after the logging block, whose `}` is on line 5 (0-based).
+    assert.deepEqual(edits[0]?.range.start, { line: 5, character: 1 });
+    assert.equal(edits[0]?.newText, '\n\ntracing {\n\tsampling_fraction = 0.1\n\twrite_to          = [otelcol.exporter.otlp.tempo.input]\n}');
   });
 
   it('offers a source.fixAll action that fixes every self-monitoring finding', async () => {

@@ -25,7 +25,7 @@ import {
   tracesTargets,
   type Target,
 } from '../fixes/selfMonitoringFixes';
-import { appendToFile, indentUnit, lineIndentAt } from '../fixes/edits';
+import { appendToFile, indentUnit, insertAfterBlock, lineIndentAt } from '../fixes/edits';
 
 const SOURCE = 'alloy-selfmon';
 
@@ -262,6 +262,11 @@ function appendJobRule(relabel: ComponentNode, job: string): FileEdit | undefine
   return { file: file.path, range: { start: lineStart, end: lineStart }, newText };
 }
 
+/** New blocks go right after `after` (the component they read from), else at the end of the file. */
+function insertNear(file: SourceFile, after: BlockStmt | undefined, text: string) {
+  return after ? insertAfterBlock(file, after, text) : appendToFile(file, text);
+}
+
 function checkServiceName(model: ConfigModel, graph: PipelineGraph, scrape: ComponentNode, exporter: ComponentNode, settings: Settings): Finding[] {
   const want = settings.selfMonitoring.serviceName;
   const targetsAttr = getAttribute(scrape.block, facts.SCRAPE_TARGETS);
@@ -283,8 +288,9 @@ function checkServiceName(model: ConfigModel, graph: PipelineGraph, scrape: Comp
       isPreferred: true,
       edits: [
         { file: scrape.file.path, range: { start: targetsAttr.value.start, end: targetsAttr.value.end }, newText: `${facts.TARGET_RELABEL.name}.${label}.${facts.TARGET_RELABEL.export}` },
-        appendToFile(
+        insertNear(
           scrape.file,
+          exporter.file === scrape.file ? exporter.block : undefined,
           renderBlock(
             {
               name: facts.TARGET_RELABEL.name,
@@ -388,6 +394,8 @@ function checkTraces(model: ConfigModel, graph: PipelineGraph, settings: Setting
       tracesTargets(graph),
       (t) => `Add a tracing block sending ${percent(fraction)}% of Alloy's traces ${t.description}`,
       (t) => [{ name: facts.TRACING, attributes: [['sampling_fraction', String(fraction)], [facts.WRITE_TO, list([t.ref])]] }],
+      // Beside the logging block: Alloy's own telemetry settings stay together.
+      model.logging && model.logging.file === main ? model.logging.block : undefined,
     );
     out.push(finding(main, { start: 0, end: 0 }, 'selfmon/traces-missing', 'warning', 'Alloy does not export its own traces: there is no tracing block with write_to.', fixes));
     return out;

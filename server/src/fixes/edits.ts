@@ -31,6 +31,17 @@ export function appendToFile(file: SourceFile, blocksText: string): FileEdit {
   return { file: file.path, range: { start, end: text.length }, newText: prefix + blocksText };
 }
 
+/**
+ * Inserts top-level blocks right after `block`, one blank line either side:
+ * a new piece lands next to the one it belongs with.
+ */
+export function insertAfterBlock(file: SourceFile, block: BlockStmt, blocksText: string): FileEdit {
+  const text = file.parse.text;
+  const newline = text.indexOf('\n', block.end);
+  const at = newline === -1 ? text.length : newline;
+  return { file: file.path, range: { start: at, end: at }, newText: '\n\n' + blocksText.replace(/\n$/, '') };
+}
+
 /** Replaces an attribute's value. */
 export function replaceValue(file: SourceFile, attr: AttributeStmt, valueText: string): FileEdit {
   return { file: file.path, range: { start: attr.value.start, end: attr.value.end }, newText: valueText };

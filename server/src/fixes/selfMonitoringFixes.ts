@@ -12,7 +12,7 @@ import type { Signal } from '../semantic/catalog';
 import type { ConfigModel, SourceFile } from '../semantic/model';
 import type { PipelineGraph } from '../semantic/pipelineGraph';
 import * as facts from '../semantic/selfMonitoringFacts';
-import { appendToFile, appendToList, indentUnit, insertAttribute } from './edits';
+import { appendToFile, appendToList, indentUnit, insertAfterBlock, insertAttribute } from './edits';
 
 /** At most this many alternative targets are offered for one finding. */
 const MAX_TARGETS = 3;
@@ -109,13 +109,16 @@ export function mainFile(model: ConfigModel, near?: SourceFile): SourceFile | un
   return model.files.find((f) => /(^|[\\/])config\.alloy$/.test(f.path)) ?? model.files[0];
 }
 
-function addBlocks(file: SourceFile, blocks: NewBlock[]): FileEdit[] {
-  return blocks.length === 0 ? [] : [appendToFile(file, renderBlocks(blocks, indentUnit(file.parse.text)))];
+/** Adds blocks after `after` when given (and in `file`), else at the end of `file`. */
+function addBlocks(file: SourceFile, blocks: NewBlock[], after?: BlockStmt): FileEdit[] {
+  if (blocks.length === 0) return [];
+  const text = renderBlocks(blocks, indentUnit(file.parse.text));
+  return [after ? insertAfterBlock(file, after, text) : appendToFile(file, text)];
 }
 
 /** One fix per target: insert `blocks(target)` (plus the target's own new blocks) at the end of `file`. */
-export function insertFixes(file: SourceFile, targets: Target[], title: (t: Target) => string, blocks: (t: Target) => NewBlock[]): Fix[] {
-  return targets.map((t, i) => ({ title: title(t), isPreferred: i === 0, edits: addBlocks(file, [...blocks(t), ...t.newBlocks]) }));
+export function insertFixes(file: SourceFile, targets: Target[], title: (t: Target) => string, blocks: (t: Target) => NewBlock[], after?: BlockStmt): Fix[] {
+  return targets.map((t, i) => ({ title: title(t), isPreferred: i === 0, edits: addBlocks(file, [...blocks(t), ...t.newBlocks], after) }));
 }
 
 /** One fix per target: add `name = [target]` to an existing block. */
