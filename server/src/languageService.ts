@@ -3,10 +3,10 @@
  * the client's commands call, so that they report identical findings.
  */
 import type { Finding } from './syntax/diagnostic';
-import { parse, type ParseResult } from './syntax/parser';
+import { parse } from './syntax/parser';
 import type { Settings } from './settings';
 import { validateConfiguration } from './semantic/validate';
-import { buildModel, type ConfigModel } from './semantic/model';
+import { buildModel, type ConfigModel, type SourceFile } from './semantic/model';
 import { applyEdits } from './fixes/edits';
 import { PipelineGraph } from './semantic/pipelineGraph';
 import { checkComponentNames, checkDeprecatedFunctions, checkReferences } from './checks/references';
@@ -18,10 +18,7 @@ import type { HostEnvironment } from './compose/projectEnvironment';
 import { findEnvReads } from './semantic/envUsages';
 
 /** A parsed `.alloy` file. `path` is an absolute file path (or a URI-like key for unsaved buffers). */
-export interface ParsedFile {
-  path: string;
-  parse: ParseResult;
-}
+export type ParsedFile = SourceFile;
 
 export type { ConfigModel };
 

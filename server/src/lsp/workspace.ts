@@ -44,27 +44,9 @@ export class Workspace {
   configurationOf(document: TextDocument): ParsedFile[] {
     const self = this.parsedDocument(document);
     if (!document.uri.startsWith('file:')) return [self];
-    const dir = dirname(self.path);
-    let names: string[];
-    try {
-      names = readdirSync(dir).filter((n) => n.endsWith('.alloy'));
-    } catch {
-      return [self];
-    }
-    const files: ParsedFile[] = [self];
-    for (const name of names) {
-      const path = join(dir, name);
-      if (path === self.path) continue;
-      const open = this.openDocument(path);
-      if (open) {
-        files.push(this.parsedDocument(open));
-        continue;
-      }
-      const fromDisk = this.parsedFromDisk(path);
-      if (fromDisk) files.push(fromDisk);
-    }
-    return files;
+    return [self, ...this.configurationInDirectory(dirname(self.path)).filter((f) => f.path !== self.path)];
   }
+
 
   /** The configuration of a directory: its `.alloy` files, open buffers first. */
   configurationInDirectory(dir: string): ParsedFile[] {

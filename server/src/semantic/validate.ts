@@ -7,13 +7,8 @@
 import { basename } from 'node:path';
 import type { BlockStmt } from '../syntax/ast';
 import type { Finding } from '../syntax/diagnostic';
-import type { ParseResult } from '../syntax/parser';
+import type { SourceFile } from './model';
 import { classifyTopLevelBlock } from './blockKinds';
-
-interface FileInput {
-  path: string;
-  parse: ParseResult;
-}
 
 /** Alloy's block id: name fragments and label joined by dots. */
 export function blockId(block: BlockStmt): string {
@@ -24,11 +19,11 @@ function nameRange(block: BlockStmt, length: number): { start: number; end: numb
   return { start: block.start, end: block.start + length };
 }
 
-export function validateConfiguration(files: readonly FileInput[]): Finding[] {
+export function validateConfiguration(files: readonly SourceFile[]): Finding[] {
   const findings: Finding[] = [];
   // Alloy reads the files of a directory sorted by name; the first declaration wins.
   const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  const seen = new Map<string, { file: FileInput; block: BlockStmt }>();
+  const seen = new Map<string, { file: SourceFile; block: BlockStmt }>();
 
   for (const file of sorted) {
     const error = (range: { start: number; end: number }, code: string, message: string, extra?: Partial<Finding>) =>
