@@ -154,6 +154,9 @@ describe('alloy-selfmon check', () => {
       [[], /missing command/],
       [['check', '--bogus', valid], /bogus/],
     ];
+    // A FIFO would block a plain read forever.
+    const fifo = join(dir, 'fifo.alloy');
+    if (spawnSync('mkfifo', [fifo]).status === 0) cases.push([['check', fifo], /not a regular file/]);
     if (process.getuid?.() !== 0) {
       const unreadable = join(dir, 'unreadable.alloy');
       writeFileSync(unreadable, 'logging { }\n');

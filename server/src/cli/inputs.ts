@@ -2,8 +2,9 @@
  * Reading the CLI's inputs: every problem becomes a one-line message, never a
  * stack trace.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { readTextFile as readFile } from '../textFiles';
 
 /** Larger files are refused: no real configuration comes close. */
 export const MAX_INPUT_BYTES = 32 * 1024 * 1024;
@@ -20,20 +21,23 @@ function describe(error: unknown): string {
 
 /** Reads a text file that must be UTF-8 and not binary. */
 export function readTextFile(path: string): ReadResult {
-  let bytes: Buffer;
-  try {
-    const stat = statSync(path);
-    if (stat.isDirectory()) return { ok: false, reason: 'is a directory' };
-    if (stat.size > MAX_INPUT_BYTES) return { ok: false, reason: `file is larger than ${MAX_INPUT_BYTES / (1024 * 1024)} MB` };
-    bytes = readFileSync(path);
-  } catch (error) {
-    return { ok: false, reason: describe(error) };
-  }
-  if (bytes.subarray(0, 8000).includes(0)) return { ok: false, reason: 'binary file (contains NUL bytes)' };
-  try {
-    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
-  } catch {
-    return { ok: false, reason: 'not valid UTF-8' };
+  const read = readFile(path, MAX_INPUT_BYTES);
+  if (read.ok) return read;
+  switch (read.reason) {
+    case 'missing':
+      return { ok: false, reason: 'no such file or directory' };
+    case 'directory':
+      return { ok: false, reason: 'is a directory' };
+    case 'not-a-file':
+      return { ok: false, reason: 'not a regular file' };
+    case 'too-large':
+      return { ok: false, reason: `file is larger than ${MAX_INPUT_BYTES / (1024 * 1024)} MB` };
+    case 'binary':
+      return { ok: false, reason: 'binary file (contains NUL bytes)' };
+    case 'not-utf8':
+      return { ok: false, reason: 'not valid UTF-8' };
+    case 'unreadable':
+      return { ok: false, reason: read.code === 'EACCES' || read.code === 'EPERM' ? 'permission denied' : read.message };
   }
 }
 
