@@ -11,8 +11,9 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { describe, test } from 'node:test';
-import { childrenOf, type Expr, type Node } from '../../server/src/syntax/ast';
+import { childrenOf, type Node } from '../../server/src/syntax/ast';
 import { MAX_DEPTH, parse, parseExpressionText } from '../../server/src/syntax/parser';
+import { sexpr } from '../support/sexpr';
 import { assertSnapshot, assertSnapshotFile, SYNTAX_SNAPSHOT_DIR, updatingSnapshots } from '../support/snapshot';
 import { alloyMessage, syntaxSnapshot } from '../support/syntaxSnapshot';
 
@@ -25,34 +26,6 @@ const fixtureFiles = readdirSync(FIXTURES)
 function messages(text: string): string[] {
   const result = parse(text);
   return result.diagnostics.map((d) => alloyMessage(result.lineIndex, d));
-}
-
-/** An expression as an S-expression: `(^ 2 (^ 3 2))`. */
-function sexpr(e: Expr): string {
-  switch (e.kind) {
-    case 'IdentExpr':
-      return e.name;
-    case 'Literal':
-      return e.raw;
-    case 'Array':
-      return `[${e.elements.map(sexpr).join(' ')}]`;
-    case 'Object':
-      return `{${e.fields.map((f) => `${f.quoted ? JSON.stringify(f.key) : f.key}=${sexpr(f.value)}`).join(' ')}}`;
-    case 'Access':
-      return `(. ${sexpr(e.value)} ${e.name.name})`;
-    case 'Index':
-      return `(index ${sexpr(e.value)} ${sexpr(e.index)})`;
-    case 'Call':
-      return `(call ${[e.callee, ...e.args].map(sexpr).join(' ')})`;
-    case 'Unary':
-      return `(${e.op} ${sexpr(e.operand)})`;
-    case 'Binary':
-      return `(${e.op} ${sexpr(e.left)} ${sexpr(e.right)})`;
-    case 'Paren':
-      return `(paren ${sexpr(e.inner)})`;
-    case 'ErrorExpr':
-      return '<error>';
-  }
 }
 
 function expr(text: string): string {

@@ -10,7 +10,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { childrenOf, type Expr, type Node, type Stmt } from '../../server/src/syntax/ast';
+import { childrenOf, type Node, type Stmt } from '../../server/src/syntax/ast';
+import { sexpr } from '../support/sexpr';
 import { parse, parseExpressionText, type ParseResult } from '../../server/src/syntax/parser';
 import { Tok } from '../../server/src/syntax/tokens';
 
@@ -290,7 +291,7 @@ function printExpr(e: MExpr, layout: Layout, indent: string): string {
   }
 }
 
-/** The canonical form of a model expression; `canonicalExpr` gives the same for the parsed tree. */
+/** The canonical form of a model expression; `sexpr` gives the same for the parsed tree. */
 function canonicalModel(e: MExpr): string {
   switch (e.k) {
     case 'ident':
@@ -313,33 +314,6 @@ function canonicalModel(e: MExpr): string {
       return `(${e.op} ${canonicalModel(e.left)} ${canonicalModel(e.right)})`;
     case 'paren':
       return `(paren ${canonicalModel(e.inner)})`;
-  }
-}
-
-function canonicalExpr(e: Expr): string {
-  switch (e.kind) {
-    case 'IdentExpr':
-      return e.name;
-    case 'Literal':
-      return e.raw;
-    case 'Array':
-      return `[${e.elements.map(canonicalExpr).join(' ')}]`;
-    case 'Object':
-      return `{${e.fields.map((f) => `${f.quoted ? `"${f.key}"` : f.key}=${canonicalExpr(f.value)}`).join(' ')}}`;
-    case 'Access':
-      return `(. ${canonicalExpr(e.value)} ${e.name.name})`;
-    case 'Index':
-      return `(index ${canonicalExpr(e.value)} ${canonicalExpr(e.index)})`;
-    case 'Call':
-      return `(call ${[e.callee, ...e.args].map(canonicalExpr).join(' ')})`;
-    case 'Unary':
-      return `(${e.op} ${canonicalExpr(e.operand)})`;
-    case 'Binary':
-      return `(${e.op} ${canonicalExpr(e.left)} ${canonicalExpr(e.right)})`;
-    case 'Paren':
-      return `(paren ${canonicalExpr(e.inner)})`;
-    case 'ErrorExpr':
-      return '<error>';
   }
 }
 
@@ -414,7 +388,7 @@ function canonicalBody(body: Stmt[]): string[] {
   return body.map((s) => {
     switch (s.kind) {
       case 'Attribute':
-        return `${s.name.name} = ${canonicalExpr(s.value)}`;
+        return `${s.name.name} = ${sexpr(s.value)}`;
       case 'Block':
         return `${s.name}${s.label ? ` "${s.label.value}"` : ''} { ${canonicalBody(s.body).join('; ')} }`;
       case 'ErrorStmt':
@@ -461,7 +435,7 @@ describe('parser properties', () => {
         const text = printExpr(model, l, '');
         const { expr, diagnostics } = parseExpressionText(text);
         assert.deepEqual(diagnostics, [], text);
-        assert.equal(canonicalExpr(expr), canonicalModel(model), text);
+        assert.equal(sexpr(expr), canonicalModel(model), text);
       }),
       { numRuns: RUNS * 2 },
     );
