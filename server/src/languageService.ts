@@ -6,7 +6,7 @@ import type { Finding } from './syntax/diagnostic';
 import { parse } from './syntax/parser';
 import type { Settings } from './settings';
 import { validateConfiguration } from './semantic/validate';
-import { buildModel, type ConfigModel, type SourceFile } from './semantic/model';
+import { buildModel, type SourceFile } from './semantic/model';
 import { applyEdits } from './fixes/edits';
 import { PipelineGraph } from './semantic/pipelineGraph';
 import { checkComponentNames, checkDeprecatedFunctions, checkReferences } from './checks/references';
@@ -19,8 +19,6 @@ import { findEnvReads } from './semantic/envUsages';
 
 /** A parsed `.alloy` file. `path` is an absolute file path (or a URI-like key for unsaved buffers). */
 export type ParsedFile = SourceFile;
-
-export type { ConfigModel };
 
 export function parseFile(path: string, text: string): ParsedFile {
   return { path, parse: parse(text) };
