@@ -43,10 +43,25 @@ async function documentSymbols(uri: vscode.Uri): Promise<vscode.DocumentSymbol[]
   return symbols ?? [];
 }
 
-/** Opens an untitled grafana-alloy document with `content` in a visible editor. */
+let untitledCount = 0;
+
+/**
+ * Opens a new untitled grafana-alloy document with `content` in a visible editor.
+ *
+ * Each document gets a name of its own: VS Code gives a new `Untitled-N`
+ * document the name of one just closed, and can fill it with the closed one's
+ * backup (seen here: the document opened after the garbage one held the
+ * garbage text), so the test would check the wrong text.
+ */
 async function showUntitled(content: string): Promise<vscode.TextEditor> {
-  const document = await vscode.workspace.openTextDocument({ language: LANGUAGE_ID, content });
-  return vscode.window.showTextDocument(document, { preview: false });
+  untitledCount++;
+  const uri = vscode.Uri.from({ scheme: 'untitled', path: `/e2e-${process.pid}-${untitledCount}.alloy` });
+  const document = await vscode.languages.setTextDocumentLanguage(await vscode.workspace.openTextDocument(uri), LANGUAGE_ID);
+  const editor = await vscode.window.showTextDocument(document, { preview: false });
+  assert.ok(await editor.edit((builder) => builder.insert(new vscode.Position(0, 0), content)), `could not fill ${uri.toString()}`);
+  // The editor keeps one kind of line ending: a lone CR in the garbage becomes LF.
+  assert.ok(document.getText() === content.replace(/\r\n?/g, '\n'), `${uri.toString()} does not hold the text the test opened`);
+  return editor;
 }
 
 /** Closes the active (untitled) editor without a save prompt. */
