@@ -13,10 +13,14 @@ import { LineIndex } from '../syntax/lineIndex';
 import { resolveSettings, type Settings } from '../settings';
 import { configurationFiles, readTextFile } from './inputs';
 import { renderJson, renderSarif, renderText, type Report } from './report';
+import { documentEnvironment } from '../environmentDocs';
+import { buildModel } from '../semantic/model';
+import { isEnvironmentFormat, renderEnvironment } from './envCommand';
 
 const VERSION = '0.1.0';
 
 const USAGE = `Usage: alloy-selfmon check [options] PATH...
+       alloy-selfmon env [--format text|json|dotenv|markdown] [options] PATH...
 
 Checks Grafana Alloy configurations: syntax as Alloy's own parser reads it,
 what Alloy rejects after parsing, and self-monitoring (metrics, logs, traces).
@@ -37,6 +41,10 @@ Options:
                              instead of writing them
   -h, --help                 show this help
   -v, --version              show the version
+
+env lists every variable the configurations read with sys.env: where, whether
+the compose service passes it, whether it looks like a credential. Never values.
+--format dotenv prints a .env.example, markdown a table for a README.
 
 Exit status: 0 no errors, 1 at least one error finding, 2 usage or input problem.
 `;
@@ -98,10 +106,13 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
       return 0;
     }
     const [command, ...paths] = positionals;
-    if (command !== 'check') fail(command === undefined ? 'missing command (try: alloy-selfmon check PATH)' : `unknown command "${command}"`);
-    if (paths.length === 0) fail('no PATH given (try: alloy-selfmon check config.alloy)');
+    if (command !== 'check' && command !== 'env') fail(command === undefined ? 'missing command (try: alloy-selfmon check PATH)' : `unknown command "${command}"`);
+    if (paths.length === 0) fail(`no PATH given (try: alloy-selfmon ${command} config.alloy)`);
     const format = values.format;
-    if (format !== 'text' && format !== 'json' && format !== 'sarif') fail(`unknown format "${format}" (expected text, json or sarif)`);
+    if (command === 'env') {
+      if (!isEnvironmentFormat(format)) fail(`unknown format "${format}" (expected text, json, dotenv or markdown)`);
+      if (values.fix) fail('--fix only goes with check');
+    } else if (format !== 'text' && format !== 'json' && format !== 'sarif') fail(`unknown format "${format}" (expected text, json or sarif)`);
     const settings = loadSettings(values.config);
     if (values['dry-run'] && !values.fix) fail('--dry-run only goes with --fix');
 
@@ -149,6 +160,11 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
       rootDir: process.cwd(),
       ...(values.compose && values.compose.length > 0 ? { composeFiles: values.compose.map((f) => resolve(f)) } : {}),
     };
+    if (command === 'env' && isEnvironmentFormat(format)) {
+      const docs = configurations.map((files) => documentEnvironment(buildModel(files), analyzeConfiguration(files, settings, envContext).env, displayPath));
+      out(renderEnvironment(format, docs));
+      return 0;
+    }
     for (const files of configurations) {
       const { findings, env } = analyzeConfiguration(files, settings, envContext);
       errors += findings.filter((f) => f.severity === 'error').length;
