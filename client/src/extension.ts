@@ -5,7 +5,16 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { CHECK_COMPOSE_COMMAND, COMPOSE_REPORT_REQUEST, type ComposeReportParams, type ComposeReportResult } from '../../server/src/protocol';
+import {
+  CHECK_COMPOSE_COMMAND,
+  COMPOSE_REPORT_REQUEST,
+  DOCUMENT_ENVIRONMENT_COMMAND,
+  ENVIRONMENT_DOCS_REQUEST,
+  type ComposeReportParams,
+  type ComposeReportResult,
+  type EnvironmentDocsParams,
+  type EnvironmentDocsResult,
+} from '../../server/src/protocol';
 import { SERVER_NODE_FLAGS } from '../../server/src/lsp/launch';
 import { renderComposeReport } from './composeReport';
 
@@ -41,6 +50,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     reportChanged,
     vscode.workspace.registerTextDocumentContentProvider(REPORT_SCHEME, { onDidChange: reportChanged.event, provideTextDocumentContent: () => reportText }),
     vscode.commands.registerCommand(CHECK_COMPOSE_COMMAND, () => checkComposeEnvironment()),
+    vscode.commands.registerCommand(DOCUMENT_ENVIRONMENT_COMMAND, () => documentEnvironment()),
   );
   await client.start();
 }
@@ -65,6 +75,54 @@ async function checkComposeEnvironment(): Promise<ComposeReportResult | undefine
     // Opening another editor at the same moment cancels this one; the report stays available.
     client.warn(`Could not show the compose report: ${error instanceof Error ? error.message : String(error)}`);
   }
+  return result;
+}
+
+/**
+ * Brings the `.env.example` beside the compose file up to date with every
+ * variable the active configuration reads (names and comments, never values),
+ * saves it and shows it beside the configuration.
+ */
+async function documentEnvironment(): Promise<EnvironmentDocsResult | undefined> {
+  if (!client) return undefined;
+  const active = vscode.window.activeTextEditor?.document;
+  if (!active || active.languageId !== 'grafana-alloy') {
+    void vscode.window.showInformationMessage('Open an Alloy configuration (.alloy) to document the environment variables it reads.');
+    return undefined;
+  }
+  const params: EnvironmentDocsParams = { uri: active.uri.toString() };
+  const result = await client.sendRequest<EnvironmentDocsResult | null>(ENVIRONMENT_DOCS_REQUEST, params);
+  if (!result) return undefined;
+  const uri = vscode.Uri.parse(result.envExample.uri);
+  const count = result.document.variables.length;
+  if (count === 0) {
+    void vscode.window.showInformationMessage('This configuration reads no environment variable with sys.env.');
+    return result;
+  }
+  if (result.envExample.changed) {
+    const edit = new vscode.WorkspaceEdit();
+    if (!result.envExample.exists) {
+      edit.createFile(uri, { ignoreIfExists: true });
+      edit.insert(uri, new vscode.Position(0, 0), result.envExample.text);
+    } else {
+      // The update only appends: insert what is new at the end, so undo takes back exactly that.
+      const document = await vscode.workspace.openTextDocument(uri);
+      const current = document.getText();
+      const end = document.positionAt(current.length);
+      if (result.envExample.text.startsWith(current)) edit.insert(uri, end, result.envExample.text.slice(current.length));
+      else edit.replace(uri, new vscode.Range(new vscode.Position(0, 0), end), result.envExample.text);
+    }
+    if (!(await vscode.workspace.applyEdit(edit))) {
+      void vscode.window.showErrorMessage(`Could not update ${vscode.workspace.asRelativePath(uri)}.`);
+      return result;
+    }
+    await (await vscode.workspace.openTextDocument(uri)).save();
+  }
+  await vscode.window.showTextDocument(uri, { viewColumn: vscode.ViewColumn.Beside, preview: false });
+  const where = vscode.workspace.asRelativePath(uri);
+  void vscode.window.showInformationMessage(
+    result.envExample.changed ? `${where} now lists the ${count} variable${count === 1 ? '' : 's'} the configuration reads.` : `${where} already lists every variable the configuration reads.`,
+  );
   return result;
 }
 

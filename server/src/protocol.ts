@@ -3,6 +3,7 @@
  * sides. Plain types only: no LSP library imports.
  */
 import type { EnvReport } from './compose/checkComposeEnvironment';
+import type { EnvironmentDocument } from './environmentDocs';
 
 /** Request: the compose environment report for the configurations of the workspace. */
 export const COMPOSE_REPORT_REQUEST = 'alloySelfMonitoring/composeReport';
@@ -31,3 +32,21 @@ export interface ComposeReportResult {
 
 /** The command in the palette: "Alloy: Check Compose Environment Variables". */
 export const CHECK_COMPOSE_COMMAND = 'alloy-selfmon.checkComposeEnv';
+
+/** Request: the environment a configuration needs, and its `.env.example` brought up to date. */
+export const ENVIRONMENT_DOCS_REQUEST = 'alloySelfMonitoring/environmentDocs';
+
+export interface EnvironmentDocsParams {
+  /** An `.alloy` document: its configuration is documented. */
+  uri: string;
+}
+
+export interface EnvironmentDocsResult {
+  /** The configuration's variables (names, places, statuses: never values). */
+  document: EnvironmentDocument;
+  /** The `.env.example` beside the compose file (else beside the configuration) and its updated text. */
+  envExample: { uri: string; exists: boolean; text: string; changed: boolean };
+}
+
+/** The command in the palette: "Alloy: Document Environment Variables". */
+export const DOCUMENT_ENVIRONMENT_COMMAND = 'alloy-selfmon.documentEnvironment';

@@ -39,7 +39,16 @@ import { minimalEdit } from '../features/textDiff';
 import { analyzeConfiguration, fixAll, isAutoFixable, type EnvironmentContext, type ParsedFile } from '../languageService';
 import { overlayFileSystem } from '../compose/fileSystem';
 import { nodeFileSystem } from '../compose/nodeFileSystem';
-import { COMPOSE_REPORT_REQUEST, type ComposeReportEntry, type ComposeReportParams, type ComposeReportResult } from '../protocol';
+import {
+  COMPOSE_REPORT_REQUEST,
+  ENVIRONMENT_DOCS_REQUEST,
+  type ComposeReportEntry,
+  type ComposeReportParams,
+  type ComposeReportResult,
+  type EnvironmentDocsParams,
+  type EnvironmentDocsResult,
+} from '../protocol';
+import { environmentDocs } from './environmentDocs';
 import type { FileEdit, Finding } from '../syntax/diagnostic';
 import { LineIndex as Lines } from '../syntax/lineIndex';
 import { defaultSettings, resolveSettings, type Settings } from '../settings';
@@ -311,6 +320,17 @@ export function startServer(connection: Connection): void {
       if (entry) entries.push(entry);
     }
     return { entries };
+  });
+
+  connection.onRequest(ENVIRONMENT_DOCS_REQUEST, async (params: EnvironmentDocsParams): Promise<EnvironmentDocsResult | null> => {
+    const document = typeof params?.uri === 'string' ? documents.get(params.uri) : undefined;
+    if (!document) return null;
+    const settings = await getSettings(document.uri);
+    return guard('environmentDocs', document.uri, null, () => {
+      const files = workspace.configurationOf(document);
+      const context = envContext(files[0]?.path);
+      return environmentDocs(files, analyzeConfiguration(files, settings, context), context.rootDir, textOf);
+    });
   });
 
   function composeReportFor(dir: string, settings: Settings): ComposeReportEntry | undefined {
