@@ -117,9 +117,8 @@ export function startServer(connection: Connection): void {
     const previous = composePublished.get(configDir) ?? new Set<string>();
     for (const path of previous) if (!byFile.has(path)) void connection.sendDiagnostics({ uri: pathToUri(path), diagnostics: [] });
     for (const [path, list] of byFile) {
-      const text = textOf(path);
-      if (text === undefined) continue;
-      const lines = new Lines(text);
+      // A file that cannot be read (a device, a FIFO, too large) still gets its finding, at the start.
+      const lines = new Lines(textOf(path) ?? '');
       void connection.sendDiagnostics({ uri: pathToUri(path), diagnostics: list.map((f) => toDiagnostic(f, lines, () => undefined)) });
     }
     composePublished.set(configDir, new Set(byFile.keys()));
