@@ -7,7 +7,7 @@
  */
 import { realpathSync } from 'node:fs';
 import { dirname, relative, resolve, isAbsolute, sep } from 'node:path';
-import { isUnchanged, replaceFile, whyNotWritable, type TextSnapshot } from '../fileWrites';
+import { isUnchanged, replaceFile, whyNotWritable, type TextSnapshot, type WriteIo } from '../fileWrites';
 import { configurationFiles } from './inputs';
 
 /** One `.alloy` file as the CLI read it. */
@@ -70,7 +70,7 @@ export function groupFolders(configurations: InputConfiguration[]): InputConfigu
  * Writes every change, or none: returns undefined when all were written, else
  * a one-line reason (nothing is left half-written).
  */
-export function writeChanges(changes: readonly FileChange[], show: (path: string) => string): string | undefined {
+export function writeChanges(changes: readonly FileChange[], show: (path: string) => string, io?: WriteIo): string | undefined {
   const targets: { change: FileChange; target: string }[] = [];
   for (const change of changes) {
     const { file, configuration } = change;
@@ -92,9 +92,10 @@ export function writeChanges(changes: readonly FileChange[], show: (path: string
   const written: typeof targets = [];
   for (const t of targets) {
     const next = { text: t.change.after, bom: t.change.file.bom };
-    const result = replaceFile(t.target, t.change.file, next);
+    const result = replaceFile(t.target, t.change.file, next, io);
     if (!result.ok) {
-      const restored = written.filter((w) => replaceFile(w.target, { text: w.change.after, bom: w.change.file.bom }, w.change.file).ok);
+      // Restoring is itself a safe replace: the file must still hold what was just written.
+      const restored = written.filter((w) => replaceFile(w.target, { text: w.change.after, bom: w.change.file.bom }, w.change.file, io).ok);
       const kept = written.length - restored.length;
       const undo = written.length === 0 ? 'nothing was written' : kept === 0 ? 'the files already written were restored' : `${kept} file(s) could not be restored`;
       return `${show(t.change.file.path)}: cannot write: ${result.message}; ${undo}`;
