@@ -1,8 +1,9 @@
 /**
  * Fixes are built with `\n`; a file keeps its own line endings. New lines take
- * the file's majority ending (CRLF or LF; a tie keeps LF), and no edit may
- * start or end between the CR and the LF of a CRLF pair: inserting there
- * would leave a lone CR behind (the CR CR LF of a broken file).
+ * the file's majority ending (CRLF or LF; a tie keeps LF), a line break an edit
+ * replaces keeps its form, and no edit may start or end between the CR and the
+ * LF of a CRLF pair: inserting there would leave a lone CR behind (the
+ * CR CR LF of a broken file).
  */
 import type { FileEdit } from '../syntax/diagnostic';
 
@@ -19,8 +20,12 @@ export function dominantLineEnding(text: string): '\n' | '\r\n' {
 
 /** Rewrites `edit` (in place) to suit the line endings of `text`, the file it applies to. */
 export function matchEditToLineEndings(edit: FileEdit, text: string, ending: '\n' | '\r\n'): void {
-  edit.newText = edit.newText.replace(/\r?\n/g, ending);
   edit.range = { start: outsideCrlf(text, edit.range.start), end: outsideCrlf(text, edit.range.end) };
+  // Line breaks the edit replaces (the file's trailing newline before appended blocks) keep
+  // their own form, in order; the breaks it adds beyond those take the majority ending.
+  const replaced = text.slice(edit.range.start, edit.range.end).match(/\r?\n/g) ?? [];
+  let next = 0;
+  edit.newText = edit.newText.replace(/\r?\n/g, () => replaced[next++] ?? ending);
 }
 
 /** An offset between a CR and its LF moves before the CR: the pair stays whole. */
