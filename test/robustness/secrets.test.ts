@@ -12,6 +12,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
+import { locateJsonError } from '../../server/src/cli/settingsFile';
 
 const CLI = resolve(__dirname, '../../dist/cli.js');
 const PLANTED = /S3CR3T/;
@@ -148,6 +149,26 @@ describe('no planted secret in any output of the CLI', () => {
       assert.equal(r.status, 2);
       assert.match(r.stderr, new RegExp(`^alloy-selfmon: ${config.replace('.', '\\.')}: invalid JSON: line 1, column 1: expected a value\\n$`));
       assert.equal(r.stdout, '');
+    }
+  });
+});
+
+describe('settings-file errors name a position and a kind', () => {
+  it('for every way JSON can break around a secret', () => {
+    const cases: [string, string][] = [
+      ['TOKEN=S3CR3T-a\n', 'line 1, column 1: expected a value'],
+      ['{"a": "S3CR3T-b', 'line 1, column 16: unterminated string'],
+      ['{"a": "S3CR3T-\tc"}', 'line 1, column 15: control character in a string'],
+      ['{"a": "S3CR3T-\\x"}', 'line 1, column 15: bad escape in a string'],
+      ['{"a": 1,}', 'line 1, column 9: expected a property name in double quotes'],
+      ['{"a" 1}', "line 1, column 6: expected ':' after a property name"],
+      ['[1 2]', "line 1, column 4: expected ',' or ']'"],
+      ['{"a": 1}\nS3CR3T-d', 'line 2, column 1: unexpected content after the JSON value'],
+      ['{"a": [1,\n', 'line 2, column 1: unexpected end of the file'],
+    ];
+    for (const [text, expected] of cases) {
+      assert.throws(() => JSON.parse(text));
+      assert.equal(locateJsonError(text), expected, text);
     }
   });
 });
