@@ -8,6 +8,7 @@ import type { Settings } from './settings';
 import { validateConfiguration } from './semantic/validate';
 import { buildModel, type SourceFile } from './semantic/model';
 import { applyEdits } from './fixes/edits';
+import { dominantLineEnding, matchEditToLineEndings } from './fixes/lineEndings';
 import { PipelineGraph } from './semantic/pipelineGraph';
 import { checkComponentNames, checkDeprecatedFunctions, checkReferences } from './checks/references';
 import { checkSchemas } from './checks/schema';
@@ -88,13 +89,17 @@ export function analyzeConfiguration(files: readonly ParsedFile[], settings: Set
   return { findings: applySeverities(findings, settings), env };
 }
 
-/** Fixes write `\n`; in a file that uses CRLF, their new lines use CRLF too. */
+/** Fixes write `\n`; each edit of a configuration file is made to keep that file's line endings. */
 function matchLineEndings(findings: Finding[], files: readonly ParsedFile[]): void {
-  const crlf = new Set(files.filter((f) => f.parse.text.includes('\r\n')).map((f) => f.path));
-  if (crlf.size === 0) return;
+  const byPath = new Map(files.map((f) => [f.path, { text: f.parse.text, ending: undefined as '\n' | '\r\n' | undefined }]));
   for (const finding of findings) {
     for (const fix of finding.fixes ?? []) {
-      for (const edit of fix.edits) if (crlf.has(edit.file)) edit.newText = edit.newText.replace(/\r?\n/g, '\r\n');
+      for (const edit of fix.edits) {
+        const file = byPath.get(edit.file);
+        if (!file) continue;
+        file.ending ??= dominantLineEnding(file.text);
+        matchEditToLineEndings(edit, file.text, file.ending);
+      }
     }
   }
 }

@@ -196,6 +196,20 @@ describe('alloy-selfmon check', () => {
     assert.equal(readFileSync(file, 'utf8'), after);
   });
 
+  it('--fix --dry-run exits as check would on the fixed files: 1 while an error finding remains', () => {
+    const r = cli(['check', '--fix', '--dry-run', 'broken.alloy'], dir);
+    assert.equal(r.status, 1);
+    assert.equal(r.stdout, '', 'a file with syntax errors gets no fixes');
+  });
+
+  it('reports an invalid --config file by position and kind, quoting nothing from it', () => {
+    const config = join(dir, 'settings.json');
+    writeFileSync(config, '{\n  "severity": { "env/unused": off }\n}\n');
+    const r = cli(['check', '--config', config, valid]);
+    assert.equal(r.status, 2);
+    assert.equal(r.stderr, `alloy-selfmon: ${config}: invalid JSON: line 2, column 31: expected a value\n`);
+  });
+
   it('refuses --dry-run without --fix', () => {
     const r = cli(['check', '--dry-run', valid]);
     assert.equal(r.status, 2);

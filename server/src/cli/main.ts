@@ -5,13 +5,14 @@
  */
 import { relative, resolve, isAbsolute } from 'node:path';
 import { parseArgs } from 'node:util';
-import { writeFileSync } from 'node:fs';
 import { createTwoFilesPatch } from 'diff';
 import { nodeFileSystem } from '../compose/nodeFileSystem';
 import { analyzeConfiguration, fixAll, parseFile, type EnvironmentContext, type ParsedFile } from '../languageService';
 import { LineIndex } from '../syntax/lineIndex';
-import { resolveSettings, type Settings } from '../settings';
+import { defaultSettings } from '../settings';
+import { groupFolders, writeChanges, type FileChange, type InputConfiguration } from './fixFiles';
 import { configurationFiles, readTextFile } from './inputs';
+import { loadSettingsFile } from './settingsFile';
 import { renderJson, renderSarif, renderText, type Report } from './report';
 import { documentEnvironment } from '../environmentDocs';
 import { buildModel } from '../semantic/model';
@@ -60,21 +61,6 @@ function displayPath(path: string): string {
   return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : resolve(path);
 }
 
-function loadSettings(path: string | undefined): Settings {
-  if (path === undefined) return resolveSettings(undefined).settings;
-  const read = readTextFile(path);
-  if (!read.ok) fail(`${path}: ${read.reason}`);
-  let raw: unknown;
-  try {
-    raw = JSON.parse(read.text);
-  } catch (error) {
-    fail(`${path}: invalid JSON: ${error instanceof Error ? error.message : String(error)}`);
-  }
-  const { settings, problems } = resolveSettings(raw);
-  if (problems.length > 0) fail(`${path}: ${problems[0]}`);
-  return settings;
-}
-
 /** Runs the CLI; returns the exit status. Output goes through the given writers. */
 export function run(argv: string[], out: (s: string) => void, err: (s: string) => void): number {
   try {
@@ -113,44 +99,51 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
       if (!isEnvironmentFormat(format)) fail(`unknown format "${format}" (expected text, json, dotenv or markdown)`);
       if (values.fix) fail('--fix only goes with check');
     } else if (format !== 'text' && format !== 'json' && format !== 'sarif') fail(`unknown format "${format}" (expected text, json or sarif)`);
-    const settings = loadSettings(values.config);
+    let settings = defaultSettings;
+    if (values.config !== undefined) {
+      const loaded = loadSettingsFile(values.config);
+      if (!loaded.ok) fail(`${values.config}: ${loaded.reason}`);
+      settings = loaded.settings;
+    }
     if (values['dry-run'] && !values.fix) fail('--dry-run only goes with --fix');
 
-    const configurations: ParsedFile[][] = [];
-    const diffs: string[] = [];
+    let inputs: InputConfiguration[] = [];
     for (const arg of paths) {
       const input = configurationFiles(arg);
       if (!input.ok) fail(`${arg}: ${input.reason}`);
-      const texts: { path: string; text: string }[] = [];
+      const configuration: InputConfiguration = { arg, root: input.directory ? resolve(arg) : null, files: [] };
       for (const path of input.files) {
         const read = readTextFile(path);
         if (!read.ok) fail(`${path}: ${read.reason}`);
-        texts.push({ path: resolve(path), text: read.text });
+        configuration.files.push({ path: resolve(path), text: read.text, bom: read.bom });
       }
-      if (values.fix) {
-        const changed = fixAll(texts, settings);
-        for (const file of texts) {
+      inputs.push(configuration);
+    }
+
+    const diffs: string[] = [];
+    if (values.fix) {
+      inputs = groupFolders(inputs);
+      const changes: FileChange[] = [];
+      for (const configuration of inputs) {
+        const changed = fixAll(configuration.files, settings);
+        for (const file of configuration.files) {
           const after = changed.get(file.path);
-          if (after === undefined) continue;
-          if (values['dry-run']) {
-            const shown = displayPath(file.path);
-            diffs.push(createTwoFilesPatch(`a/${shown}`, `b/${shown}`, file.text, after, undefined, undefined, { context: 3 }).replace(/^=+\n/, ''));
-          } else {
-            try {
-              writeFileSync(file.path, after);
-            } catch (error) {
-              fail(`${displayPath(file.path)}: cannot write: ${error instanceof Error ? error.message : String(error)}`);
-            }
-          }
-          file.text = after;
+          if (after !== undefined) changes.push({ configuration, file, after });
         }
       }
-      configurations.push(texts.map((t) => parseFile(t.path, t.text)));
+      if (values['dry-run']) {
+        for (const { file, after } of changes) {
+          const shown = displayPath(file.path);
+          diffs.push(createTwoFilesPatch(`a/${shown}`, `b/${shown}`, file.text, after, undefined, undefined, { context: 3 }).replace(/^=+\n/, ''));
+        }
+      } else {
+        const problem = writeChanges(changes, displayPath);
+        if (problem !== undefined) fail(problem);
+      }
+      // What is reported next is what the files hold (or would hold) after the fixes.
+      for (const { file, after } of changes) file.text = after;
     }
-    if (values['dry-run']) {
-      out(diffs.join(''));
-      return 0;
-    }
+    const configurations: ParsedFile[][] = inputs.map((c) => c.files.map((f) => parseFile(f.path, f.text)));
 
     const report: Report = { files: [], configs: [] };
     let errors = 0;
@@ -190,7 +183,9 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
       report.configs.push({ files: files.map((f) => displayPath(f.path)), env });
     }
 
-    out(format === 'json' ? renderJson(report) : format === 'sarif' ? renderSarif(report, VERSION) : renderText(report));
+    // A dry run shows the diff, and exits as a check of the fixed files would.
+    if (values['dry-run']) out(diffs.join(''));
+    else out(format === 'json' ? renderJson(report) : format === 'sarif' ? renderSarif(report, VERSION) : renderText(report));
     return errors > 0 ? 1 : 0;
   } catch (error) {
     if (error instanceof UsageError) {

@@ -24,6 +24,7 @@ import type { ProjectEnvironment } from './projectEnvironment';
 import { computeLineStarts, lineNumberAt } from './sourceText';
 import { entryOf, isNullNode, mapEntries, nodeRange, scalarText, seqItems, type MapEntry } from './yamlNodes';
 import { parseVolume, splitCommand } from './serviceSyntax';
+import { describeYamlError } from './yamlErrors';
 
 /** Parses the compose file at `file` (absolute) whose text is `text`. */
 export function parseComposeFile(file: string, text: string, env: ProjectEnvironment): ComposeFileModel {
@@ -57,7 +58,11 @@ class ComposeFileReader {
     };
     this.doc = parseDocument(this.text, { prettyErrors: false, uniqueKeys: true });
     for (const error of this.doc.errors) {
-      this.problem('compose/invalid', 'error', { start: error.pos[0], end: error.pos[1] }, `Invalid YAML: ${firstLine(error.message)}`);
+      // The parser's own message quotes the text, which may be a secret: say where and what kind only.
+      const start = error.pos[0];
+      const line = this.lineAt(start);
+      const column = start - (this.lineStarts[line - 1] ?? 0) + 1;
+      this.problem('compose/invalid', 'error', { start, end: error.pos[1] }, `Invalid YAML: ${describeYamlError(error.code, line, column)}.`);
     }
     const root = this.doc.contents;
     if (root === null || isNullNode(root)) {
@@ -243,7 +248,7 @@ class ComposeFileReader {
         continue;
       }
       const resolved = resolveHostPath(this.interpolated(written, pathNode), this.dir, this.env.host);
-      refs.push({ ...this.location(item.node, item.range), path: resolved, required });
+      refs.push({ ...this.location(item.node, item.range), path: resolved, written, required });
     }
     return refs;
   }
@@ -350,10 +355,6 @@ class ComposeFileReader {
   private problem(code: string, severity: ComposeProblem['severity'], range: TextRange, message: string): void {
     this.problems.push({ code, severity, message, file: this.file, range: this.trim(range) });
   }
-}
-
-function firstLine(message: string): string {
-  return (message.split('\n')[0] ?? message).replace(/:$/, '');
 }
 
 function capitalize(text: string): string {

@@ -38,6 +38,8 @@ export interface EnvironmentEntry extends SourceLocation {
 export interface EnvFileRef extends SourceLocation {
   /** Absolute path after interpolation and `~` expansion; `null` if it cannot be resolved. */
   path: string | null;
+  /** The path as written in the compose file, before interpolation: what messages show. */
+  written: string;
   /** Compose refuses to start when a required env file is missing (the default). */
   required: boolean;
 }

@@ -182,6 +182,15 @@ function locationOf(variable: { file: string; range: SourceLocation['range']; li
   return { file: variable.file, range: variable.range, line: variable.line };
 }
 
+/**
+ * "NAME does not exist" for an env_file: a path built from variables (`${DIR}/app.env`)
+ * as written, never expanded (the variable may hold a secret); a plain one as
+ * its name and resolved path.
+ */
+function envFileMissing(ref: EnvFileRef, resolved: string): string {
+  return ref.written.includes('$') ? `${ref.written} does not exist` : `${path.basename(resolved)} does not exist (${resolved})`;
+}
+
 /** Reads one env_file of the service; reports it when compose would refuse it. */
 function readEnvFile(ref: EnvFileRef, env: ProjectEnvironment, fs: FileSystem, problems: ComposeProblem[]): EnvFileDefinition[] {
   const at = { file: ref.file, range: ref.range };
@@ -202,14 +211,16 @@ function readEnvFile(ref: EnvFileRef, env: ProjectEnvironment, fs: FileSystem, p
       problems.push({
         code: 'compose/env-file-missing',
         severity: 'error',
-        message: `The env_file ${path.basename(ref.path)} does not exist (${ref.path}); docker compose refuses to start without it. Create it, or mark it \`required: false\`.`,
+        message: `The env_file ${envFileMissing(ref, ref.path)}; docker compose refuses to start without it. Create it, or mark it \`required: false\`.`,
         ...at,
       });
     }
     return [];
   }
   if (isReadError(text)) {
-    problems.push({ code: 'compose/env-file-unreadable', severity: 'error', message: `The env_file cannot be read: ${text.error}`, ...at });
+    // The reader's message names the resolved path; a path built from variables is shown as written.
+    const reason = ref.written.includes('$') ? text.error.split(ref.path).join(ref.written) : text.error;
+    problems.push({ code: 'compose/env-file-unreadable', severity: 'error', message: `The env_file cannot be read: ${reason}`, ...at });
     return [];
   }
   const parsed = parseDotEnv(text, env.lookup);
@@ -217,7 +228,7 @@ function readEnvFile(ref: EnvFileRef, env: ProjectEnvironment, fs: FileSystem, p
     problems.push({
       code: 'compose/dotenv',
       severity: 'warning',
-      message: `${path.basename(ref.path)}:${problem.line}: ${problem.message}`,
+      message: `${ref.written.includes('$') ? ref.written : path.basename(ref.path)}:${problem.line}: ${problem.message}`,
       file: ref.path,
       range: problem.range,
     });

@@ -1,15 +1,16 @@
 /**
  * The `FileSystem` of the CLI and of files the editor does not hold open:
- * synchronous reads from disk that never throw. Oversized and binary files are
- * refused with a message, so a stray `docker-compose.yml` symlink to a tarball
- * cannot stall or confuse the checker.
+ * synchronous reads from disk through the one bounded reader, never throwing.
+ * Oversized, binary and special files (FIFOs, devices, sockets) are refused
+ * with a message, so a stray `docker-compose.yml` symlink to a tarball or an
+ * `env_file: /dev/zero` cannot stall or confuse the checker.
  */
 import { readdirSync, statSync } from 'node:fs';
-import { readTextFile } from '../textFiles';
+import { MAX_TEXT_FILE_BYTES, readTextFile } from '../textFiles';
 import type { FileReadError, FileSystem } from './fileSystem';
 
-/** Compose and env files beyond this size are not read. */
-export const MAX_FILE_BYTES = 4 * 1024 * 1024;
+/** Compose and env files beyond this size are not read (the limit of every reader). */
+export const MAX_FILE_BYTES = MAX_TEXT_FILE_BYTES;
 
 export const nodeFileSystem: FileSystem = {
   readFile(path) {
@@ -21,9 +22,9 @@ export const nodeFileSystem: FileSystem = {
       case 'directory':
         return readError(`${path} is a directory, not a file`);
       case 'not-a-file':
-        return readError(`${path} is not a regular file`);
+        return readError(`${path} is not a regular file (it is a ${read.kind}), so it was not read`);
       case 'too-large':
-        return readError(`${path} is too large to read (${read.size} bytes; the limit is ${MAX_FILE_BYTES} bytes)`);
+        return readError(`${path} is too large to read (more than the limit of ${read.limit} bytes)`);
       case 'binary':
         return readError(`${path} looks like a binary file (it contains NUL bytes), so it was not read`);
       case 'not-utf8':

@@ -3,7 +3,7 @@
  * service. Every handler is guarded: an exception is logged with the feature
  * and the URI, answered with an empty result, and the server keeps serving.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
 import {
   CodeActionKind,
@@ -55,6 +55,7 @@ import { defaultSettings, resolveSettings, type Settings } from '../settings';
 import type { LineIndex } from '../syntax/lineIndex';
 import { pathToUri, toDiagnostic, toRange, uriToPath } from './convert';
 import { MAX_FILE_BYTES, Workspace } from './workspace';
+import { readTextFile } from '../textFiles';
 
 /** More than this many diagnostics in one file help nobody and slow the editor down. */
 const MAX_DIAGNOSTICS = 1000;
@@ -125,9 +126,8 @@ export function startServer(connection: Connection): void {
     const previous = composePublished.get(configDir) ?? new Set<string>();
     for (const path of previous) if (!byFile.has(path)) void connection.sendDiagnostics({ uri: pathToUri(path), diagnostics: [] });
     for (const [path, list] of byFile) {
-      const text = textOf(path);
-      if (text === undefined) continue;
-      const lines = new Lines(text);
+      // A file that cannot be read (a device, a FIFO, too large) still gets its finding, at the start.
+      const lines = new Lines(textOf(path) ?? '');
       void connection.sendDiagnostics({ uri: pathToUri(path), diagnostics: list.map((f) => toDiagnostic(f, lines, () => undefined)) });
     }
     composePublished.set(configDir, new Set(byFile.keys()));
@@ -169,11 +169,9 @@ export function startServer(connection: Connection): void {
   function textOf(path: string): string | undefined {
     const open = documents.get(pathToUri(path));
     if (open) return open.getText();
-    try {
-      return readFileSync(path, 'utf8');
-    } catch {
-      return undefined;
-    }
+    // The bounded reader: a compose finding may sit on /dev/zero or a FIFO.
+    const read = readTextFile(path);
+    return read.ok ? read.text : undefined;
   }
 
   function toWorkspaceEdit(edits: readonly FileEdit[]): WorkspaceEdit | undefined {

@@ -3,14 +3,15 @@
  * the disk. Parse results are cached by (path, version) for open documents and
  * by (path, mtime, size) for files on disk; closing a document evicts it.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseFile, type ParsedFile } from '../languageService';
+import { MAX_TEXT_FILE_BYTES, readTextFile } from '../textFiles';
 import { uriToPath } from './convert';
 
 /** Files larger than this are not analysed; they get one clear diagnostic instead. */
-export const MAX_FILE_BYTES = 8 * 1024 * 1024;
+export const MAX_FILE_BYTES = MAX_TEXT_FILE_BYTES;
 
 interface CacheEntry {
   key: string;
@@ -66,18 +67,26 @@ export class Workspace {
     return files;
   }
 
+  /**
+   * A file of the configuration that no editor holds open, through the one
+   * bounded reader: a FIFO, device, socket or oversized file is left out
+   * rather than blocking or filling memory.
+   */
   private parsedFromDisk(path: string): ParsedFile | undefined {
+    let key: string;
     try {
       const stat = statSync(path);
       if (!stat.isFile() || stat.size > MAX_FILE_BYTES) return undefined;
-      const key = `d${stat.mtimeMs}:${stat.size}`;
-      const hit = this.cache.get(path);
-      if (hit && hit.key === key) return hit.file;
-      const file = parseFile(path, readFileSync(path, 'utf8'));
-      this.cache.set(path, { key, file });
-      return file;
+      key = `d${stat.mtimeMs}:${stat.size}`;
     } catch {
       return undefined;
     }
+    const hit = this.cache.get(path);
+    if (hit && hit.key === key) return hit.file;
+    const read = readTextFile(path, MAX_FILE_BYTES);
+    if (!read.ok) return undefined;
+    const file = parseFile(path, read.text);
+    this.cache.set(path, { key, file });
+    return file;
   }
 }
