@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { memoryFileSystem } from '../../server/src/compose/fileSystem';
+import { memoryFileSystem, type FileReadError } from '../../server/src/compose/fileSystem';
 import { analyzeConfiguration, parseFile } from '../../server/src/languageService';
 import { defaultSettings } from '../../server/src/settings';
 import { hostPathOf, runPath } from '../../server/src/workspace/composeRuns';
 import { configurationsOf, discoverConfigurations, type WorkspaceConfigurations } from '../../server/src/workspace/configurations';
 import { globToRegExp } from '../../server/src/workspace/globs';
 
-function discover(files: Record<string, string>, patterns?: string[]): WorkspaceConfigurations {
+function discover(files: Record<string, string | FileReadError>, patterns?: string[]): WorkspaceConfigurations {
   return discoverConfigurations({ root: '/w', fs: memoryFileSystem(files), hostEnv: {}, ...(patterns ? { patterns } : {}) });
 }
 
