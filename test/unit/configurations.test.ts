@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { memoryFileSystem, type FileReadError } from '../../server/src/compose/fileSystem';
 import { analyzeConfiguration, parseFile } from '../../server/src/languageService';
-import { defaultSettings } from '../../server/src/settings';
+import { defaultSettings, resolveSettings } from '../../server/src/settings';
 import { hostPathOf, runPath } from '../../server/src/workspace/composeRuns';
 import { configurationsOf, discoverConfigurations, type WorkspaceConfigurations } from '../../server/src/workspace/configurations';
 import { globToRegExp } from '../../server/src/workspace/globs';
@@ -165,5 +165,13 @@ describe('compose run helpers', () => {
     assert.ok(globToRegExp('**/*.alloy').test('c.alloy'));
     assert.ok(!globToRegExp('*.alloy').test('a/c.alloy'));
     assert.ok(globToRegExp('envs/{dev,prod}.alloy').test('envs/prod.alloy'));
+  });
+});
+
+describe('the configurations setting', () => {
+  it('is read from the editor settings or the --config file, with a problem for a bad value', () => {
+    assert.deepEqual(resolveSettings({ configurations: ['alloy/*.alloy', 'deploy'] }).settings.configurations, ['alloy/*.alloy', 'deploy']);
+    assert.deepEqual(resolveSettings(undefined).settings.configurations, []);
+    assert.deepEqual(resolveSettings({ configurations: 'alloy' }).problems, ['configurations must be a list of globs or folders']);
   });
 });
