@@ -3,6 +3,7 @@
  * sides. Plain types only: no LSP library imports.
  */
 import type { EnvReport } from './compose/checkComposeEnvironment';
+import type { ConfigurationReason } from './workspace/configurations';
 
 /** Request: the compose environment report for the configurations of the workspace. */
 export const COMPOSE_REPORT_REQUEST = 'alloySelfMonitoring/composeReport';
@@ -17,6 +18,8 @@ export interface ComposeReportEntry {
   files: string[];
   /** The configuration's directory, for display. */
   directory: string;
+  /** Why these files form one configuration (`kind` is stable, `detail` is for people). */
+  reason: ConfigurationReason;
   /** Null when no compose file applies, or no compose service runs Alloy. */
   env: EnvReport | null;
   /** Why `env` is null, or problems met on the way, in plain words. */
