@@ -11,17 +11,23 @@ import { nodeFileSystem } from '../compose/nodeFileSystem';
 import { analyzeConfiguration, fixAll, parseFile, type EnvironmentContext, type ParsedFile } from '../languageService';
 import { LineIndex } from '../syntax/lineIndex';
 import { resolveSettings, type Settings } from '../settings';
-import { configurationFiles, readTextFile } from './inputs';
-import { renderJson, renderSarif, renderText, type Report } from './report';
+import { readTextFile } from './inputs';
+import { addReportedFile, renderJson, renderSarif, renderText, type Report } from './report';
+import { argumentInputs, workspaceInputs } from './workspaceInputs';
 
 const VERSION = '0.1.0';
 
 const USAGE = `Usage: alloy-selfmon check [options] PATH...
+       alloy-selfmon check [options] --workspace [ROOT]
 
 Checks Grafana Alloy configurations: syntax as Alloy's own parser reads it,
 what Alloy rejects after parsing, and self-monitoring (metrics, logs, traces).
 Each file argument is one configuration; each directory argument is one
-configuration made of the .alloy files directly in it.
+configuration made of the .alloy files directly in it. With --workspace, every
+configuration under ROOT (default: the current directory) is found as the
+editor finds them: the "configurations" setting, compose services that run
+alloy run, import.file modules, then each file alone unless the files of a
+folder use each other's components.
 
 Options:
   --format text|json|sarif   output format (default: text)
@@ -31,6 +37,7 @@ Options:
                              (repeatable, in merge order); without it, compose
                              files are looked for in the configuration's
                              directory and its parents, up to the repository root
+  --workspace                find and check every configuration under ROOT
   --fix                      apply the self-monitoring and deprecation fixes
                              to the files, then report what is left
   --dry-run                  with --fix: print the fixes as a unified diff
@@ -80,6 +87,7 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
           config: { type: 'string' },
           compose: { type: 'string', multiple: true },
           fix: { type: 'boolean' },
+          workspace: { type: 'boolean' },
           'dry-run': { type: 'boolean' },
           help: { type: 'boolean', short: 'h' },
           version: { type: 'boolean', short: 'v' },
@@ -99,17 +107,18 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
     }
     const [command, ...paths] = positionals;
     if (command !== 'check') fail(command === undefined ? 'missing command (try: alloy-selfmon check PATH)' : `unknown command "${command}"`);
-    if (paths.length === 0) fail('no PATH given (try: alloy-selfmon check config.alloy)');
+    if (paths.length === 0 && !values.workspace) fail('no PATH given (try: alloy-selfmon check config.alloy)');
     const format = values.format;
     if (format !== 'text' && format !== 'json' && format !== 'sarif') fail(`unknown format "${format}" (expected text, json or sarif)`);
     const settings = loadSettings(values.config);
     if (values['dry-run'] && !values.fix) fail('--dry-run only goes with --fix');
 
+    const found = values.workspace ? workspaceInputs(paths.length > 0 ? paths : ['.'], settings.configurations, process.env) : argumentInputs(paths);
+    if (!found.ok) fail(`${found.arg}: ${found.reason}`);
+    for (const note of found.notes) err(`alloy-selfmon: ${note}\n`);
     const configurations: ParsedFile[][] = [];
     const diffs: string[] = [];
-    for (const arg of paths) {
-      const input = configurationFiles(arg);
-      if (!input.ok) fail(`${arg}: ${input.reason}`);
+    for (const input of found.inputs) {
       const texts: { path: string; text: string }[] = [];
       for (const path of input.files) {
         const read = readTextFile(path);
@@ -142,18 +151,16 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
     }
 
     const report: Report = { files: [], configs: [] };
-    let errors = 0;
     const envContext: EnvironmentContext = {
       fs: nodeFileSystem,
       hostEnv: process.env,
       rootDir: process.cwd(),
       ...(values.compose && values.compose.length > 0 ? { composeFiles: values.compose.map((f) => resolve(f)) } : {}),
     };
-    for (const files of configurations) {
+    for (const [index, files] of configurations.entries()) {
       const { findings, env } = analyzeConfiguration(files, settings, envContext);
-      errors += findings.filter((f) => f.severity === 'error').length;
       for (const file of files) {
-        report.files.push({
+        addReportedFile(report, {
           displayPath: displayPath(file.path),
           path: file.path,
           lines: file.parse.lineIndex,
@@ -164,16 +171,18 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
       const others = [...new Set(findings.map((f) => f.file))].filter((p) => !files.some((f) => f.path === p));
       for (const path of others) {
         const read = readTextFile(path);
-        report.files.push({
+        addReportedFile(report, {
           displayPath: displayPath(path),
           path,
           lines: new LineIndex(read.ok ? read.text : ''),
           findings: findings.filter((f) => f.file === path),
         });
       }
-      report.configs.push({ files: files.map((f) => displayPath(f.path)), env });
+      report.configs.push({ files: files.map((f) => displayPath(f.path)), reason: found.inputs[index]?.reason ?? null, env });
     }
 
+    // A file in several configurations (or a compose file several share) is reported once.
+    const errors = report.files.reduce((n, file) => n + file.findings.filter((f) => f.severity === 'error').length, 0);
     out(format === 'json' ? renderJson(report) : format === 'sarif' ? renderSarif(report, VERSION) : renderText(report));
     return errors > 0 ? 1 : 0;
   } catch (error) {
