@@ -93,6 +93,24 @@ describe('discoverConfigurations', () => {
     assert.match(found.configurations[0]?.reason.detail ?? '', /default alloy run \/etc\/alloy\/config\.alloy \(mounted from \.\/monitoring\.alloy\)/);
   });
 
+  it('reads alloy run from an entrypoint, and drops the default command when the entrypoint is something else', () => {
+    const compose = [
+      'services:',
+      '  custom:',
+      '    image: myorg/collector',
+      '    entrypoint: ["/bin/alloy", "run"]',
+      '    command: ["/etc/alloy/main.alloy"]',
+      '    volumes: ["./main.alloy:/etc/alloy/main.alloy"]',
+      '  otel:',
+      '    image: grafana/alloy',
+      '    entrypoint: ["/bin/otelcol", "--config=/etc/alloy/config.yaml"]',
+      '    volumes: ["./other.alloy:/etc/alloy/config.alloy"]',
+      '',
+    ].join('\n');
+    const found = discover({ '/w/docker-compose.yml': compose, '/w/main.alloy': WRITE, '/w/other.alloy': SCRAPE });
+    assert.deepEqual(shape(found), ['compose-command: main.alloy', 'file: other.alloy']);
+  });
+
   it('checks a file mounted into two services once when both load the same files, and for each otherwise', () => {
     const compose = [
       'services:',

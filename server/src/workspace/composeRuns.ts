@@ -1,6 +1,6 @@
 /**
- * What compose services run: `alloy run PATH` in a service's command (or the
- * `grafana/alloy` image's default `run /etc/alloy/config.alloy`), with PATH
+ * What compose services run: `alloy run PATH` in a service's entrypoint and
+ * command (or the `grafana/alloy` image's default `run /etc/alloy/config.alloy`), with PATH
  * mapped back through the service's bind mounts to a file or folder of the
  * workspace. Reads the compose model; never guesses a path it cannot map.
  */
@@ -48,12 +48,15 @@ function alloyRunOf(service: ComposeService, composeDir: string, fs: FileSystem)
   const alloyImage = service.image !== null && isAlloyImage(service.image.name);
   let kind: AlloyRun['kind'] = 'compose-command';
   let words = service.command;
-  if (words === null) {
+  if (service.entrypoint !== null) {
+    // An entrypoint replaces the image's, and its default command with it: it must name alloy itself.
+    words = [...service.entrypoint, ...(service.command ?? [])];
+  } else if (words === null) {
     if (!alloyImage) return undefined;
     words = [...DEFAULT_IMAGE_COMMAND];
     kind = 'compose-default';
   }
-  const containerPath = runPath(words, alloyImage);
+  const containerPath = runPath(words, alloyImage && service.entrypoint === null);
   if (containerPath === undefined) return undefined;
   const mapped = hostPathOf(containerPath, service.volumes);
   if (mapped === undefined) return undefined;
