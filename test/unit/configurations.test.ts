@@ -3,6 +3,8 @@ import { describe, it } from 'node:test';
 import { memoryFileSystem, type FileReadError } from '../../server/src/compose/fileSystem';
 import { analyzeConfiguration, parseFile } from '../../server/src/languageService';
 import { defaultSettings, resolveSettings } from '../../server/src/settings';
+import type { Finding } from '../../server/src/syntax/diagnostic';
+import { unionFindings, withConfigurationReason } from '../../server/src/workspace/configurationFindings';
 import { hostPathOf, runPath } from '../../server/src/workspace/composeRuns';
 import { configurationsOf, discoverConfigurations, type WorkspaceConfigurations } from '../../server/src/workspace/configurations';
 import { globToRegExp } from '../../server/src/workspace/globs';
@@ -191,5 +193,22 @@ describe('the configurations setting', () => {
     assert.deepEqual(resolveSettings({ configurations: ['alloy/*.alloy', 'deploy'] }).settings.configurations, ['alloy/*.alloy', 'deploy']);
     assert.deepEqual(resolveSettings(undefined).settings.configurations, []);
     assert.deepEqual(resolveSettings({ configurations: 'alloy' }).problems, ['configurations must be a list of globs or folders']);
+  });
+});
+
+describe('findings of a file in several configurations', () => {
+  const finding = (code: string, start: number): Finding => ({ file: '/w/a.alloy', range: { start, end: start + 1 }, code, severity: 'error', message: `m${start}`, source: 'alloy' });
+
+  it('shows the union, each finding once', () => {
+    const union = unionFindings([[finding('duplicate-block', 1), finding('syntax', 2)], [finding('syntax', 2), finding('undefined-reference', 3)]]);
+    assert.deepEqual(union.map((f) => `${f.code}@${f.range.start}`), ['duplicate-block@1', 'syntax@2', 'undefined-reference@3']);
+  });
+
+  it("names the configuration's reason on findings that depend on its boundary only", () => {
+    const reason = { kind: 'folder' as const, detail: "the files of the folder use each other's components" };
+    assert.deepEqual(withConfigurationReason(finding('duplicate-block', 1), reason).related?.map((r) => r.message), [
+      "configuration (folder): the files of the folder use each other's components",
+    ]);
+    assert.equal(withConfigurationReason(finding('syntax', 1), reason).related, undefined);
   });
 });
