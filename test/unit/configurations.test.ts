@@ -71,6 +71,14 @@ describe('discoverConfigurations', () => {
     assert.equal(found.configurations[1]?.reason.detail, 'imported by import.file "lib" in config.alloy');
   });
 
+  it('follows import.file with file.path_join(module_path, …) from the importing file', () => {
+    const found = discover({
+      '/w/main.alloy': 'import.file "lib" {\n  filename = file.path_join(module_path, "lib", "util.alloy")\n}\n',
+      '/w/lib/util.alloy': 'declare "util" { }\n',
+    });
+    assert.deepEqual(shape(found), ['module: lib/util.alloy', 'file: main.alloy']);
+  });
+
   it('maps an import.file container path through the mounts of the service that runs the importer', () => {
     const compose = 'services:\n  alloy:\n    image: grafana/alloy\n    volumes:\n      - ./alloy/:/etc/alloy/\n    command: run /etc/alloy/config.alloy\n';
     const found = discover({

@@ -122,7 +122,9 @@ export function discoverConfigurations(options: DiscoveryOptions): WorkspaceConf
     const file = parsedFile(importer);
     if (!file) continue;
     for (const target of importFileTargets(file)) {
-      const host = importTarget(target.filename, importer, runsByFile.get(importer) ?? [], fs);
+      const host = target.fromModulePath
+        ? path.resolve(path.dirname(importer), target.filename)
+        : importTarget(target.filename, importer, runsByFile.get(importer) ?? [], fs);
       for (const f of host ? (alloyFilesAt(host, fs) ?? []) : []) {
         if (f === importer || claimed.has(f) || modules.has(f)) continue;
         modules.set(f, `imported by import.file "${target.namespace}" in ${show(importer)}`);

@@ -7,24 +7,44 @@ import { classifyTopLevelBlock } from '../semantic/blockKinds';
 import { buildModel, getAttribute, stringValue, type ConfigModel, type SourceFile } from '../semantic/model';
 import { referenceExpressions, resolveReference } from '../semantic/references';
 import { blockId } from '../semantic/validate';
-import type { BlockStmt } from '../syntax/ast';
+import { referencePath, type BlockStmt, type Expr } from '../syntax/ast';
 
 export interface FileImport {
   /** The label of the `import.file` block. */
   namespace: string;
   /** Its `filename`, as written. */
   filename: string;
+  /** Written as `file.path_join(module_path, …)`: relative to the importing file's folder. */
+  fromModulePath: boolean;
 }
 
-/** The `import.file` blocks of a file whose `filename` is a plain string. */
+/**
+ * The `import.file` blocks of a file whose `filename` is a plain string, or
+ * `file.path_join(module_path, "…", …)` of plain strings. Anything computed is
+ * left out: we cannot know where it points.
+ */
 export function importFileTargets(file: SourceFile): FileImport[] {
   const out: FileImport[] = [];
   for (const stmt of file.parse.file.body) {
     if (stmt.kind !== 'Block' || stmt.name !== 'import.file' || !stmt.label) continue;
-    const filename = stringValue(getAttribute(stmt, 'filename')?.value);
-    if (filename) out.push({ namespace: stmt.label.value, filename });
+    const value = getAttribute(stmt, 'filename')?.value;
+    const filename = stringValue(value);
+    if (filename) out.push({ namespace: stmt.label.value, filename, fromModulePath: false });
+    const joined = modulePathJoin(value);
+    if (joined) out.push({ namespace: stmt.label.value, filename: joined, fromModulePath: true });
   }
   return out;
+}
+
+/** `file.path_join(module_path, "a", "b")` → `a/b`. */
+function modulePathJoin(expr: Expr | undefined): string | undefined {
+  if (!expr || expr.kind !== 'Call') return undefined;
+  const callee = referencePath(expr.callee);
+  if (callee?.join('.') !== 'file.path_join') return undefined;
+  const [first, ...rest] = expr.args;
+  if (first?.kind !== 'IdentExpr' || first.name !== 'module_path' || rest.length === 0) return undefined;
+  const parts = rest.map((arg) => stringValue(arg));
+  return parts.every((p): p is string => p !== undefined) ? parts.join('/') : undefined;
 }
 
 /** Alloy's ids of the top-level blocks of a file (`logging`, `prometheus.scrape.default`, `import.file.helper`). */
