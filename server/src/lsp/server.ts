@@ -298,7 +298,7 @@ export function startServer(connection: Connection): void {
       const settings = await getSettings(uri);
       for (const c of guard('composeReport', uri, [] as Configuration[], () => workspace.configurationsOfPath(uriToPath(uri), settings.configurations))) add(c);
     }
-    if (params.uris.length === 0) {
+    if (configurations.size === 0) {
       for (const folder of workspaceFolders) {
         const settings = await getSettings(pathToUri(folder));
         for (const c of guard('composeReport', folder, [] as Configuration[], () => workspace.configurationsIn(folder, settings.configurations))) add(c);
