@@ -3,32 +3,22 @@
  *
  *   npx tsx scripts/selfmonCorpus.ts ../shared/corpus/real-world
  *
- * Every directory holding `.alloy` files is one configuration (as Alloy loads
- * a directory). For each, prints its findings, then applies `fixAll` in memory
+ * Configurations are found as `alloy-selfmon check --workspace` finds them over
+ * each repository folder (see `corpusConfigurations.ts`). For each, prints the
+ * files and why they form one configuration, its findings, then applies `fixAll` in memory
  * and reports: files whose fixed text has syntax errors, auto-fixable findings
  * still present after fixing, and files a second `fixAll` run still changes.
- * Ends with a count per code. Exits 1 when one of the three targets (all 0) is
- * missed.
+ * Ends with a count per code and, last, the configurations, the findings by
+ * severity and the error findings on files Alloy accepts. Exits 1 when one of
+ * the fix targets (all 0) is missed.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
 import { checkConfiguration, fixAll, isAutoFixable, parseFile, type TextFile } from '../server/src/languageService';
 import { defaultSettings } from '../server/src/settings';
 import type { Finding } from '../server/src/syntax/diagnostic';
 import { LineIndex } from '../server/src/syntax/lineIndex';
-
-/** Directories under `root` (itself included) that hold `.alloy` files directly, sorted. */
-function configurationDirs(root: string): { dir: string; files: string[] }[] {
-  const out: { dir: string; files: string[] }[] = [];
-  const visit = (dir: string) => {
-    const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    const files = entries.filter((e) => e.isFile() && e.name.endsWith('.alloy')).map((e) => join(dir, e.name));
-    if (files.length > 0) out.push({ dir, files });
-    for (const e of entries) if (e.isDirectory() && e.name !== 'node_modules' && !e.name.startsWith('.')) visit(join(dir, e.name));
-  };
-  visit(root);
-  return out;
-}
+import { configurationHeading, corpusConfigurations, FindingTally } from './corpusConfigurations';
 
 function where(root: string, texts: ReadonlyMap<string, string>, f: { file: string; range: { start: number } }): string {
   const text = texts.get(f.file) ?? '';
@@ -50,7 +40,8 @@ function main(): number {
     return 2;
   }
   const root = resolve(arg);
-  const configs = configurationDirs(root);
+  const configs = corpusConfigurations([root]);
+  const tally = new FindingTally();
   const perCode = new Map<string, number>();
   const perCodeAfter = new Map<string, number>();
   const brokenFiles: string[] = [];
@@ -61,13 +52,14 @@ function main(): number {
   let changedFiles = 0;
   let configsWithFindings = 0;
 
-  for (const { dir, files: paths } of configs) {
+  for (const config of configs) {
+    const paths = config.files;
     const files: TextFile[] = paths.map((path) => ({ path, text: readFileSync(path, 'utf8') }));
     fileCount += files.length;
     const texts = new Map(files.map((f) => [f.path, f.text]));
     const findings = check(files);
-    const name = relative(root, dir) || '.';
-    console.log(`\n== ${name} (${files.length} file${files.length === 1 ? '' : 's'})`);
+    tally.add(findings);
+    console.log(`\n${configurationHeading(config, root)}`);
     if (findings.length > 0) configsWithFindings++;
     for (const f of findings) {
       perCode.set(f.code, (perCode.get(f.code) ?? 0) + 1);
@@ -113,7 +105,7 @@ function main(): number {
   }
 
   console.log('\n== summary');
-  console.log(`configurations: ${configs.length}, files: ${fileCount}, configurations with findings: ${configsWithFindings}`);
+  console.log(`files checked: ${fileCount}, configurations with findings: ${configsWithFindings}`);
   const codes = [...perCode].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   for (const [code, n] of codes) console.log(`  ${code.padEnd(32)} ${String(n).padStart(5)}${isAutoFixable(code) ? '  (auto-fixable)' : ''}`);
   console.log(`files changed by fixAll: ${changedFiles}`);
@@ -122,6 +114,7 @@ function main(): number {
   for (const [code, n] of perCodeAfter) console.log(`  ${code} ${n}`);
   console.log(`files changed by a second fixAll: ${unstable.length} (target 0)`);
   console.log(`other errors introduced by fixing (duplicate blocks, undefined references, …): ${newErrors.length} (target 0)`);
+  for (const line of tally.summary(configs, root)) console.log(line);
   return brokenFiles.length === 0 && remaining.length === 0 && unstable.length === 0 && newErrors.length === 0 ? 0 : 1;
 }
 

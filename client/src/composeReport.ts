@@ -20,6 +20,7 @@ export function renderComposeReport(result: ComposeReportResult, toDisplay: (uri
   }
   for (const entry of result.entries) {
     lines.push(`## ${entry.files.map(toDisplay).join(', ')}`, '');
+    lines.push(`- **Configuration:** ${entry.reason.detail}`, '');
     for (const note of entry.notes) lines.push(`> ${note}`, '');
     const env = entry.env;
     if (!env) continue;

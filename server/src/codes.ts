@@ -6,7 +6,7 @@ export const CODE_DESCRIPTIONS: Readonly<Record<string, string>> = {
   syntax: 'The file does not parse; the message is the one Alloy itself gives.',
   'top-level-attribute': 'An attribute at the top level of a configuration; Alloy only accepts blocks there.',
   'missing-label': 'A component (or a declare, argument, export, import or foreach block) without the label Alloy requires.',
-  'duplicate-block': 'The same block is declared twice in one configuration (all files of a directory count).',
+  'duplicate-block': 'The same block is declared twice in one configuration (all the files Alloy loads together count).',
   'unknown-component': 'A component name Alloy does not know and no declare or import defines.',
   'unknown-attribute': 'An attribute the component does not have (checked where the catalog lists them all).',
   'unknown-block': 'A nested block the component does not have (checked where the catalog lists them all).',

@@ -4,6 +4,7 @@
  */
 import type { EnvReport } from './compose/checkComposeEnvironment';
 import type { EnvironmentDocument } from './environmentDocs';
+import type { ConfigurationReason } from './workspace/configurations';
 
 /** Request: the compose environment report for the configurations of the workspace. */
 export const COMPOSE_REPORT_REQUEST = 'alloySelfMonitoring/composeReport';
@@ -18,6 +19,8 @@ export interface ComposeReportEntry {
   files: string[];
   /** The configuration's directory, for display. */
   directory: string;
+  /** Why these files form one configuration (`kind` is stable, `detail` is for people). */
+  reason: ConfigurationReason;
   /** Null when no compose file applies, or no compose service runs Alloy. */
   env: EnvReport | null;
   /** Why `env` is null, or problems met on the way, in plain words. */

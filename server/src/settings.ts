@@ -30,6 +30,11 @@ export interface Settings {
   };
   /** Severity per finding code, or `off`. */
   severity: Record<string, SeveritySetting>;
+  /**
+   * Which files form a configuration: globs or folders relative to the
+   * workspace folder, each match one configuration (before any other evidence).
+   */
+  configurations: string[];
 }
 
 export const defaultSettings: Settings = {
@@ -43,6 +48,7 @@ export const defaultSettings: Settings = {
   },
   compose: { files: [], service: '' },
   severity: {},
+  configurations: [],
 };
 
 const severities: readonly string[] = ['error', 'warning', 'information', 'hint', 'off'];
@@ -62,6 +68,7 @@ export function resolveSettings(input: unknown): { settings: Settings; problems:
     selfMonitoring: { ...d.selfMonitoring },
     compose: { files: [...d.compose.files], service: d.compose.service },
     severity: {},
+    configurations: [],
   };
   if (input === undefined || input === null) return { settings, problems };
   if (!isRecord(input)) return { settings, problems: ['settings must be an object'] };
@@ -112,5 +119,8 @@ export function resolveSettings(input: unknown): { settings: Settings; problems:
   } else if (severity !== undefined) {
     problems.push('severity must be an object mapping codes to severities');
   }
+  const configurations = input.configurations;
+  if (Array.isArray(configurations) && configurations.every((c) => typeof c === 'string')) settings.configurations = configurations as string[];
+  else if (configurations !== undefined) problems.push('configurations must be a list of globs or folders');
   return { settings, problems };
 }

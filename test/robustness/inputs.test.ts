@@ -92,7 +92,7 @@ describe('the compose check and the server workspace', () => {
 
   it("the server's workspace leaves out a FIFO, a socket or a 1 GB .alloy file of the directory", () => {
     const workspace = new Workspace(() => undefined);
-    const names = workspace.configurationInDirectory(dir).map((f) => f.path);
+    const names = workspace.configurationsIn(dir).flatMap((c) => workspace.load(c.files).map((f) => f.path));
     assert.deepEqual(names, []);
   });
 

@@ -172,6 +172,7 @@ describe('writeChanges', () => {
     const configuration: InputConfiguration = {
       arg: dir,
       root: dir,
+      reason: { kind: 'argument', detail: `the directory ${dir} is given on the command line` },
       files: [
         { path: a, text: 'a\n', bom: false },
         { path: b, text: 'b\n', bom: false },

@@ -10,6 +10,7 @@ describe('compose report rendering', () => {
           {
             files: ['file:///w/grafana-alloy/config.alloy'],
             directory: '/w/grafana-alloy',
+            reason: { kind: 'compose-command', detail: 'service "alloy" runs alloy run /etc/alloy/config.alloy (mounted from ./config.alloy)' },
             notes: [],
             counts: { 'env/missing': 1 },
             env: {
@@ -29,6 +30,7 @@ describe('compose report rendering', () => {
       (uri) => uri.replace('file:///w/', ''),
     );
     assert.match(text, /^## grafana-alloy\/config\.alloy$/m);
+    assert.match(text, /\*\*Configuration:\*\* service "alloy" runs alloy run \/etc\/alloy\/config\.alloy \(mounted from \.\/config\.alloy\)/);
     assert.match(text, /\*\*Service:\*\* `alloy` — service "alloy" mounts/);
     assert.match(text, /\| `LOKI_URL` \| ✅ provided \| `docker-compose\.base\.yml:12` \|/);
     assert.match(text, /\| `API_KEY` \| ↪️ left to the host at `docker compose up` \(compose refuses to start without it\) \|/);
@@ -38,7 +40,7 @@ describe('compose report rendering', () => {
 
   it('says plainly when there is no compose file or no Alloy service', () => {
     const text = renderComposeReport(
-      { entries: [{ files: ['file:///w/a/config.alloy'], directory: '/w/a', env: null, notes: ['No compose file applies to this configuration.'], counts: {} }] },
+      { entries: [{ files: ['file:///w/a/config.alloy'], directory: '/w/a', reason: { kind: 'file', detail: 'config.alloy is the only .alloy file of its folder' }, env: null, notes: ['No compose file applies to this configuration.'], counts: {} }] },
       (uri) => uri,
     );
     assert.match(text, /> No compose file applies to this configuration\./);

@@ -137,6 +137,35 @@ describe('alloy-selfmon check', () => {
     );
   });
 
+  it('with --workspace, finds every configuration under the current directory as the editor does, each with its reason', () => {
+    const d = mkdtempSync(join(tmpdir(), 'alloy-cli-ws-'));
+    writeFileSync(join(d, 'config.alloy'), 'livedebugging {\n\tenabled = true\n}\n');
+    writeFileSync(join(d, 'config-cloud.alloy'), 'livedebugging {\n\tenabled = false\n}\n');
+    mkdirSync(join(d, 'lb'));
+    writeFileSync(join(d, 'lb', 'docker-compose.yml'), 'services:\n  alloy:\n    image: grafana/alloy:v1.18.1\n    volumes:\n      - ./lb.alloy:/etc/alloy/config.alloy\n    command: run --storage.path=/var/lib/alloy/data /etc/alloy/config.alloy\n');
+    writeFileSync(join(d, 'lb', 'lb.alloy'), 'livedebugging {\n\tenabled = true\n}\n');
+    mkdirSync(join(d, 'node_modules', 'x'), { recursive: true });
+    writeFileSync(join(d, 'node_modules', 'x', 'vendored.alloy'), 'broken {');
+    const r = cli(['check', '--format', 'json', '--workspace'], d);
+    assert.equal(r.status, 0, r.stderr);
+    const json = JSON.parse(r.stdout);
+    assert.deepEqual(
+      json.configs.map((c: { files: string[]; reason: { kind: string } }) => [c.files.join(' + '), c.reason.kind]),
+      [
+        ['config-cloud.alloy', 'file'],
+        ['config.alloy', 'file'],
+        [join('lb', 'lb.alloy'), 'compose-command'],
+      ],
+    );
+    assert.equal(json.configs[2].reason.detail, 'service "alloy" runs alloy run /etc/alloy/config.alloy (mounted from ./lb.alloy)');
+    assert.ok(!r.stdout.includes('duplicate-block'));
+    // A path argument keeps meaning what Alloy loads: the folder is one configuration.
+    const folder = cli(['check', '--format', 'json', d]);
+    assert.equal(folder.status, 1);
+    assert.equal(JSON.parse(folder.stdout).configs[0].reason.kind, 'argument');
+    assert.match(cli(['check', '--workspace', join(d, 'config.alloy')]).stderr, /not a directory/);
+  });
+
   it('exits 2 with a one-line message for input and usage problems', () => {
     const binary = join(dir, 'binary.alloy');
     writeFileSync(binary, Buffer.from([0x6c, 0x00, 0x01, 0x02]));

@@ -97,14 +97,25 @@ describe('language server over stdio (pull diagnostics)', () => {
     );
   });
 
-  it('reports blocks declared twice across the files of one directory', async () => {
+  it('checks two alternative files of one folder apart: no duplicate-block', async () => {
+    const d = mkdtempSync(join(tmpdir(), 'alloy-wire-alt-'));
+    writeFileSync(join(d, 'config.alloy'), 'livedebugging {\n\tenabled = true\n}\n');
+    const u = `file://${join(d, 'config-cloud.alloy')}`;
+    await open(server, u, 'livedebugging {\n\tenabled = false\n}\n');
+    assert.deepEqual(await pull(server, u, ['duplicate-block']), []);
+  });
+
+  it('reports blocks declared twice across the files a compose service loads as one folder, and says why', async () => {
     const d = mkdtempSync(join(tmpdir(), 'alloy-wire-dir-'));
+    writeFileSync(join(d, 'compose.yaml'), 'services:\n  alloy:\n    image: grafana/alloy\n    volumes:\n      - ./:/etc/alloy\n    command: run /etc/alloy\n');
     writeFileSync(join(d, 'a.alloy'), 'logging {\n\tlevel = "info"\n}\n');
     const u = `file://${join(d, 'b.alloy')}`;
+    writeFileSync(join(d, 'b.alloy'), 'logging {\n\tlevel = "debug"\n}\n');
     await open(server, u, 'logging {\n\tlevel = "debug"\n}\n');
     const diagnostics = await pull(server, u, ['duplicate-block']);
     assert.deepEqual(diagnostics.map((x) => [x.code, x.message]), [['duplicate-block', 'block logging already declared at a.alloy:1:1']]);
     assert.equal(diagnostics[0]?.relatedInformation?.[0]?.location.uri, `file://${join(d, 'a.alloy')}`);
+    assert.equal(diagnostics[0]?.relatedInformation?.[1]?.message, 'configuration (compose-command): service "alloy" runs alloy run /etc/alloy (mounted from .)');
   });
 
   it('keeps serving after garbage and deep nesting', async () => {

@@ -8,6 +8,7 @@
 import { realpathSync } from 'node:fs';
 import { dirname, relative, resolve, isAbsolute, sep } from 'node:path';
 import { isUnchanged, replaceFile, whyNotWritable, type TextSnapshot, type WriteIo } from '../fileWrites';
+import type { ConfigurationReason } from '../workspace/configurations';
 import { configurationFiles } from './inputs';
 
 /** One `.alloy` file as the CLI read it. */
@@ -22,6 +23,8 @@ export interface InputConfiguration {
   arg: string;
   /** For a directory argument, the directory: fixes never write outside it. */
   root: string | null;
+  /** Why these files form one configuration, for the JSON report. */
+  reason: ConfigurationReason;
   files: InputFile[];
 }
 
@@ -54,7 +57,8 @@ export function groupFolders(configurations: InputConfiguration[]): InputConfigu
     const all = listed.files.map((f) => resolve(f));
     if (all.length !== given.size || !all.every((f) => given.has(f))) continue;
     const files = all.map((path) => group.find((c) => c.files[0]?.path === path)?.files[0]).filter((f): f is InputFile => f !== undefined);
-    const folderConfig: InputConfiguration = { arg: folder, root: null, files };
+    const reason: ConfigurationReason = { kind: 'argument', detail: `every .alloy file of ${folder} is given on the command line (Alloy loads them as one configuration)` };
+    const folderConfig: InputConfiguration = { arg: folder, root: null, reason, files };
     group.forEach((c, i) => merged.set(c, i === 0 ? folderConfig : null));
   }
   const out: InputConfiguration[] = [];

@@ -11,9 +11,10 @@ import { analyzeConfiguration, fixAll, parseFile, type EnvironmentContext, type 
 import { LineIndex } from '../syntax/lineIndex';
 import { defaultSettings } from '../settings';
 import { groupFolders, writeChanges, type FileChange, type InputConfiguration } from './fixFiles';
-import { configurationFiles, readTextFile } from './inputs';
+import { readTextFile } from './inputs';
 import { loadSettingsFile } from './settingsFile';
-import { renderJson, renderSarif, renderText, type Report } from './report';
+import { addReportedFile, renderJson, renderSarif, renderText, type Report } from './report';
+import { argumentInputs, workspaceInputs } from './workspaceInputs';
 import { documentEnvironment } from '../environmentDocs';
 import { buildModel } from '../semantic/model';
 import { isEnvironmentFormat, renderEnvironment } from './envCommand';
@@ -21,12 +22,17 @@ import { isEnvironmentFormat, renderEnvironment } from './envCommand';
 const VERSION = '0.1.0';
 
 const USAGE = `Usage: alloy-selfmon check [options] PATH...
+       alloy-selfmon check [options] --workspace [ROOT]
        alloy-selfmon env [--format text|json|dotenv|markdown] [options] PATH...
 
 Checks Grafana Alloy configurations: syntax as Alloy's own parser reads it,
 what Alloy rejects after parsing, and self-monitoring (metrics, logs, traces).
 Each file argument is one configuration; each directory argument is one
-configuration made of the .alloy files directly in it.
+configuration made of the .alloy files directly in it. With --workspace, every
+configuration under ROOT (default: the current directory) is found as the
+editor finds them: the "configurations" setting, compose services that run
+alloy run, import.file modules, then each file alone unless the files of a
+folder use each other's components.
 
 Options:
   --format text|json|sarif   output format (default: text)
@@ -36,6 +42,7 @@ Options:
                              (repeatable, in merge order); without it, compose
                              files are looked for in the configuration's
                              directory and its parents, up to the repository root
+  --workspace                find and check every configuration under ROOT
   --fix                      apply the self-monitoring and deprecation fixes
                              to the files, then report what is left
   --dry-run                  with --fix: print the fixes as a unified diff
@@ -74,6 +81,7 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
           config: { type: 'string' },
           compose: { type: 'string', multiple: true },
           fix: { type: 'boolean' },
+          workspace: { type: 'boolean' },
           'dry-run': { type: 'boolean' },
           help: { type: 'boolean', short: 'h' },
           version: { type: 'boolean', short: 'v' },
@@ -93,7 +101,7 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
     }
     const [command, ...paths] = positionals;
     if (command !== 'check' && command !== 'env') fail(command === undefined ? 'missing command (try: alloy-selfmon check PATH)' : `unknown command "${command}"`);
-    if (paths.length === 0) fail(`no PATH given (try: alloy-selfmon ${command} config.alloy)`);
+    if (paths.length === 0 && !values.workspace) fail(`no PATH given (try: alloy-selfmon ${command} config.alloy)`);
     const format = values.format;
     if (command === 'env') {
       if (!isEnvironmentFormat(format)) fail(`unknown format "${format}" (expected text, json, dotenv or markdown)`);
@@ -107,11 +115,12 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
     }
     if (values['dry-run'] && !values.fix) fail('--dry-run only goes with --fix');
 
+    const found = values.workspace ? workspaceInputs(paths.length > 0 ? paths : ['.'], settings.configurations, process.env) : argumentInputs(paths);
+    if (!found.ok) fail(`${found.arg}: ${found.reason}`);
+    for (const note of found.notes) err(`alloy-selfmon: ${note}\n`);
     let inputs: InputConfiguration[] = [];
-    for (const arg of paths) {
-      const input = configurationFiles(arg);
-      if (!input.ok) fail(`${arg}: ${input.reason}`);
-      const configuration: InputConfiguration = { arg, root: input.directory ? resolve(arg) : null, files: [] };
+    for (const input of found.inputs) {
+      const configuration: InputConfiguration = { arg: input.arg, root: input.root, reason: input.reason, files: [] };
       for (const path of input.files) {
         const read = readTextFile(path);
         if (!read.ok) fail(`${path}: ${read.reason}`);
@@ -123,14 +132,18 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
     const diffs: string[] = [];
     if (values.fix) {
       inputs = groupFolders(inputs);
-      const changes: FileChange[] = [];
+      // A file in several configurations (--workspace) is fixed in each, in turn, and written once.
+      const latest = new Map<string, FileChange>();
       for (const configuration of inputs) {
-        const changed = fixAll(configuration.files, settings);
+        const texts = configuration.files.map((f) => ({ path: f.path, text: latest.get(f.path)?.after ?? f.text }));
+        const changed = fixAll(texts, settings);
         for (const file of configuration.files) {
           const after = changed.get(file.path);
-          if (after !== undefined) changes.push({ configuration, file, after });
+          const prior = latest.get(file.path);
+          if (after !== undefined) latest.set(file.path, { configuration: prior?.configuration ?? configuration, file: prior?.file ?? file, after });
         }
       }
+      const changes = [...latest.values()];
       if (values['dry-run']) {
         for (const { file, after } of changes) {
           const shown = displayPath(file.path);
@@ -141,12 +154,11 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
         if (problem !== undefined) fail(problem);
       }
       // What is reported next is what the files hold (or would hold) after the fixes.
-      for (const { file, after } of changes) file.text = after;
+      for (const configuration of inputs) for (const file of configuration.files) file.text = latest.get(file.path)?.after ?? file.text;
     }
     const configurations: ParsedFile[][] = inputs.map((c) => c.files.map((f) => parseFile(f.path, f.text)));
 
     const report: Report = { files: [], configs: [] };
-    let errors = 0;
     const envContext: EnvironmentContext = {
       fs: nodeFileSystem,
       hostEnv: process.env,
@@ -158,11 +170,10 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
       out(renderEnvironment(format, docs));
       return 0;
     }
-    for (const files of configurations) {
+    for (const [index, files] of configurations.entries()) {
       const { findings, env } = analyzeConfiguration(files, settings, envContext);
-      errors += findings.filter((f) => f.severity === 'error').length;
       for (const file of files) {
-        report.files.push({
+        addReportedFile(report, {
           displayPath: displayPath(file.path),
           path: file.path,
           lines: file.parse.lineIndex,
@@ -173,15 +184,18 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
       const others = [...new Set(findings.map((f) => f.file))].filter((p) => !files.some((f) => f.path === p));
       for (const path of others) {
         const read = readTextFile(path);
-        report.files.push({
+        addReportedFile(report, {
           displayPath: displayPath(path),
           path,
           lines: new LineIndex(read.ok ? read.text : ''),
           findings: findings.filter((f) => f.file === path),
         });
       }
-      report.configs.push({ files: files.map((f) => displayPath(f.path)), env });
+      report.configs.push({ files: files.map((f) => displayPath(f.path)), reason: inputs[index]?.reason ?? null, env });
     }
+
+    // A file in several configurations (or a compose file several share) is reported once.
+    const errors = report.files.reduce((n, file) => n + file.findings.filter((f) => f.severity === 'error').length, 0);
 
     // A dry run shows the diff, and exits as a check of the fixed files would.
     if (values['dry-run']) out(diffs.join(''));

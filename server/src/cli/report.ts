@@ -5,6 +5,8 @@
 import { describeCode } from '../codes';
 import type { Finding, Severity } from '../syntax/diagnostic';
 import type { LineIndex } from '../syntax/lineIndex';
+import { unionFindings } from '../workspace/configurationFindings';
+import type { ConfigurationReason } from '../workspace/configurations';
 
 export interface ReportedFile {
   /** The path as shown to the user (relative to the working directory when inside it). */
@@ -16,12 +18,21 @@ export interface ReportedFile {
 
 export interface ReportedConfig {
   files: string[];
+  /** Why these files form one configuration. */
+  reason: ConfigurationReason | null;
   env: unknown;
 }
 
 export interface Report {
   files: ReportedFile[];
   configs: ReportedConfig[];
+}
+
+/** Adds a file to the report; a file already there gets the union of both findings. */
+export function addReportedFile(report: Report, file: ReportedFile): void {
+  const existing = report.files.find((r) => r.path === file.path);
+  if (existing) existing.findings = unionFindings([existing.findings, file.findings]);
+  else report.files.push(file);
 }
 
 interface JsonDiagnostic {

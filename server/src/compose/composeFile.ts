@@ -120,6 +120,7 @@ class ComposeFileReader {
       build: build !== undefined && !isNullNode(build.value),
       volumes: this.readVolumes(entryOf(fields, 'volumes')),
       command: this.readCommand(entryOf(fields, 'command')),
+      entrypoint: this.readCommand(entryOf(fields, 'entrypoint')),
       environment: environment ? this.readEnvironment(environment) : [],
       hasEnvironmentKey: environment !== undefined,
       envFiles: this.readEnvFiles(entryOf(fields, 'env_file')),

@@ -89,6 +89,8 @@ export interface ServiceDefinition {
   volumes: VolumeMount[];
   /** The command as a list of words, or null when absent. */
   command: string[] | null;
+  /** The entrypoint as a list of words, or null when absent (it replaces the image's). */
+  entrypoint: string[] | null;
   environment: EnvironmentEntry[];
   /** Whether the service has an `environment:` key (possibly empty). */
   hasEnvironmentKey: boolean;
@@ -107,6 +109,7 @@ export interface ComposeService {
   build: boolean;
   volumes: VolumeMount[];
   command: string[] | null;
+  entrypoint: string[] | null;
   /** Per variable, the entry that wins. */
   environment: Map<string, EnvironmentEntry>;
   /** In order: later files win over earlier ones. */

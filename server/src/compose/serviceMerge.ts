@@ -15,6 +15,7 @@ export function serviceFromDefinition(definition: ServiceDefinition): ComposeSer
     build: definition.build,
     volumes: mergeVolumes([], definition.volumes),
     command: definition.command,
+    entrypoint: definition.entrypoint,
     environment: new Map(definition.environment.map((entry) => [entry.name, entry])),
     envFiles: appendEnvFiles([], definition.envFiles),
   };
@@ -30,6 +31,7 @@ export function mergeServices(base: ComposeService, over: ComposeService): Compo
     build: over.build || base.build,
     volumes: mergeVolumes(base.volumes, over.volumes),
     command: over.command ?? base.command,
+    entrypoint: over.entrypoint ?? base.entrypoint,
     environment: new Map([...base.environment, ...over.environment]),
     envFiles: appendEnvFiles(base.envFiles, over.envFiles),
   };

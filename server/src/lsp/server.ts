@@ -3,8 +3,7 @@
  * service. Every handler is guarded: an exception is logged with the feature
  * and the URI, answered with an empty result, and the server keeps serving.
  */
-import { readdirSync } from 'node:fs';
-import { dirname, join, sep } from 'node:path';
+import { dirname, sep } from 'node:path';
 import {
   CodeActionKind,
   DocumentDiagnosticReportKind,
@@ -54,6 +53,8 @@ import { LineIndex as Lines } from '../syntax/lineIndex';
 import { defaultSettings, resolveSettings, type Settings } from '../settings';
 import type { LineIndex } from '../syntax/lineIndex';
 import { pathToUri, toDiagnostic, toRange, uriToPath } from './convert';
+import type { Configuration } from '../workspace/configurations';
+import { unionFindings, withConfigurationReason } from '../workspace/configurationFindings';
 import { MAX_FILE_BYTES, Workspace } from './workspace';
 import { readTextFile } from '../textFiles';
 
@@ -66,36 +67,16 @@ const REFRESH_DEBOUNCE_MS = 150;
 /** Push mode only (clients without pull diagnostics): how long to wait for typing to pause. */
 const PUSH_DEBOUNCE_MS = 15;
 
-/** Directories under `root` holding `.alloy` files (skipping dependencies and VCS folders). */
-function alloyDirectories(root: string, limit = 2000): string[] {
-  const out: string[] = [];
-  const stack = [root];
-  let visited = 0;
-  while (stack.length > 0 && visited < limit) {
-    const dir = stack.pop() as string;
-    visited++;
-    let entries;
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
-      continue;
-    }
-    if (entries.some((e) => e.isFile() && e.name.endsWith('.alloy'))) out.push(dir);
-    for (const e of entries) if (e.isDirectory() && !e.name.startsWith('.') && e.name !== 'node_modules') stack.push(join(dir, e.name));
-  }
-  return out;
-}
-
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
-  const workspace = new Workspace((path) => documents.get(pathToUri(path)));
+  const workspace = new Workspace((path) => documents.get(pathToUri(path)), () => documents.all(), () => workspaceFolders);
   const settingsCache = new Map<string, Promise<Settings>>();
   let pullDiagnostics = false;
   let refreshSupport = false;
   let configurationSupport = false;
   const pushTimers = new Map<string, NodeJS.Timeout>();
   let workspaceFolders: string[] = [];
-  /** Compose/env files we published findings to, per configuration directory, so they can be cleared. */
+  /** Compose/env files we published findings to, per configuration (its files), so they can be cleared. */
   const composePublished = new Map<string, Set<string>>();
 
   /**
@@ -115,7 +96,7 @@ export function startServer(connection: Connection): void {
   }
 
   /** Findings on compose and env files are pushed: those files are not ours to pull for. */
-  function publishComposeFindings(configDir: string, findings: Finding[], files: ParsedFile[]): void {
+  function publishComposeFindings(configKey: string, findings: Finding[], files: ParsedFile[]): void {
     const byFile = new Map<string, Finding[]>();
     for (const f of findings) {
       if (files.some((x) => x.path === f.file)) continue;
@@ -123,14 +104,14 @@ export function startServer(connection: Connection): void {
       list.push(f);
       byFile.set(f.file, list);
     }
-    const previous = composePublished.get(configDir) ?? new Set<string>();
+    const previous = composePublished.get(configKey) ?? new Set<string>();
     for (const path of previous) if (!byFile.has(path)) void connection.sendDiagnostics({ uri: pathToUri(path), diagnostics: [] });
     for (const [path, list] of byFile) {
       // A file that cannot be read (a device, a FIFO, too large) still gets its finding, at the start.
       const lines = new Lines(textOf(path) ?? '');
       void connection.sendDiagnostics({ uri: pathToUri(path), diagnostics: list.map((f) => toDiagnostic(f, lines, () => undefined)) });
     }
-    composePublished.set(configDir, new Set(byFile.keys()));
+    composePublished.set(configKey, new Set(byFile.keys()));
   }
 
   function guard<T>(feature: string, uri: string, fallback: T, fn: () => T): T {
@@ -185,8 +166,9 @@ export function startServer(connection: Connection): void {
     return { changes };
   }
 
+  /** The findings of every configuration the document belongs to, de-duplicated. */
   function findingsFor(document: TextDocument, settings: Settings): Finding[] {
-    return analyze(workspace.configurationOf(document), settings).findings;
+    return unionFindings(workspace.configurationOf(document, settings.configurations).map((c) => analyze(c.files, settings).findings));
   }
 
   /** Diagnostics of one document, computed against its whole configuration. */
@@ -197,15 +179,20 @@ export function startServer(connection: Connection): void {
     ];
     if (text.length > MAX_FILE_BYTES) return refuse('file-too-large', `This file is larger than ${MAX_FILE_BYTES / (1024 * 1024)} MB and is not analysed.`);
     if (text.slice(0, 8000).includes('\0')) return refuse('binary-file', 'This file looks binary (it contains NUL characters) and is not analysed.');
-    const files = workspace.configurationOf(document);
-    const self = files[0];
+    const configurations = workspace.configurationOf(document, settings.configurations);
+    const self = configurations[0]?.files[0];
     if (!self) return [];
     const lines = self.parse.lineIndex;
     // Related locations may point into the configuration's other files, or into compose files.
-    const lookup = (path: string) => files.find((f) => f.path === path)?.parse.lineIndex ?? linesOfAny(path);
-    const { findings } = analyze(files, settings);
-    if (document.uri.startsWith('file:')) publishComposeFindings(dirname(self.path), findings, files);
-    const own = findings.filter((f) => f.file === self.path);
+    const lookup = (path: string) => configurations.flatMap((c) => c.files).find((f) => f.path === path)?.parse.lineIndex ?? linesOfAny(path);
+    // A file several configurations load is checked in each; it shows the union of its own findings.
+    const own = unionFindings(
+      configurations.map(({ files, reason }) => {
+        const { findings } = analyze(files, settings);
+        if (document.uri.startsWith('file:')) publishComposeFindings(files.map((f) => f.path).join('\0'), findings, files);
+        return findings.filter((f) => f.file === self.path).map((f) => withConfigurationReason(f, reason));
+      }),
+    );
     const shown = own.slice(0, MAX_DIAGNOSTICS).map((f) => toDiagnostic(f, lines, lookup));
     if (own.length > MAX_DIAGNOSTICS) {
       const last = own[MAX_DIAGNOSTICS] as Finding;
@@ -303,18 +290,30 @@ export function startServer(connection: Connection): void {
 
   // Compose files, env files and .alloy files on disk changed (the client watches them).
   connection.onDidChangeWatchedFiles(() => {
+    workspace.invalidate();
     if (pullDiagnostics && refreshSupport) scheduleRefresh();
     else for (const d of documents.all()) schedulePush(d);
   });
 
   connection.onRequest(COMPOSE_REPORT_REQUEST, async (params: ComposeReportParams): Promise<ComposeReportResult> => {
-    const dirs = new Set<string>();
-    for (const uri of params.uris) if (uri.startsWith('file:')) dirs.add(dirname(uriToPath(uri)));
-    if (dirs.size === 0) for (const folder of workspaceFolders) for (const d of alloyDirectories(folder)) dirs.add(d);
+    // The configurations of the given documents, else every configuration of the workspace folders.
+    const configurations = new Map<string, Configuration>();
+    const add = (c: Configuration) => configurations.set(c.files.join('\0'), c);
+    for (const uri of params.uris) {
+      if (!uri.startsWith('file:')) continue;
+      const settings = await getSettings(uri);
+      for (const c of guard('composeReport', uri, [] as Configuration[], () => workspace.configurationsOfPath(uriToPath(uri), settings.configurations))) add(c);
+    }
+    if (configurations.size === 0) {
+      for (const folder of workspaceFolders) {
+        const settings = await getSettings(pathToUri(folder));
+        for (const c of guard('composeReport', folder, [] as Configuration[], () => workspace.configurationsIn(folder, settings.configurations))) add(c);
+      }
+    }
     const entries: ComposeReportEntry[] = [];
-    for (const dir of [...dirs].sort()) {
-      const settings = await getSettings(pathToUri(join(dir, 'config.alloy')));
-      const entry = guard('composeReport', dir, undefined as ComposeReportEntry | undefined, () => composeReportFor(dir, settings));
+    for (const configuration of [...configurations.values()].sort((a, b) => ((a.files[0] ?? '') < (b.files[0] ?? '') ? -1 : 1))) {
+      const settings = await getSettings(pathToUri(configuration.files[0] ?? ''));
+      const entry = guard('composeReport', configuration.files[0] ?? '', undefined as ComposeReportEntry | undefined, () => composeReportFor(configuration, settings));
       if (entry) entries.push(entry);
     }
     return { entries };
@@ -325,25 +324,30 @@ export function startServer(connection: Connection): void {
     if (!document) return null;
     const settings = await getSettings(document.uri);
     return guard('environmentDocs', document.uri, null, () => {
-      const files = workspace.configurationOf(document);
+      const files = workspace.configurationOf(document, settings.configurations)[0]?.files ?? [];
       const context = envContext(files[0]?.path);
       return environmentDocs(files, analyzeConfiguration(files, settings, context), context.rootDir, textOf);
     });
   });
 
-  function composeReportFor(dir: string, settings: Settings): ComposeReportEntry | undefined {
-    const files = workspace.configurationInDirectory(dir);
+  function composeReportFor(configuration: Configuration, settings: Settings): ComposeReportEntry | undefined {
+    const files = workspace.load(configuration.files);
+    const dir = dirname(configuration.files[0] ?? '');
     if (files.length === 0) return undefined;
     const { findings, env } = analyze(files, settings);
     const counts: Record<string, number> = {};
     for (const f of findings) if (f.code.startsWith('env/') || f.code.startsWith('compose/')) counts[f.code] = (counts[f.code] ?? 0) + 1;
     const notes = findings.filter((f) => f.code.startsWith('compose/')).map((f) => f.message);
     if (!env) notes.unshift('No compose file applies to this configuration, or none of its services runs Alloy (by a volume mount of this config, or the grafana/alloy image).');
-    return { files: files.map((f) => pathToUri(f.path)), directory: dir, env, notes, counts };
+    return { files: files.map((f) => pathToUri(f.path)), directory: dir, reason: configuration.reason, env, notes, counts };
   }
+
+  // Open buffers take part in discovery (an unsaved file in a folder): discover again.
+  documents.onDidOpen(() => workspace.invalidate());
 
   documents.onDidClose((event) => {
     workspace.evict(event.document.uri);
+    workspace.invalidate();
     settingsCache.delete(event.document.uri);
     if (!pullDiagnostics) void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
   });
@@ -392,7 +396,7 @@ export function startServer(connection: Connection): void {
     guard('completion', params.textDocument.uri, [] as CompletionItem[], () => {
       const document = documents.get(params.textDocument.uri);
       if (!document) return [];
-      const files = workspace.configurationOf(document);
+      const files = workspace.configurationOf(document)[0]?.files ?? [];
       const self = files[0];
       if (!self) return [];
       const lines = self.parse.lineIndex;
@@ -416,7 +420,7 @@ export function startServer(connection: Connection): void {
     guard('hover', params.textDocument.uri, null as Hover | null, () => {
       const document = documents.get(params.textDocument.uri);
       if (!document) return null;
-      const files = workspace.configurationOf(document);
+      const files = workspace.configurationOf(document)[0]?.files ?? [];
       const self = files[0];
       if (!self) return null;
       const hover = getHover(buildModel(files), self, document.offsetAt(params.position));
@@ -464,7 +468,7 @@ export function startServer(connection: Connection): void {
         }
       }
       if (wants(CodeActionKind.SourceFixAll) && findings.some((f) => isAutoFixable(f.code) && f.fixes?.length)) {
-        const files = workspace.configurationOf(document);
+        const files = workspace.configurationOf(document, settings.configurations)[0]?.files ?? [];
         const changed = fixAll(files.map((f) => ({ path: f.path, text: f.parse.text })), settings);
         const edits: FileEdit[] = [];
         for (const f of files) {

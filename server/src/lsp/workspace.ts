@@ -1,12 +1,24 @@
 /**
  * The files of a configuration as the editor sees them: open buffers win over
- * the disk. Parse results are cached by (path, version) for open documents and
+ * the disk. Which files form a configuration comes from
+ * `workspace/configurations.ts`, discovered once per workspace folder and
+ * forgotten when files change. Parse results are cached by (path, version) for open documents and
  * by (path, mtime, size) for files on disk; closing a document evicts it.
  */
-import { readdirSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { statSync } from 'node:fs';
+import { basename, dirname, sep } from 'node:path';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseFile, type ParsedFile } from '../languageService';
+import { overlayFileSystem } from '../compose/fileSystem';
+import { nodeFileSystem } from '../compose/nodeFileSystem';
+import {
+  configurationsOf,
+  discoverConfigurations,
+  type Configuration,
+  type ConfigurationReason,
+  type WorkspaceConfigurations,
+} from '../workspace/configurations';
+import type { WalkLimits } from '../workspace/workspaceWalk';
 import { MAX_TEXT_FILE_BYTES, readTextFile } from '../textFiles';
 import { uriToPath } from './convert';
 
@@ -18,10 +30,22 @@ interface CacheEntry {
   file: ParsedFile;
 }
 
+/** A configuration with its files parsed, the document it was asked for first. */
+export interface LoadedConfiguration {
+  files: ParsedFile[];
+  reason: ConfigurationReason;
+}
+
 export class Workspace {
   private readonly cache = new Map<string, CacheEntry>();
+  /** Discovered configurations per workspace folder (or per lone directory), with the setting they used. */
+  private readonly discoveries = new Map<string, { patterns: string[]; found: WorkspaceConfigurations }>();
 
-  constructor(private readonly openDocument: (path: string) => TextDocument | undefined) {}
+  constructor(
+    private readonly openDocument: (path: string) => TextDocument | undefined,
+    private readonly openDocuments: () => readonly TextDocument[] = () => [],
+    private readonly folders: () => readonly string[] = () => [],
+  ) {}
 
   /** The parsed file for an open document. */
   parsedDocument(document: TextDocument): ParsedFile {
@@ -38,33 +62,78 @@ export class Workspace {
     this.cache.delete(uriToPath(uri));
   }
 
-  /**
-   * All `.alloy` files of the document's directory, which Alloy loads as one
-   * configuration. Unsaved or untitled documents stand alone.
-   */
-  configurationOf(document: TextDocument): ParsedFile[] {
-    const self = this.parsedDocument(document);
-    if (!document.uri.startsWith('file:')) return [self];
-    return [self, ...this.configurationInDirectory(dirname(self.path)).filter((f) => f.path !== self.path)];
+  /** Forgets the discovered configurations: files were created, changed, deleted, opened or closed. */
+  invalidate(): void {
+    this.discoveries.clear();
   }
 
+  /**
+   * The configurations an open document belongs to, each with its files (the
+   * document first) and why they form one; at least one. Unsaved or untitled
+   * documents stand alone. `patterns` is the `configurations` setting; without
+   * it, the last discovery of the folder is used.
+   */
+  configurationOf(document: TextDocument, patterns?: readonly string[]): LoadedConfiguration[] {
+    const self = this.parsedDocument(document);
+    if (!document.uri.startsWith('file:')) return [{ files: [self], reason: { kind: 'file', detail: 'an unsaved document stands alone' } }];
+    return this.configurationsOfPath(self.path, patterns).map((c) => ({
+      files: [self, ...this.load(c.files.filter((f) => f !== self.path))],
+      reason: c.reason,
+    }));
+  }
 
-  /** The configuration of a directory: its `.alloy` files, open buffers first. */
-  configurationInDirectory(dir: string): ParsedFile[] {
-    let names: string[];
-    try {
-      names = readdirSync(dir).filter((n) => n.endsWith('.alloy')).sort();
-    } catch {
-      return [];
-    }
+  /** The configurations holding the file at `path` (by discovery over its workspace folder); the file alone when none does. */
+  configurationsOfPath(path: string, patterns?: readonly string[]): Configuration[] {
+    const root = this.folderOf(path);
+    const found = root ? configurationsOf(this.discover(root, patterns), path) : [];
+    if (found.length > 0) return found;
+    // Outside the workspace folders, or past the walk's limits: the file's own folder, not its subfolders.
+    const local = configurationsOf(this.discover(dirname(path), patterns, { maxDirectories: 1, maxDepth: 0 }), path);
+    return local.length > 0 ? local : [{ files: [path], reason: { kind: 'file', detail: `${basename(path)} stands alone` } }];
+  }
+
+  /** Every configuration of a workspace folder. */
+  configurationsIn(root: string, patterns?: readonly string[]): Configuration[] {
+    return this.discover(root, patterns).configurations;
+  }
+
+  /** The parsed files at `paths`: open buffers first, then the disk; unreadable ones are left out. */
+  load(paths: readonly string[]): ParsedFile[] {
     const files: ParsedFile[] = [];
-    for (const name of names) {
-      const path = join(dir, name);
+    for (const path of paths) {
       const open = this.openDocument(path);
       const file = open ? this.parsedDocument(open) : this.parsedFromDisk(path);
       if (file) files.push(file);
     }
     return files;
+  }
+
+  private folderOf(path: string): string | undefined {
+    return this.folders()
+      .filter((f) => path.startsWith(f.endsWith(sep) ? f : f + sep))
+      .sort((a, b) => b.length - a.length)[0];
+  }
+
+  private discover(root: string, patterns: readonly string[] | undefined, limits?: WalkLimits): WorkspaceConfigurations {
+    const key = limits ? `dir:${root}` : root;
+    const cached = this.discoveries.get(key);
+    const wanted = patterns ?? cached?.patterns ?? [];
+    if (cached && sameList(cached.patterns, wanted)) return cached.found;
+    const overlay = new Map<string, string>();
+    for (const d of this.openDocuments()) if (d.uri.startsWith('file:')) overlay.set(uriToPath(d.uri), d.getText());
+    const found = discoverConfigurations({
+      root,
+      fs: overlayFileSystem(overlay, nodeFileSystem),
+      hostEnv: process.env,
+      patterns: wanted,
+      parseFile: (path, text) => {
+        const open = this.openDocument(path);
+        return open ? this.parsedDocument(open) : parseFile(path, text);
+      },
+      ...(limits ? { limits } : {}),
+    });
+    this.discoveries.set(key, { patterns: [...wanted], found });
+    return found;
   }
 
   /**
@@ -89,4 +158,8 @@ export class Workspace {
     this.cache.set(path, { key, file });
     return file;
   }
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
 }

@@ -1,0 +1,36 @@
+/**
+ * Findings of a file that belongs to several configurations (a file mounted
+ * into two services): the union of what each configuration finds in it, and
+ * the configuration's reason on the findings that depend on the boundary.
+ */
+import type { Finding } from '../syntax/diagnostic';
+import type { ConfigurationReason } from './configurations';
+
+/** Codes whose truth depends on which files form the configuration. */
+const BOUNDARY_CODES: ReadonlySet<string> = new Set(['duplicate-block', 'undefined-reference']);
+
+/** The findings of each configuration, de-duplicated (same code, place and message), in first-seen order. */
+export function unionFindings(lists: readonly (readonly Finding[])[]): Finding[] {
+  const seen = new Set<string>();
+  const out: Finding[] = [];
+  for (const list of lists) {
+    for (const f of list) {
+      const key = `${f.code}\0${f.file}\0${f.range.start}\0${f.range.end}\0${f.message}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(f);
+    }
+  }
+  return out;
+}
+
+/**
+ * A boundary finding with one more related location: the start of its own file,
+ * saying which configuration it was checked in and why: a duplicate across
+ * files is only as true as the files put together.
+ */
+export function withConfigurationReason(finding: Finding, reason: ConfigurationReason): Finding {
+  if (!BOUNDARY_CODES.has(finding.code)) return finding;
+  const note = { file: finding.file, range: { start: 0, end: 0 }, message: `configuration (${reason.kind}): ${reason.detail}` };
+  return { ...finding, related: [...(finding.related ?? []), note] };
+}
