@@ -4,7 +4,7 @@
  * Every finding is made only where the model is sure; anything computed or
  * custom along a path makes the check silent.
  */
-import { blockHeaderSpan, walk, type AttributeStmt, type BlockStmt } from '../syntax/ast';
+import { blockHeaderSpan, walk, type AttributeStmt, type BlockStmt, type Expr } from '../syntax/ast';
 import { list, quote, renderBlock } from '../syntax/builder';
 import type { FileEdit, Finding, Fix, Severity, TextRange } from '../syntax/diagnostic';
 import type { Settings } from '../settings';
@@ -36,6 +36,16 @@ function finding(file: SourceFile, range: TextRange, code: string, severity: Sev
 /** A fraction as a percentage without binary noise: 0.07 → "7", not "7.000000000000001". */
 function percent(fraction: number): string {
   return String(Math.round(fraction * 1e6) / 1e4);
+}
+
+/**
+ * The text of a number literal too large for a float (`1e999`, `-1e999`): the
+ * model reads it as no number at all, yet it is plainly out of any range.
+ */
+function infiniteLiteral(file: SourceFile, expr: Expr): string | undefined {
+  const inner = expr.kind === 'Unary' && expr.op === '-' ? expr.operand : expr;
+  if (inner.kind !== 'Literal' || (inner.literal !== 'number' && inner.literal !== 'float')) return undefined;
+  return Number.isFinite(Number(inner.raw)) ? undefined : file.parse.text.slice(expr.start, expr.end);
 }
 
 function isEmptyList(attr: AttributeStmt | undefined): boolean {
@@ -409,12 +419,13 @@ function checkTraces(model: ConfigModel, graph: PipelineGraph, settings: Setting
     }),
   );
   const attr = getAttribute(block, 'sampling_fraction');
-  const value = attr ? numberValue(attr.value) : 0.1;
+  const infinite = attr ? infiniteLiteral(file, attr.value) : undefined;
+  const value = attr ? (numberValue(attr.value) ?? (infinite ? Infinity : undefined)) : 0.1;
   if (value === undefined) return out; // computed: cannot tell
   const fix = setAttributeFix(file, block, attr, 'sampling_fraction', String(fraction), `Set sampling_fraction = ${fraction}`);
   const range = attr ? { start: attr.value.start, end: attr.value.end } : blockHeaderSpan(block);
-  if (value < 0 || value > 1) {
-    out.push(finding(file, range, 'selfmon/traces-sampling', 'error', `sampling_fraction must be between 0 and 1; ${value} is not.`, [fix]));
+  if (infinite !== undefined || value < 0 || value > 1) {
+    out.push(finding(file, range, 'selfmon/traces-sampling', 'error', `sampling_fraction must be between 0 and 1; ${infinite ?? value} is not.`, [fix]));
   } else if (value !== fraction && getBlocks(block, 'sampler').length === 0) {
     // With a `sampler` block the remote strategy decides; the fraction only applies until it is fetched.
     const why = value >= 1 ? ' (1 keeps every trace, with the overhead that brings)' : value === 0 ? ' (0 keeps no trace)' : '';
