@@ -80,3 +80,39 @@ describe('sampling_fraction too large for a float', () => {
     });
   }
 });
+
+describe('service.name set by a relabel rule names that rule', () => {
+  const METRICS = settingsFrom({ selfMonitoring: { logs: false, traces: false } });
+  const OTLP_OUT = [
+    lines('otelcol.receiver.prometheus "alloy" {', '\toutput {', '\t\tmetrics = [otelcol.exporter.otlp.tempo.input]', '\t}', '}'),
+    TEMPO,
+  ].join('\n');
+
+  test('a discovery.relabel rule before the scrape', () => {
+    const text = [
+      lines('prometheus.exporter.self "alloy" { }'),
+      lines('discovery.relabel "alloy" {', '\ttargets = prometheus.exporter.self.alloy.targets', '', '\trule {', '\t\ttarget_label = "job"', '\t\treplacement  = "integrations/alloy"', '\t}', '}'),
+      lines('prometheus.scrape "alloy" {', '\ttargets    = discovery.relabel.alloy.output', '\tforward_to = [otelcol.receiver.prometheus.alloy.receiver]', '}'),
+      OTLP_OUT,
+    ].join('\n');
+    assert.deepEqual(
+      check(text, METRICS).map((f) => f.message),
+      ['Alloy\'s metrics reach OTLP with service.name "integrations/alloy" (from the job label set by the rule at config.alloy:6 in discovery.relabel.alloy), not "alloy".'],
+    );
+  });
+
+  test('a prometheus.relabel rule after it: the fix goes there, where it wins', () => {
+    const text = [
+      lines('prometheus.exporter.self "alloy" { }'),
+      lines('prometheus.scrape "alloy" {', '\ttargets    = prometheus.exporter.self.alloy.targets', '\tforward_to = [prometheus.relabel.alloy.receiver]', '}'),
+      lines('prometheus.relabel "alloy" {', '\tforward_to = [otelcol.receiver.prometheus.alloy.receiver]', '', '\trule {', '\t\ttarget_label = "job"', '\t\treplacement  = "self"', '\t}', '}'),
+      OTLP_OUT,
+    ].join('\n');
+    const findings = check(text, METRICS);
+    assert.deepEqual(
+      findings.map((f) => f.message),
+      ['Alloy\'s metrics reach OTLP with service.name "self" (from the job label set by the rule at config.alloy:11 in prometheus.relabel.alloy), not "alloy".'],
+    );
+    assert.deepEqual(findings[0]?.fixes?.map((f) => f.title), ['Add a rule to prometheus.relabel.alloy setting the job label to "alloy", so service.name is "alloy"']);
+  });
+});

@@ -21,7 +21,7 @@ import { resolveServiceEnvironment, type VariableStatus } from './envResolution'
 import type { FileSystem } from './fileSystem';
 import { displayPath } from './paths';
 import { loadProjectEnvironment, type HostEnvironment } from './projectEnvironment';
-import { selectAlloyService, type SelectionReason } from './serviceSelection';
+import { alloyServiceFacts, selectAlloyService, type AlloyServiceFacts, type SelectionReason } from './serviceSelection';
 
 export interface CheckComposeEnvironmentOptions {
   /** The `.alloy` files of one configuration (absolute paths). */
@@ -69,6 +69,8 @@ export interface ComposeEnvironmentCheck {
   /** Null when no compose file applies (none found, or no service runs Alloy). */
   env: EnvReport | null;
   findings: Finding[];
+  /** The services that run Alloy with this configuration, as the self-monitoring checks need them. */
+  hosts: AlloyServiceFacts[];
 }
 
 /** Runs the compose environment check for one configuration. */
@@ -93,7 +95,7 @@ export function checkComposeEnvironment(options: CheckComposeEnvironmentOptions)
     repositoryRoot = discovery.repositoryRoot;
     composeFiles = projectDir ? (composeFileVariable(projectDir, options.hostEnv, fs, envFiles) ?? discovery.files) : discovery.files;
   }
-  if (composeFiles.length === 0 || projectDir === null) return { env: null, findings: [] };
+  if (composeFiles.length === 0 || projectDir === null) return { env: null, findings: [], hosts: [] };
 
   const root = options.rootDir ? path.resolve(options.rootDir) : (repositoryRoot ?? projectDir);
   const show = (file: string): string => displayPath(root, file);
@@ -122,7 +124,7 @@ export function checkComposeEnvironment(options: CheckComposeEnvironmentOptions)
         range: first?.servicesKeyRange ?? { start: 0, end: 0 },
       });
     }
-    return { env: null, findings: uniqueProblems(problems).map(problemFinding) };
+    return { env: null, findings: uniqueProblems(problems).map(problemFinding), hosts: [] };
   }
 
   const names = options.usages.map((usage) => usage.name);
@@ -162,6 +164,7 @@ export function checkComposeEnvironment(options: CheckComposeEnvironmentOptions)
       })),
     },
     findings,
+    hosts: [alloyServiceFacts(service)],
   };
 }
 

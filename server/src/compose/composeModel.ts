@@ -87,6 +87,8 @@ export interface ServiceDefinition {
   volumes: VolumeMount[];
   /** The command as a list of words, or null when absent. */
   command: string[] | null;
+  /** `container_name` and `hostname`, after interpolation: other names the container answers to. */
+  aliases: string[];
   environment: EnvironmentEntry[];
   /** Whether the service has an `environment:` key (possibly empty). */
   hasEnvironmentKey: boolean;

@@ -24,5 +24,5 @@ export { interpolate } from './interpolation';
 export type { InterpolationError, InterpolationOperator, InterpolationResult, Lookup, VariableReference } from './interpolation';
 export { loadProjectEnvironment } from './projectEnvironment';
 export type { HostEnvironment, ProjectEnvironment, ProjectVariable } from './projectEnvironment';
-export { isAlloyImage, selectAlloyService } from './serviceSelection';
-export type { SelectionReason, ServiceSelection } from './serviceSelection';
+export { alloyServiceFacts, isAlloyImage, selectAlloyService } from './serviceSelection';
+export type { AlloyServiceFacts, SelectionReason, ServiceSelection } from './serviceSelection';
