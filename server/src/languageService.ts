@@ -50,8 +50,10 @@ export interface EnvironmentContext {
 
 export interface Analysis {
   findings: Finding[];
-  /** The compose environment report; null when no compose file applies or the check did not run. */
+  /** The compose environment report (the first of `envReports`); null when no compose file applies or the check did not run. */
   env: EnvReport | null;
+  /** One report per compose project whose service runs the configuration (a test or example compose file is its own project). */
+  envReports: EnvReport[];
   /** How Alloy's own metrics, logs and traces leave Alloy, in short sentences (empty for modules). */
   explanation: string[];
 }
@@ -94,7 +96,7 @@ export function analyzeConfiguration(files: readonly ParsedFile[], settings: Set
   if (check) findings.push(...check.findings);
   const explanation = model.hasSyntaxErrors ? [] : explainSelfTelemetry(model, graph, hosts).map((s) => s.text);
   matchLineEndings(findings, files);
-  return { findings: applySeverities(findings, settings), env, explanation };
+  return { findings: applySeverities(findings, settings), env, envReports: check?.reports ?? [], explanation };
 }
 
 /** Fixes write `\n`; in a file that uses CRLF, their new lines use CRLF too. */

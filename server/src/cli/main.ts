@@ -150,7 +150,7 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
       ...(values.compose && values.compose.length > 0 ? { composeFiles: values.compose.map((f) => resolve(f)) } : {}),
     };
     for (const files of configurations) {
-      const { findings, env } = analyzeConfiguration(files, settings, envContext);
+      const { findings, env, envReports, explanation } = analyzeConfiguration(files, settings, envContext);
       errors += findings.filter((f) => f.severity === 'error').length;
       for (const file of files) {
         report.files.push({
@@ -171,7 +171,7 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
           findings: findings.filter((f) => f.file === path),
         });
       }
-      report.configs.push({ files: files.map((f) => displayPath(f.path)), env });
+      report.configs.push({ files: files.map((f) => displayPath(f.path)), env, envReports, explanation });
     }
 
     out(format === 'json' ? renderJson(report) : format === 'sarif' ? renderSarif(report, VERSION) : renderText(report));

@@ -16,7 +16,12 @@ export interface ReportedFile {
 
 export interface ReportedConfig {
   files: string[];
+  /** The first compose environment report (null when none applies). */
   env: unknown;
+  /** Every compose project's report (a test or example compose file is its own project). */
+  envReports: unknown[];
+  /** How Alloy's own metrics, logs and traces leave, in sentences. */
+  explanation: string[];
 }
 
 export interface Report {

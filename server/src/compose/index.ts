@@ -11,7 +11,7 @@ export type { EnvUsage } from './composeFindings';
 export type * from './composeModel';
 export { loadComposeProject } from './composeProject';
 export type { ComposeProject, LoadComposeProjectOptions } from './composeProject';
-export { composeFileRole, discoverComposeFiles, findRepositoryRoot, orderComposeFiles } from './discovery';
+export { composeFileRole, discoverComposeFiles, findRepositoryRoot, groupComposeFiles } from './discovery';
 export type { ComposeDiscovery, ComposeFileRole } from './discovery';
 export { dotEnvMap, parseDotEnv } from './dotenv';
 export type { DotEnvEntry, DotEnvFile, DotEnvProblem } from './dotenv';
