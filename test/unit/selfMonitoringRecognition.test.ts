@@ -200,6 +200,18 @@ describe('the explanation of how Alloy\'s own telemetry leaves', () => {
     assert.doesNotMatch(plain?.contents ?? '', /Alloy's own telemetry/);
   });
 
+  test('the self exporter through discovery.relabel inside array.concat (the self-monitoring scenario)', () => {
+    const text = [
+      lines('prometheus.exporter.self "health" { }'),
+      lines('discovery.relabel "health" {', '\ttargets = prometheus.exporter.self.health.targets', '}'),
+      lines('prometheus.scrape "health" {', '\ttargets    = array.concat(discovery.relabel.health.output)', '\tforward_to = [prometheus.remote_write.default.receiver]', '}'),
+      REMOTE_WRITE,
+    ].join('\n');
+    const analysis = analyzeConfiguration([parseFile(FILE, text)], METRICS);
+    assert.deepEqual(analysis.findings.filter((f) => f.code.startsWith('selfmon/')), []);
+    assert.equal(analysis.explanation[0], "Alloy's own metrics come from prometheus.exporter.self.health, are scraped by prometheus.scrape.health and leave Alloy.");
+  });
+
   test('logs with no write_to and no source: where they go by default', () => {
     const analysis = analyzeConfiguration([parseFile(FILE, lines('logging {', '\tlevel = "info"', '}'))], resolveSettings({}).settings);
     assert.ok(analysis.explanation.includes("Alloy's own logs are not exported: they go where Alloy writes them by default (its standard error, or the Windows event log for a Windows service)."));

@@ -32,15 +32,21 @@ export function explainSelfTelemetry(model: ConfigModel, graph: PipelineGraph, h
   return [...metricsSentences(model, graph, hosts), ...logsSentences(model, graph, hosts), ...tracesSentences(model, graph)];
 }
 
-/** Whether a scrape's targets come from `exporter`, directly or through `discovery.relabel`. */
+/** Whether a scrape's targets come from `exporter`, directly, through `discovery.relabel` or inside `array.concat`. */
 export function scrapesExporter(model: ConfigModel, scrape: ComponentNode, exporter: ComponentNode): boolean {
-  let expr: Expr | undefined = getAttribute(scrape.block, facts.SCRAPE_TARGETS)?.value;
-  for (let depth = 0; expr && depth < MAX_CHAIN; depth++) {
-    const r = resolveReference(model, expr);
-    if (r.kind !== 'component') return false;
-    if (r.ref.component === exporter) return true;
-    if (r.ref.component.name !== facts.TARGET_RELABEL.name) return false;
-    expr = getAttribute(r.ref.component.block, facts.TARGET_RELABEL.input)?.value;
+  const root = getAttribute(scrape.block, facts.SCRAPE_TARGETS)?.value;
+  const stack: { expr: Expr; depth: number }[] = root ? [{ expr: root, depth: 0 }] : [];
+  while (stack.length > 0) {
+    const { expr, depth } = stack.pop() as { expr: Expr; depth: number };
+    if (expr.kind === 'Array') for (const e of expr.elements) stack.push({ expr: e, depth });
+    else if (expr.kind === 'Call') for (const e of expr.args) stack.push({ expr: e, depth });
+    else {
+      const r = resolveReference(model, expr);
+      if (r.kind !== 'component') continue;
+      if (r.ref.component === exporter) return true;
+      const input = r.ref.component.name === facts.TARGET_RELABEL.name ? getAttribute(r.ref.component.block, facts.TARGET_RELABEL.input) : undefined;
+      if (input && depth < MAX_CHAIN) stack.push({ expr: input.value, depth: depth + 1 });
+    }
   }
   return false;
 }
