@@ -25,8 +25,8 @@ export function checkLogs(model: ConfigModel, graph: PipelineGraph, settings: Se
     const sources = findSelfLogSources(model, hosts);
     if (sources.length > 0) {
       for (const { source, how, certainty } of sources) {
-        const forward = getAttribute(source.block, 'forward_to');
-        if (certainty !== 'yes' || !forward || graph.attributeReach(source.block, 'forward_to', 'logs') !== 'no') continue;
+        const forward = getAttribute(source.block, facts.FORWARD_TO);
+        if (certainty !== 'yes' || !forward || graph.attributeReach(source.block, facts.FORWARD_TO, 'logs') !== 'no') continue;
         const fixes = appendFixes(source.file, forward, logsTargets(graph), (t) => `Forward the logs ${t.description}`);
         const message = `Alloy's own logs, read by ${source.id} ${how}, never reach a component that sends them out of Alloy.`;
         out.push(finding(source.file, { start: forward.start, end: forward.end }, 'selfmon/logs-not-exported', 'warning', message, fixes));

@@ -158,6 +158,7 @@ export interface AlloyServiceFacts {
   dockerSocket: boolean;
 }
 
+// The same Alloy facts as semantic/selfMonitoringFacts.ts: compose/ does not import semantic/.
 const DEFAULT_HTTP_PORT = 12345;
 const LISTEN_ADDR_FLAG = '--server.http.listen-addr';
 const DOCKER_SOCKETS = ['/var/run/docker.sock', '/run/docker.sock'];

@@ -93,16 +93,14 @@ export function logsToOtlp(label: string, consumer: string): NewBlock {
 
 /** Alloy's HTTP server (`--server.http.listen-addr`), which also serves its own metrics at `/metrics`. */
 export const DEFAULT_HTTP_PORT = 12345;
-/** The command-line flag that moves Alloy's HTTP server. */
-export const LISTEN_ADDR_FLAG = '--server.http.listen-addr';
 /** Host names under which a process reaches its own HTTP server. */
 export const LOCAL_HOSTS: readonly string[] = ['localhost', '127.0.0.1', '0.0.0.0', '[::1]', '::1'];
 
+/** Where log sources send what they read. */
+export const FORWARD_TO = 'forward_to';
 /** Reads logs from the Docker daemon: Alloy's own when it runs in a container. */
 export const DOCKER_LOG_SOURCE = 'loki.source.docker';
 export const DOCKER_DISCOVERY = 'discovery.docker';
-/** Host paths of the Docker socket, which `loki.source.docker` needs mounted. */
-export const DOCKER_SOCKETS: readonly string[] = ['/var/run/docker.sock', '/run/docker.sock'];
 /** Labels of `discovery.docker` targets that name a container, and how their value is written. */
 export const DOCKER_NAME_LABELS: readonly { label: string; value: (name: string) => string[] }[] = [
   // Docker names containers `/<name>`; Compose names them `<project>-<service>-<n>` unless `container_name` is set.

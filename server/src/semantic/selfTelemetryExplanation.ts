@@ -83,7 +83,7 @@ function logsSentences(model: ConfigModel, graph: PipelineGraph, hosts: readonly
   }
   const sources = findSelfLogSources(model, hosts);
   for (const { source, how, certainty } of sources) {
-    const reach = graph.attributeReach(source.block, facts.SCRAPE_FORWARD_TO, 'logs');
+    const reach = graph.attributeReach(source.block, facts.FORWARD_TO, 'logs');
     const verb = certainty === 'yes' ? 'are read' : 'may be read';
     out.push({ signal: 'logs', text: `Alloy's own logs ${verb} by ${source.id} ${how} ${leaves(reach)}.`, blocks: [source.block, ...(logging ? [logging.block] : [])] });
   }
