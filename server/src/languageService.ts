@@ -17,6 +17,7 @@ import { checkComposeEnvironment, type EnvReport } from './compose/checkComposeE
 import type { FileSystem } from './compose/fileSystem';
 import type { HostEnvironment } from './compose/projectEnvironment';
 import { findEnvReads } from './semantic/envUsages';
+import { explainSelfTelemetry } from './semantic/selfTelemetryExplanation';
 
 /** A parsed `.alloy` file. `path` is an absolute file path (or a URI-like key for unsaved buffers). */
 export type ParsedFile = SourceFile;
@@ -50,8 +51,12 @@ export interface EnvironmentContext {
 
 export interface Analysis {
   findings: Finding[];
-  /** The compose environment report; null when no compose file applies or the check did not run. */
+  /** The compose environment report (the first of `envReports`); null when no compose file applies or the check did not run. */
   env: EnvReport | null;
+  /** One report per compose project whose service runs the configuration (a test or example compose file is its own project). */
+  envReports: EnvReport[];
+  /** How Alloy's own metrics, logs and traces leave Alloy, in short sentences (empty for modules). */
+  explanation: string[];
 }
 
 /**
@@ -65,15 +70,13 @@ export function analyzeConfiguration(files: readonly ParsedFile[], settings: Set
   findings.push(...validateConfiguration(files));
   const model = buildModel(files);
   findings.push(...checkComponentNames(model), ...checkDeprecatedFunctions(model));
-  // While a file does not parse, its tree is a guess: say nothing about wiring.
-  if (!model.hasSyntaxErrors) {
-    findings.push(...checkReferences(model), ...checkSchemas(model));
-    findings.push(...checkSelfMonitoring(model, new PipelineGraph(model), settings));
-  }
+  // The compose service tells where Alloy runs (its names, port, Docker socket), which
+  // the self-monitoring checks need; its own findings come after theirs.
   let env: EnvReport | null = null;
+  let check: ReturnType<typeof checkComposeEnvironment> | undefined;
   if (envContext && !model.isModule) {
     const composeFiles = envContext.composeFiles ?? (settings.compose.files.length > 0 ? settings.compose.files : undefined);
-    const check = checkComposeEnvironment({
+    check = checkComposeEnvironment({
       configFiles: files.map((f) => f.path),
       usages: findEnvReads(model),
       fs: envContext.fs,
@@ -83,10 +86,18 @@ export function analyzeConfiguration(files: readonly ParsedFile[], settings: Set
       ...(envContext.rootDir ? { rootDir: envContext.rootDir } : {}),
     });
     env = check.env;
-    findings.push(...check.findings);
   }
+  const hosts = check?.hosts ?? [];
+  const graph = new PipelineGraph(model);
+  // While a file does not parse, its tree is a guess: say nothing about wiring.
+  if (!model.hasSyntaxErrors) {
+    findings.push(...checkReferences(model), ...checkSchemas(model));
+    findings.push(...checkSelfMonitoring(model, graph, settings, hosts));
+  }
+  if (check) findings.push(...check.findings);
+  const explanation = model.hasSyntaxErrors ? [] : explainSelfTelemetry(model, graph, hosts).map((s) => s.text);
   matchLineEndings(findings, files);
-  return { findings: applySeverities(findings, settings), env };
+  return { findings: applySeverities(findings, settings), env, envReports: check?.reports ?? [], explanation };
 }
 
 /** Fixes write `\n`; each edit of a configuration file is made to keep that file's line endings. */

@@ -22,7 +22,12 @@ export interface ComposeReportEntry {
   /** Why these files form one configuration (`kind` is stable, `detail` is for people). */
   reason: ConfigurationReason;
   /** Null when no compose file applies, or no compose service runs Alloy. */
+  /** Null when no compose file applies, or no compose service runs Alloy; the first of `envReports`. */
   env: EnvReport | null;
+  /** One report per compose project whose service runs the configuration. */
+  envReports: EnvReport[];
+  /** How Alloy's own metrics, logs and traces leave, in sentences. */
+  explanation: string[];
   /** Why `env` is null, or problems met on the way, in plain words. */
   notes: string[];
   /** Counts of findings per env/* and compose/* code. */

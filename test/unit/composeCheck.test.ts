@@ -62,7 +62,7 @@ const OVERRIDE = ['services:', '  alloy:', '    environment:', '      - REGION=$
 function files(overrides: Record<string, string | FileReadError> = {}): Record<string, string | FileReadError> {
   return {
     '/repo/.git/HEAD': 'ref: refs/heads/main\n',
-    '/repo/docker-compose.base.yml': BASE,
+    '/repo/docker-compose.yml': BASE,
     '/repo/docker-compose.override.yml': OVERRIDE,
     '/repo/.env': `RW_USER=admin\nLOKI_URL=http://loki:3100\nTOKEN=${SECRET}\n`,
     '/repo/.env.example': '# Copy to .env and fill in\nRW_USER=\n',
@@ -101,11 +101,11 @@ describe('checkComposeEnvironment', () => {
     assert.deepEqual(env, {
       service: 'alloy',
       reason: 'mount',
-      explanation: 'service "alloy" mounts deploy/alloy/config.alloy at /etc/alloy/config.alloy (docker-compose.base.yml:5)',
-      composeFiles: ['docker-compose.base.yml', 'docker-compose.override.yml'],
+      explanation: 'service "alloy" mounts deploy/alloy/config.alloy at /etc/alloy/config.alloy (docker-compose.yml:5)',
+      composeFiles: ['docker-compose.yml', 'docker-compose.override.yml'],
       variables: [
-        { name: 'REMOTE_WRITE_URL', status: 'provided', source: 'docker-compose.base.yml:12', via: 'environment' },
-        { name: 'RW_USER', status: 'provided', source: 'docker-compose.base.yml:13', via: 'environment' },
+        { name: 'REMOTE_WRITE_URL', status: 'provided', source: 'docker-compose.yml:12', via: 'environment' },
+        { name: 'RW_USER', status: 'provided', source: 'docker-compose.yml:13', via: 'environment' },
         { name: 'RW_PASSWORD', status: 'provided', source: 'alloy.env:1', via: 'env_file' },
         { name: 'LOKI_URL', status: 'missing', source: null, via: null },
         { name: 'HOSTNAME', status: 'provided', source: null, via: 'runtime' },
@@ -122,7 +122,7 @@ describe('checkComposeEnvironment', () => {
       ['env/missing', 'warning', CONFIG, 'env("LOKI_URL")'],
       ['env/missing', 'warning', CONFIG, 'sys.env("TEAM")'],
       ['env/host', 'warning', CONFIG, 'sys.env("REGION")'],
-      ['env/unused', 'information', '/repo/docker-compose.base.yml', ''],
+      ['env/unused', 'information', '/repo/docker-compose.yml', ''],
     ]);
     const [loki, team, region, unused] = findings;
     assert.match(loki?.message ?? '', /^LOKI_URL is not passed to the Alloy container/);
@@ -132,7 +132,7 @@ describe('checkComposeEnvironment', () => {
     assert.deepEqual(
       region?.related?.map((related) => [related.file, related.message]),
       [
-        ['/repo/docker-compose.override.yml', 'The Alloy service: service "alloy" mounts deploy/alloy/config.alloy at /etc/alloy/config.alloy (docker-compose.base.yml:5)'],
+        ['/repo/docker-compose.override.yml', 'The Alloy service: service "alloy" mounts deploy/alloy/config.alloy at /etc/alloy/config.alloy (docker-compose.yml:5)'],
         ['/repo/docker-compose.override.yml', 'REGION is set here'],
       ],
     );
@@ -191,7 +191,7 @@ describe('checkComposeEnvironment', () => {
     });
     const results = [
       check(fileMap),
-      check(fileMap, { composeFiles: ['/repo/docker-compose.base.yml', '/repo/broken.yml'] }),
+      check(fileMap, { composeFiles: ['/repo/docker-compose.yml', '/repo/broken.yml'] }),
       check(fileMap, { serviceName: 'grafana' }),
       check(fileMap, { hostEnv: { RW_USER: SECRET, REGION: SECRET } }),
     ];
@@ -204,7 +204,7 @@ describe('checkComposeEnvironment', () => {
   });
 
   it('returns null without findings when there is no compose file', () => {
-    assert.deepEqual(check({ '/repo/.git/HEAD': '', [CONFIG]: ALLOY_TEXT }), { env: null, findings: [] });
+    assert.deepEqual(check({ '/repo/.git/HEAD': '', [CONFIG]: ALLOY_TEXT }), { env: null, reports: [], findings: [], hosts: [] });
   });
 
   it('returns null when no service runs Alloy, still reporting broken compose files', () => {
@@ -224,7 +224,7 @@ describe('checkComposeEnvironment', () => {
     const result = check(files({ '/repo/docker-compose.override.yml': 'services:\n  alloy:\n    environment: [REGION\n', '/repo/alloy.env': { error: 'unused' } }));
     const alloyEnvMissing = check(files({ '/repo/alloy.env': '' }));
     assert.ok(result.findings.some((finding) => finding.code === 'compose/invalid' && finding.file === '/repo/docker-compose.override.yml'));
-    assert.ok(result.findings.some((finding) => finding.code === 'compose/env-file-unreadable' && finding.file === '/repo/docker-compose.base.yml'));
+    assert.ok(result.findings.some((finding) => finding.code === 'compose/env-file-unreadable' && finding.file === '/repo/docker-compose.yml'));
     assert.equal(result.env?.service, 'alloy');
     assert.equal(alloyEnvMissing.env?.variables.find((variable) => variable.name === 'RW_PASSWORD')?.status, 'missing');
     const noFile = { ...files() };
@@ -261,11 +261,11 @@ describe('checkComposeEnvironment', () => {
   it('follows COMPOSE_FILE from the project .env', () => {
     const result = check(
       files({
-        '/repo/.env': 'COMPOSE_FILE=docker-compose.base.yml:extra.yml\n',
+        '/repo/.env': 'COMPOSE_FILE=docker-compose.yml:extra.yml\n',
         '/repo/extra.yml': 'services:\n  alloy:\n    environment:\n      TEAM: x\n',
       }),
     );
-    assert.deepEqual(result.env?.composeFiles, ['docker-compose.base.yml', 'extra.yml']);
+    assert.deepEqual(result.env?.composeFiles, ['docker-compose.yml', 'extra.yml']);
     assert.equal(result.env?.variables.find((variable) => variable.name === 'TEAM')?.status, 'provided');
   });
 });

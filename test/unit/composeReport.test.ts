@@ -13,6 +13,8 @@ describe('compose report rendering', () => {
             reason: { kind: 'compose-command', detail: 'service "alloy" runs alloy run /etc/alloy/config.alloy (mounted from ./config.alloy)' },
             notes: [],
             counts: { 'env/missing': 1 },
+            envReports: [],
+            explanation: ["Alloy's own traces are not exported: there is no tracing block with write_to, so they are dropped."],
             env: {
               service: 'alloy',
               reason: 'mount',
@@ -36,11 +38,31 @@ describe('compose report rendering', () => {
     assert.match(text, /\| `API_KEY` \| ↪️ left to the host at `docker compose up` \(compose refuses to start without it\) \|/);
     assert.match(text, /\| `LOKI_USER` \| ❌ missing \| — \|/);
     assert.match(text, /1 variable is missing/);
+    assert.match(text, /^- Alloy's own traces are not exported: /m);
+    assert.doesNotMatch(text, /^### /m);
+  });
+
+  it('one section per compose project, and variables left unknown by a missing env_file', () => {
+    const report = (files: string[], status: 'unknown' | 'provided') => ({
+      service: 'alloy',
+      reason: 'mount' as const,
+      explanation: 'service "alloy" mounts config.alloy',
+      composeFiles: files,
+      variables: [{ name: 'TEAM', status, source: 'compose.yaml:7', via: 'env_file' as const }],
+    });
+    const first = report(['compose.yaml'], 'unknown');
+    const text = renderComposeReport(
+      { entries: [{ files: ['file:///w/a/config.alloy'], directory: '/w/a', reason: { kind: 'file', detail: 'config.alloy is the only .alloy file of its folder' }, env: first, envReports: [first, report(['docker-compose.test.yml'], 'provided')], explanation: [], notes: [], counts: {} }] },
+      (uri) => uri,
+    );
+    assert.match(text, /^### `compose\.yaml`$/m);
+    assert.match(text, /^### `docker-compose\.test\.yml`$/m);
+    assert.match(text, /\| `TEAM` \| ❔ unknown \(its env_file is missing\) \| `compose\.yaml:7` \|/);
   });
 
   it('says plainly when there is no compose file or no Alloy service', () => {
     const text = renderComposeReport(
-      { entries: [{ files: ['file:///w/a/config.alloy'], directory: '/w/a', reason: { kind: 'file', detail: 'config.alloy is the only .alloy file of its folder' }, env: null, notes: ['No compose file applies to this configuration.'], counts: {} }] },
+      { entries: [{ files: ['file:///w/a/config.alloy'], directory: '/w/a', reason: { kind: 'file', detail: 'config.alloy is the only .alloy file of its folder' }, env: null, envReports: [], explanation: [], notes: ['No compose file applies to this configuration.'], counts: {} }] },
       (uri) => uri,
     );
     assert.match(text, /> No compose file applies to this configuration\./);

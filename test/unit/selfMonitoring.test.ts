@@ -895,7 +895,7 @@ describe('selfmon/logs-missing', () => {
     const logging = lines('logging {', '\tlevel  = "info"', '\tformat = "json"', '}');
     const text = logging + '\n' + LOKI_WRITE;
     const finding = only(check(text, LOGS), 'selfmon/logs-missing');
-    assert.equal(finding.message, "The logging block has no write_to, so Alloy's own logs only go to its standard error.");
+    assert.equal(finding.message, "The logging block has no write_to, so no component sends Alloy's own logs on; they only go where Alloy writes them by default.");
     assert.deepEqual(finding.range, { start: 0, end: 'logging'.length });
     assert.equal(fixText(text, finding, LOGS), LOGS_OK + '\n' + LOKI_WRITE);
   });

@@ -4,11 +4,11 @@
  * Every finding is made only where the model is sure; anything computed or
  * custom along a path makes the check silent.
  */
-import { blockHeaderSpan, walk, type AttributeStmt, type BlockStmt } from '../syntax/ast';
+import { blockHeaderSpan, walk, type BlockStmt, type Expr } from '../syntax/ast';
 import { list, quote, renderBlock } from '../syntax/builder';
-import type { FileEdit, Finding, Fix, Severity, TextRange } from '../syntax/diagnostic';
+import type { FileEdit, Finding, Fix } from '../syntax/diagnostic';
 import type { Settings } from '../settings';
-import { getAttribute, getBlocks, numberValue, stringValue, type ComponentNode, type ConfigBlockNode, type ConfigModel, type SourceFile } from '../semantic/model';
+import { getAttribute, getBlocks, numberValue, stringValue, type ComponentNode, type ConfigModel, type SourceFile } from '../semantic/model';
 import { referenceList, type PipelineGraph } from '../semantic/pipelineGraph';
 import { referenceExpressions, resolveReference } from '../semantic/references';
 import { classifyTopLevelBlock } from '../semantic/blockKinds';
@@ -18,7 +18,6 @@ import {
   attributeFixes,
   freeLabel,
   insertFixes,
-  logsTargets,
   mainFile,
   metricsTargets,
   setAttributeFix,
@@ -26,28 +25,36 @@ import {
   type Target,
 } from '../fixes/selfMonitoringFixes';
 import { appendToFile, indentUnit, insertAfterBlock, lineIndentAt } from '../fixes/edits';
-
-const SOURCE = 'alloy-selfmon';
-
-function finding(file: SourceFile, range: TextRange, code: string, severity: Severity, message: string, fixes: Fix[]): Finding {
-  return { file: file.path, range, code, severity, message, source: SOURCE, fixes };
-}
+import { findSelfScrapes, type AlloyHost } from '../semantic/selfTelemetry';
+import { checkLogs } from './selfMonitoringLogs';
+import { checkWriteTo, finding } from './selfMonitoringFinding';
 
 /** A fraction as a percentage without binary noise: 0.07 → "7", not "7.000000000000001". */
 function percent(fraction: number): string {
   return String(Math.round(fraction * 1e6) / 1e4);
 }
 
-function isEmptyList(attr: AttributeStmt | undefined): boolean {
-  return !attr || (attr.value.kind === 'Array' && attr.value.elements.length === 0);
+/**
+ * The text of a number literal too large for a float (`1e999`, `-1e999`): the
+ * model reads it as no number at all, yet it is plainly out of any range.
+ */
+function infiniteLiteral(file: SourceFile, expr: Expr): string | undefined {
+  const inner = expr.kind === 'Unary' && expr.op === '-' ? expr.operand : expr;
+  if (inner.kind !== 'Literal' || (inner.literal !== 'number' && inner.literal !== 'float')) return undefined;
+  return Number.isFinite(Number(inner.raw)) ? undefined : file.parse.text.slice(expr.start, expr.end);
 }
 
-export function checkSelfMonitoring(model: ConfigModel, graph: PipelineGraph, settings: Settings): Finding[] {
+/**
+ * The `selfmon/*` findings of one configuration. `hosts` describes where Alloy
+ * runs (its compose services), for recognising a scrape of its own address or
+ * a read of its container's logs; empty when unknown.
+ */
+export function checkSelfMonitoring(model: ConfigModel, graph: PipelineGraph, settings: Settings, hosts: readonly AlloyHost[] = []): Finding[] {
   // A module, or a file with nothing but declarations, is not where Alloy monitors itself.
   if (model.isModule || model.files.length === 0) return [];
   const findings: Finding[] = [];
-  if (settings.selfMonitoring.metrics) findings.push(...checkMetrics(model, graph, settings));
-  if (settings.selfMonitoring.logs) findings.push(...checkLogs(model, graph, settings));
+  if (settings.selfMonitoring.metrics) findings.push(...checkMetrics(model, graph, settings, hosts));
+  if (settings.selfMonitoring.logs) findings.push(...checkLogs(model, graph, settings, hosts));
   if (settings.selfMonitoring.traces) findings.push(...checkTraces(model, graph, settings));
   return findings;
 }
@@ -56,13 +63,19 @@ function componentsNamed(model: ConfigModel, name: string): ComponentNode[] {
   return [...model.components.values()].filter((c) => c.name === name);
 }
 
-function checkMetrics(model: ConfigModel, graph: PipelineGraph, settings: Settings): Finding[] {
+function checkMetrics(model: ConfigModel, graph: PipelineGraph, settings: Settings, hosts: readonly AlloyHost[]): Finding[] {
   const out: Finding[] = [];
   const exporters = componentsNamed(model, facts.SELF_EXPORTER);
   const main = mainFile(model);
   if (!main) return out;
+  // A scrape of Alloy's own HTTP address collects the same metrics as the self exporter.
+  const selfScrapes = findSelfScrapes(model, hosts);
+  for (const { scrape } of selfScrapes) {
+    const finding = notExported(graph, scrape);
+    if (finding) out.push(finding);
+  }
   if (exporters.length === 0) {
-    if (selfExporterOutOfSight(model)) return out;
+    if (selfScrapes.length > 0 || selfExporterOutOfSight(model)) return out;
     const exporterLabel = freeLabel(model, facts.SELF_EXPORTER);
     const scrapeLabel = freeLabel(model, facts.SCRAPE);
     const targets = metricsTargets(graph);
@@ -92,7 +105,7 @@ function checkMetrics(model: ConfigModel, graph: PipelineGraph, settings: Settin
     if (mine.length === 0) {
       // Referenced by something else (a computed `targets`, a custom component, a chain of
       // relabels): it may well be scraped. Nothing can scrape it without naming it.
-      if (isReferenced(model, exporter)) continue;
+      if (isReferenced(model, exporter) || selfScrapes.length > 0) continue;
       const scrapeLabel = freeLabel(model, facts.SCRAPE);
       const fixes = insertFixes(
         exporter.file,
@@ -113,22 +126,27 @@ function checkMetrics(model: ConfigModel, graph: PipelineGraph, settings: Settin
       continue;
     }
     for (const scrape of mine) {
-      const forward = getAttribute(scrape.block, facts.SCRAPE_FORWARD_TO);
       const reach = graph.attributeReach(scrape.block, facts.SCRAPE_FORWARD_TO, 'metrics');
       if (reach === 'no') {
-        const exclude = new Set([scrape.id]);
-        const targets = metricsTargets(graph, exclude);
-        const fixes = forward
-          ? appendFixes(scrape.file, forward, targets, (t) => `Forward Alloy's metrics ${t.description}`)
-          : attributeFixes(scrape.file, scrape.block, facts.SCRAPE_FORWARD_TO, targets, (t) => `Forward Alloy's metrics ${t.description}`);
-        const range = forward ? { start: forward.start, end: forward.end } : blockHeaderSpan(scrape.block);
-        out.push(finding(scrape.file, range, 'selfmon/metrics-not-exported', 'warning', `Alloy's own metrics scraped by ${scrape.id} never reach a component that sends them out of Alloy.`, fixes));
+        const finding = notExported(graph, scrape);
+        if (finding) out.push(finding);
         continue;
       }
       if (reach === 'yes') out.push(...checkServiceName(model, graph, scrape, exporter, settings));
     }
   }
   return out;
+}
+
+/** `selfmon/metrics-not-exported` for a scrape of Alloy's metrics whose `forward_to` leads nowhere out. */
+function notExported(graph: PipelineGraph, scrape: ComponentNode): Finding | undefined {
+  if (graph.attributeReach(scrape.block, facts.SCRAPE_FORWARD_TO, 'metrics') !== 'no') return undefined;
+  const forward = getAttribute(scrape.block, facts.SCRAPE_FORWARD_TO);
+  const targets = metricsTargets(graph, new Set([scrape.id]));
+  const title = (t: Target) => `Forward Alloy's metrics ${t.description}`;
+  const fixes = forward ? appendFixes(scrape.file, forward, targets, title) : attributeFixes(scrape.file, scrape.block, facts.SCRAPE_FORWARD_TO, targets, title);
+  const range = forward ? { start: forward.start, end: forward.end } : blockHeaderSpan(scrape.block);
+  return finding(scrape.file, range, 'selfmon/metrics-not-exported', 'warning', `Alloy's own metrics scraped by ${scrape.id} never reach a component that sends them out of Alloy.`, fixes);
 }
 
 /**
@@ -180,14 +198,26 @@ function scrapesExporter(model: ConfigModel, scrape: ComponentNode, exporter: Co
   return false;
 }
 
+/** A `job` value, and the relabel rule that set it (none: the self exporter's own). */
+interface Job {
+  value: string;
+  rule?: { component: ComponentNode; at: string };
+}
+
+/** `file:line` of a rule, the file named as the user sees it in the directory. */
+function ruleLocation(component: ComponentNode, rule: BlockStmt): string {
+  const name = component.file.path.split(/[\\/]/).pop() ?? component.file.path;
+  return `${name}:${component.file.parse.lineIndex.lineOf(rule.start) + 1}`;
+}
+
 /**
  * The `job` value after a component's relabel rules: unchanged when no rule
- * touches `job`, the literal replacement when one simply sets it, undefined
- * when we cannot tell.
+ * touches `job`, the literal replacement (and that rule) when one simply sets
+ * it, undefined when we cannot tell.
  */
-function jobAfterRules(block: BlockStmt, job: string): string | undefined {
+function jobAfterRules(component: ComponentNode, job: Job): Job | undefined {
   let current = job;
-  for (const rule of getBlocks(block, 'rule')) {
+  for (const rule of getBlocks(component.block, 'rule')) {
     const target = stringValue(getAttribute(rule, 'target_label')?.value);
     const action = stringValue(getAttribute(rule, 'action')?.value) ?? 'replace';
     if (target !== 'job' && action === 'replace') continue;
@@ -195,21 +225,22 @@ function jobAfterRules(block: BlockStmt, job: string): string | undefined {
     if (getAttribute(rule, 'source_labels') || getAttribute(rule, 'regex')) return undefined;
     const replacement = stringValue(getAttribute(rule, 'replacement')?.value);
     if (replacement === undefined || replacement.includes('$')) return undefined;
-    current = replacement;
+    current = { value: replacement, rule: { component, at: ruleLocation(component, rule) } };
   }
   return current;
 }
 
 /**
- * The `service.name` Alloy's metrics get on their way out over OTLP, where
- * `otelcol.receiver.prometheus` sets it from the `job` label. Undefined when
- * the path has no OTLP conversion or when we cannot tell.
+ * The `service.name` values Alloy's metrics get on their way out over OTLP,
+ * where `otelcol.receiver.prometheus` sets it from the `job` label, each with
+ * where its job came from. Undefined when the path has no OTLP conversion or
+ * when we cannot tell.
  */
-function serviceNames(model: ConfigModel, graph: PipelineGraph, scrape: ComponentNode, job: string): Set<string> | undefined {
-  const results = new Set<string>();
+function serviceNames(model: ConfigModel, graph: PipelineGraph, scrape: ComponentNode, job: Job): Map<string, Job> | undefined {
+  const results = new Map<string, Job>();
   const seen = new Set<string>();
   let unknown = false;
-  const visit = (block: BlockStmt, attrPath: string, currentJob: string) => {
+  const visit = (block: BlockStmt, attrPath: string, currentJob: Job) => {
     const attr = getAttribute(block, attrPath);
     const { refs, dynamic } = referenceList(model, attr?.value);
     if (dynamic) unknown = true;
@@ -221,9 +252,9 @@ function serviceNames(model: ConfigModel, graph: PipelineGraph, scrape: Componen
         if (graph.reachesSink(c, ref.exportName, 'metrics') !== 'yes') continue;
         // Anything downstream that mentions service.name may rewrite it: stay silent then.
         if (downstreamMentionsServiceName(model, c, new Set())) unknown = true;
-        else results.add(currentJob);
+        else if (!results.has(currentJob.value)) results.set(currentJob.value, currentJob);
       } else if (c.name === facts.METRICS_RELABEL) {
-        const next = jobAfterRules(c.block, currentJob);
+        const next = jobAfterRules(c, currentJob);
         if (next === undefined) unknown = true;
         else visit(c.block, facts.SCRAPE_FORWARD_TO, next);
       }
@@ -273,15 +304,21 @@ function checkServiceName(model: ConfigModel, graph: PipelineGraph, scrape: Comp
   if (!targetsAttr) return [];
   const r = resolveReference(model, targetsAttr.value);
   if (r.kind !== 'component') return [];
-  let job: string | undefined = facts.SELF_EXPORTER_JOB;
+  let job: Job | undefined = { value: facts.SELF_EXPORTER_JOB };
   const viaRelabel = r.ref.component !== exporter;
-  if (viaRelabel) job = jobAfterRules(r.ref.component.block, job);
+  if (viaRelabel) job = jobAfterRules(r.ref.component, job);
   if (job === undefined) return [];
   const names = serviceNames(model, graph, scrape, job);
   if (!names || names.size === 0 || names.has(want)) return [];
-  const got = [...names].join('", "');
+  const got = [...names.keys()].join('", "');
+  const rules = [...names.values()].flatMap((j) => (j.rule ? [j.rule] : []));
   const fixes: Fix[] = [];
-  if (!viaRelabel) {
+  // A rule downstream of the scrape (prometheus.relabel) wins over anything set before it: fix it there.
+  const downstream = rules.find((rule) => rule.component.name === facts.METRICS_RELABEL);
+  if (downstream) {
+    const edit = appendJobRule(downstream.component, want);
+    if (edit) fixes.push({ title: `Add a rule to ${downstream.component.id} setting the job label to "${want}", so service.name is "${want}"`, isPreferred: true, edits: [edit] });
+  } else if (!viaRelabel) {
     const label = freeLabel(model, facts.TARGET_RELABEL.name);
     fixes.push({
       title: `Set the job label to "${want}" with ${facts.TARGET_RELABEL.name}, so service.name is "${want}"`,
@@ -314,71 +351,12 @@ function checkServiceName(model: ConfigModel, graph: PipelineGraph, scrape: Comp
       blockHeaderSpan(scrape.block),
       'selfmon/metrics-service-name',
       'warning',
-      `Alloy's metrics reach OTLP with service.name "${got}" (from the job label ${exporter.id} sets; job_name does not override it), not "${want}".`,
+      rules.length === 0
+        ? `Alloy's metrics reach OTLP with service.name "${got}" (from the job label ${exporter.id} sets; job_name does not override it), not "${want}".`
+        : `Alloy's metrics reach OTLP with service.name "${got}" (from the job label set by the rule at ${rules.map((rule) => `${rule.at} in ${rule.component.id}`).join(' and ')}), not "${want}".`,
       fixes,
     ),
   ];
-}
-
-function checkLogs(model: ConfigModel, graph: PipelineGraph, settings: Settings): Finding[] {
-  const out: Finding[] = [];
-  const format = settings.selfMonitoring.logFormat;
-  const logging = model.logging;
-  if (!logging) {
-    const main = mainFile(model);
-    if (!main) return out;
-    const fixes = insertFixes(
-      main,
-      logsTargets(graph),
-      (t) => `Add a logging block sending Alloy's logs ${t.description}`,
-      (t) => [{ name: facts.LOGGING, attributes: [['level', quote('info')], ['format', quote(format)], [facts.WRITE_TO, list([t.ref])]] }],
-    );
-    out.push(finding(main, { start: 0, end: 0 }, 'selfmon/logs-missing', 'warning', "Alloy does not export its own logs: there is no logging block with write_to.", fixes));
-    return out;
-  }
-  const { block, file } = logging;
-  out.push(
-    ...checkWriteTo(graph, logging, 'logs', () => logsTargets(graph), {
-      missing: "The logging block has no write_to, so Alloy's own logs only go to its standard error.",
-      notExported: "Alloy's own logs written to write_to never reach a component that sends them out of Alloy.",
-      title: (t) => `Send Alloy's logs ${t.description}`,
-    }),
-  );
-  const formatAttr = getAttribute(block, 'format');
-  const current = formatAttr ? stringValue(formatAttr.value) : 'logfmt';
-  if (current !== undefined && current !== format) {
-    const range = formatAttr ? { start: formatAttr.value.start, end: formatAttr.value.end } : blockHeaderSpan(block);
-    out.push(
-      finding(file, range, 'selfmon/logs-format', 'warning', `Alloy writes its own logs as ${current}${formatAttr ? '' : ' (the default)'}, not ${format}.`, [
-        setAttributeFix(file, block, formatAttr, 'format', quote(format), `Set format = ${quote(format)}`),
-      ]),
-    );
-  }
-  return out;
-}
-
-/**
- * The `write_to` of a `logging` or `tracing` block: missing or empty
- * (`<signal>-missing`), or leading nowhere out of Alloy (`<signal>-not-exported`).
- */
-function checkWriteTo(
-  graph: PipelineGraph,
-  node: ConfigBlockNode,
-  signal: 'logs' | 'traces',
-  targets: () => Target[],
-  text: { missing: string; notExported: string; title: (t: Target) => string },
-): Finding[] {
-  const { block, file } = node;
-  const writeTo = getAttribute(block, facts.WRITE_TO);
-  if (isEmptyList(writeTo)) {
-    const fixes = writeTo ? appendFixes(file, writeTo, targets(), text.title) : attributeFixes(file, block, facts.WRITE_TO, targets(), text.title);
-    return [finding(file, blockHeaderSpan(block), `selfmon/${signal}-missing`, 'warning', text.missing, fixes)];
-  }
-  if (writeTo && graph.attributeReach(block, facts.WRITE_TO, signal) === 'no') {
-    const fixes = appendFixes(file, writeTo, targets(), text.title);
-    return [finding(file, { start: writeTo.start, end: writeTo.end }, `selfmon/${signal}-not-exported`, 'warning', text.notExported, fixes)];
-  }
-  return [];
 }
 
 function checkTraces(model: ConfigModel, graph: PipelineGraph, settings: Settings): Finding[] {
@@ -409,12 +387,13 @@ function checkTraces(model: ConfigModel, graph: PipelineGraph, settings: Setting
     }),
   );
   const attr = getAttribute(block, 'sampling_fraction');
-  const value = attr ? numberValue(attr.value) : 0.1;
+  const infinite = attr ? infiniteLiteral(file, attr.value) : undefined;
+  const value = attr ? (numberValue(attr.value) ?? (infinite ? Infinity : undefined)) : 0.1;
   if (value === undefined) return out; // computed: cannot tell
   const fix = setAttributeFix(file, block, attr, 'sampling_fraction', String(fraction), `Set sampling_fraction = ${fraction}`);
   const range = attr ? { start: attr.value.start, end: attr.value.end } : blockHeaderSpan(block);
-  if (value < 0 || value > 1) {
-    out.push(finding(file, range, 'selfmon/traces-sampling', 'error', `sampling_fraction must be between 0 and 1; ${value} is not.`, [fix]));
+  if (infinite !== undefined || value < 0 || value > 1) {
+    out.push(finding(file, range, 'selfmon/traces-sampling', 'error', `sampling_fraction must be between 0 and 1; ${infinite ?? value} is not.`, [fix]));
   } else if (value !== fraction && getBlocks(block, 'sampler').length === 0) {
     // With a `sampler` block the remote strategy decides; the fraction only applies until it is fetched.
     const why = value >= 1 ? ' (1 keeps every trace, with the overhead that brings)' : value === 0 ? ' (0 keeps no trace)' : '';

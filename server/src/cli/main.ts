@@ -171,7 +171,7 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
       return 0;
     }
     for (const [index, files] of configurations.entries()) {
-      const { findings, env } = analyzeConfiguration(files, settings, envContext);
+      const { findings, env, envReports, explanation } = analyzeConfiguration(files, settings, envContext);
       for (const file of files) {
         addReportedFile(report, {
           displayPath: displayPath(file.path),
@@ -191,7 +191,7 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
           findings: findings.filter((f) => f.file === path),
         });
       }
-      report.configs.push({ files: files.map((f) => displayPath(f.path)), reason: inputs[index]?.reason ?? null, env });
+      report.configs.push({ files: files.map((f) => displayPath(f.path)), reason: inputs[index]?.reason ?? null, env, envReports, explanation });
     }
 
     // A file in several configurations (or a compose file several share) is reported once.

@@ -20,7 +20,12 @@ export interface ReportedConfig {
   files: string[];
   /** Why these files form one configuration. */
   reason: ConfigurationReason | null;
+  /** The first compose environment report (null when none applies). */
   env: unknown;
+  /** Every compose project's report (a test or example compose file is its own project). */
+  envReports: unknown[];
+  /** How Alloy's own metrics, logs and traces leave, in sentences. */
+  explanation: string[];
 }
 
 export interface Report {

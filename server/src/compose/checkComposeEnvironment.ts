@@ -6,6 +6,7 @@
 import * as path from 'node:path';
 import type { Finding } from '../syntax/diagnostic';
 import {
+  envFileTemplateNote,
   missingVariableFix,
   problemFinding,
   serviceAnchor,
@@ -14,14 +15,14 @@ import {
   type EnvUsage,
   type FindingContext,
 } from './composeFindings';
-import type { ComposeProblem } from './composeModel';
+import type { ComposeProblem, EnvFileRef } from './composeModel';
 import { loadComposeProject } from './composeProject';
 import { discoverComposeFiles, findRepositoryRoot } from './discovery';
 import { resolveServiceEnvironment, type VariableStatus } from './envResolution';
 import type { FileSystem } from './fileSystem';
 import { displayPath } from './paths';
 import { loadProjectEnvironment, type HostEnvironment } from './projectEnvironment';
-import { selectAlloyService, type SelectionReason } from './serviceSelection';
+import { alloyServiceFacts, selectAlloyService, type AlloyServiceFacts, type SelectionReason } from './serviceSelection';
 
 export interface CheckComposeEnvironmentOptions {
   /** The `.alloy` files of one configuration (absolute paths). */
@@ -66,36 +67,71 @@ export interface EnvReport {
 }
 
 export interface ComposeEnvironmentCheck {
-  /** Null when no compose file applies (none found, or no service runs Alloy). */
+  /** The first report of `reports` (compatibility); null when no compose file applies (none found, or no service runs Alloy). */
   env: EnvReport | null;
+  /**
+   * One report per compose project whose service runs the configuration: the
+   * default project (main file + override) first, then files Compose runs
+   * alone (`docker-compose.test.yml`, …).
+   */
+  reports: EnvReport[];
+  /** Findings of every project, without duplicates. */
   findings: Finding[];
+  /** The services that run Alloy with this configuration, as the self-monitoring checks need them. */
+  hosts: AlloyServiceFacts[];
+}
+
+/** What one compose project says about the configuration. */
+interface ProjectCheck {
+  report: EnvReport | null;
+  findings: Finding[];
+  host: AlloyServiceFacts | null;
 }
 
 /** Runs the compose environment check for one configuration. */
 export function checkComposeEnvironment(options: CheckComposeEnvironmentOptions): ComposeEnvironmentCheck {
-  const { fs, hostEnv } = options;
+  const { fs } = options;
   const firstConfig = options.configFiles[0];
   const startDir = firstConfig !== undefined ? path.dirname(path.resolve(firstConfig)) : path.resolve(options.rootDir ?? '.');
 
   // Relative paths given as options are relative to rootDir, else to the configuration's directory.
   const base = options.rootDir ? path.resolve(options.rootDir) : startDir;
   const envFiles = options.envFiles?.map((file) => path.resolve(base, file));
-  let composeFiles: string[];
+  let projects: string[][];
   let projectDir: string | null;
   let repositoryRoot: string | null;
   if (options.composeFiles && options.composeFiles.length > 0) {
-    composeFiles = options.composeFiles.map((file) => path.resolve(base, file));
-    projectDir = path.dirname(composeFiles[0] ?? startDir);
+    const files = options.composeFiles.map((file) => path.resolve(base, file));
+    projects = [files];
+    projectDir = path.dirname(files[0] ?? startDir);
     repositoryRoot = findRepositoryRoot(projectDir, fs);
   } else {
     const discovery = discoverComposeFiles(startDir, fs);
     projectDir = discovery.projectDir;
     repositoryRoot = discovery.repositoryRoot;
-    composeFiles = projectDir ? (composeFileVariable(projectDir, options.hostEnv, fs, envFiles) ?? discovery.files) : discovery.files;
+    const listed = projectDir ? composeFileVariable(projectDir, options.hostEnv, fs, envFiles) : null;
+    // An explicit COMPOSE_FILE list is the one project `docker compose` runs there.
+    projects = listed ? [listed] : discovery.projects;
   }
-  if (composeFiles.length === 0 || projectDir === null) return { env: null, findings: [] };
+  if (projects.length === 0 || projectDir === null) return { env: null, reports: [], findings: [], hosts: [] };
 
   const root = options.rootDir ? path.resolve(options.rootDir) : (repositoryRoot ?? projectDir);
+  const checks = projects.map((files) => checkProject(options, files, projectDir ?? startDir, root, envFiles));
+  // A configuration no service runs: the default project's problems still show.
+  const running = checks.filter((check) => check.report !== null);
+  const chosen = running.length > 0 ? running : checks.slice(0, 1);
+  const reports = running.flatMap((check) => (check.report ? [check.report] : []));
+  return {
+    env: reports[0] ?? null,
+    reports,
+    findings: uniqueFindings(chosen.flatMap((check) => check.findings)),
+    hosts: running.flatMap((check) => (check.host ? [check.host] : [])),
+  };
+}
+
+/** The check against one compose project (files merged in order). */
+function checkProject(options: CheckComposeEnvironmentOptions, composeFiles: string[], projectDir: string, root: string, envFiles: string[] | undefined): ProjectCheck {
+  const { fs, hostEnv } = options;
   const show = (file: string): string => displayPath(root, file);
   const project = loadComposeProject({
     composeFiles,
@@ -122,12 +158,12 @@ export function checkComposeEnvironment(options: CheckComposeEnvironmentOptions)
         range: first?.servicesKeyRange ?? { start: 0, end: 0 },
       });
     }
-    return { env: null, findings: uniqueProblems(problems).map(problemFinding) };
+    return { report: null, findings: uniqueProblems(problems).map(problemFinding), host: null };
   }
 
   const names = options.usages.map((usage) => usage.name);
   const resolution = resolveServiceEnvironment(project, service, names, fs);
-  problems.push(...resolution.problems);
+  problems.push(...withTemplateNotes(resolution.problems, resolution.missingEnvFiles, names, fs, show));
   const byName = new Map(resolution.variables.map((variable) => [variable.name, variable]));
   const anchor = serviceAnchor(service);
   const findings: Finding[] = uniqueProblems(problems).map(problemFinding);
@@ -148,7 +184,7 @@ export function checkComposeEnvironment(options: CheckComposeEnvironmentOptions)
   }
 
   return {
-    env: {
+    report: {
       service: service.name,
       reason: selection.reason ?? 'configured',
       explanation: selection.explanation,
@@ -162,7 +198,18 @@ export function checkComposeEnvironment(options: CheckComposeEnvironmentOptions)
       })),
     },
     findings,
+    host: alloyServiceFacts(service),
   };
+}
+
+/** The `compose/env-file-missing` problems, each told about the template committed beside the missing file. */
+function withTemplateNotes(problems: readonly ComposeProblem[], missing: readonly EnvFileRef[], names: readonly string[], fs: FileSystem, show: (file: string) => string): ComposeProblem[] {
+  return problems.map((problem) => {
+    if (problem.code !== 'compose/env-file-missing') return problem;
+    const ref = missing.find((r) => r.file === problem.file && r.range.start === problem.range.start && r.range.end === problem.range.end);
+    const note = ref?.path ? envFileTemplateNote(ref.path, names, fs, show) : null;
+    return note ? { ...problem, message: `${problem.message} ${note}` } : problem;
+  });
 }
 
 /**
@@ -190,6 +237,16 @@ function composeFileVariable(
     .filter((file) => file !== '')
     .map((file) => path.resolve(projectDir, file));
   return files.length > 0 ? files : null;
+}
+
+function uniqueFindings(findings: readonly Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((finding) => {
+    const key = `${finding.code}\u0000${finding.file}\u0000${finding.range.start}\u0000${finding.range.end}\u0000${finding.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 function uniqueProblems(problems: readonly ComposeProblem[]): ComposeProblem[] {

@@ -121,11 +121,17 @@ class ComposeFileReader {
       volumes: this.readVolumes(entryOf(fields, 'volumes')),
       command: this.readCommand(entryOf(fields, 'command')),
       entrypoint: this.readCommand(entryOf(fields, 'entrypoint')),
+      aliases: ['container_name', 'hostname'].flatMap((key) => this.readName(entryOf(fields, key))),
       environment: environment ? this.readEnvironment(environment) : [],
       hasEnvironmentKey: environment !== undefined,
       envFiles: this.readEnvFiles(entryOf(fields, 'env_file')),
       extends: this.readExtends(entryOf(fields, 'extends')),
     };
+  }
+
+  private readName(entry: MapEntry | undefined): string[] {
+    const raw = entry ? scalarText(entry.value) : undefined;
+    return entry && typeof raw === 'string' ? [this.interpolated(raw, entry.value)] : [];
   }
 
   private readImage(entry: MapEntry | undefined): ImageRef | null {

@@ -10,6 +10,7 @@ import type { ComposeProblem, ComposeService, EnvironmentEntry, SourceLocation }
 import type { ComposeProject } from './composeProject';
 import { addEnvExampleEdit, addEnvironmentVariableEdit } from './environmentFix';
 import type { VariableResolution } from './envResolution';
+import { parseDotEnv } from './dotenv';
 import type { FileSystem } from './fileSystem';
 
 /** The `source` of every finding this module reports. */
@@ -56,6 +57,7 @@ export function usageFinding(usage: EnvUsage, resolution: VariableResolution, co
   let message: string;
   switch (resolution.status) {
     case 'provided':
+    case 'unknown': // a required env_file is missing: that file is the finding
       return null;
     case 'missing': {
       code = 'env/missing';
@@ -160,4 +162,29 @@ function at(location: SourceLocation, context: FindingContext): string {
 function plural(noun: string, names: readonly string[]): string {
   const quoted = names.map((name) => `"${name}"`);
   return names.length === 1 ? `${noun} ${quoted[0] ?? ''}` : `${noun}s ${quoted.join(', ')}`;
+}
+
+/** Suffixes of templates committed beside a gitignored env file (`alloy.env.example`). */
+const TEMPLATE_SUFFIXES = ['.example', '.sample', '.template', '.dist'];
+
+/**
+ * A sentence about the template committed beside a missing env_file
+ * (`alloy.env.example`, else `.env.example`): which of the variables the
+ * configuration reads it would provide. Names only, never values. Null when
+ * there is no template.
+ */
+export function envFileTemplateNote(missingPath: string, names: readonly string[], fs: FileSystem, show: (file: string) => string): string | null {
+  const dir = path.dirname(missingPath);
+  const entries = new Set(fs.listDir(dir) ?? []);
+  const base = path.basename(missingPath);
+  const candidates = [...TEMPLATE_SUFFIXES.map((suffix) => `${base}${suffix}`), '.env.example'];
+  const template = candidates.find((name) => entries.has(name));
+  if (template === undefined) return null;
+  const templatePath = path.join(dir, template);
+  const text = fs.readFile(templatePath);
+  if (typeof text !== 'string') return null;
+  const keys = new Set(parseDotEnv(text).entries.map((entry) => entry.key));
+  const provided = [...new Set(names)].filter((name) => keys.has(name));
+  if (provided.length === 0) return `${show(templatePath)} beside it is a template for it.`;
+  return `${show(templatePath)} beside it is a template for it and would provide ${provided.join(', ')}, which the configuration reads with sys.env.`;
 }

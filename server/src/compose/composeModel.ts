@@ -91,6 +91,8 @@ export interface ServiceDefinition {
   command: string[] | null;
   /** The entrypoint as a list of words, or null when absent (it replaces the image's). */
   entrypoint: string[] | null;
+  /** `container_name` and `hostname`, after interpolation: other names the container answers to. */
+  aliases: string[];
   environment: EnvironmentEntry[];
   /** Whether the service has an `environment:` key (possibly empty). */
   hasEnvironmentKey: boolean;

@@ -1,17 +1,22 @@
 /**
- * Finding the compose files that run a configuration: the nearest directory,
- * from the configuration's own up to the repository root, that holds compose
- * files, ordered the way the project merges them (base, main, variants, override).
+ * Finding the compose projects that may run a configuration: the nearest
+ * directory, from the configuration's own up to the repository root, that
+ * holds compose files. Only what Compose itself merges is merged: the main
+ * file and its override (`include` and `extends` are followed when loading);
+ * every other compose file there (`docker-compose.test.yml`,
+ * `docker-compose-otel.yml`, …) is a project of its own, run with `-f`.
  */
 import * as path from 'node:path';
 import type { FileSystem } from './fileSystem';
 
-/** How a compose file takes part in the merge, by its name. */
-export type ComposeFileRole = 'base' | 'main' | 'variant' | 'override';
+/** How a compose file takes part in a project, by its name. */
+export type ComposeFileRole = 'main' | 'override' | 'alternative';
 
 export interface ComposeDiscovery {
-  /** Absolute paths of the compose files, in merge order; empty when none was found. */
+  /** Absolute paths of the first project's compose files, in merge order; empty when none was found. */
   files: string[];
+  /** Every project found, the default one (main + override) first; each is a list of files in merge order. */
+  projects: string[][];
   /** The directory they were found in, or null. */
   projectDir: string | null;
   /** The nearest directory holding `.git`, at or above the start directory, or null. */
@@ -21,10 +26,7 @@ export interface ComposeDiscovery {
 /** The main file names Compose looks for, in its order of preference. */
 const MAIN_NAMES = ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml'];
 
-/** Suffixes (`docker-compose.<suffix>.yml`) that name a file others build on. */
-const BASE_SUFFIXES = new Set(['base', 'common', 'shared', 'default', 'defaults']);
-
-const NAME_PATTERN = /^(docker-compose|compose)(?:\.([^.]+))?\.ya?ml$/;
+const NAME_PATTERN = /^(docker-compose|compose)(?:[.-]([^.]+))?\.ya?ml$/;
 
 /** The role of a compose file name, or null when the name is not a compose file name. */
 export function composeFileRole(name: string): ComposeFileRole | null {
@@ -32,25 +34,24 @@ export function composeFileRole(name: string): ComposeFileRole | null {
   if (!match) return null;
   const suffix = match[2];
   if (suffix === undefined) return 'main';
-  if (suffix === 'override') return 'override';
-  return BASE_SUFFIXES.has(suffix) ? 'base' : 'variant';
+  return suffix === 'override' && name.includes('.override.') ? 'override' : 'alternative';
 }
 
 /**
- * Orders the compose file names of one directory for merging: bases, the main
- * file (Compose's preferred one when several exist), variants, then the override.
- * Names that are not compose file names are dropped.
+ * Groups the compose file names of one directory into projects: Compose's
+ * preferred main file with its override first, then every other compose file
+ * alone. Names that are not compose file names are dropped.
  */
-export function orderComposeFiles(names: readonly string[]): string[] {
+export function groupComposeFiles(names: readonly string[]): string[][] {
   const present = new Set(names);
-  const byRole = (role: ComposeFileRole): string[] =>
-    names.filter((name) => composeFileRole(name) === role).sort((a, b) => a.localeCompare(b));
   const main = MAIN_NAMES.find((name) => present.has(name));
   const mainPrefix = main?.startsWith('docker-') ? 'docker-compose' : 'compose';
+  const overrides = names.filter((name) => composeFileRole(name) === 'override').sort((a, b) => a.localeCompare(b));
   // Like Compose, only one override is used: the one named like the main file, if both exist.
-  const overrides = byRole('override');
-  const override = overrides.find((name) => name.startsWith(`${mainPrefix}.`)) ?? overrides[0];
-  return [...byRole('base'), ...(main ? [main] : []), ...byRole('variant'), ...(override ? [override] : [])];
+  const override = main ? (overrides.find((name) => name.startsWith(`${mainPrefix}.`)) ?? overrides[0]) : undefined;
+  const grouped = new Set([main, override].filter((name): name is string => name !== undefined));
+  const others = names.filter((name) => composeFileRole(name) !== null && !grouped.has(name)).sort((a, b) => a.localeCompare(b));
+  return [...(main ? [[main, ...(override ? [override] : [])]] : []), ...others.map((name) => [name])];
 }
 
 /**
@@ -61,10 +62,12 @@ export function discoverComposeFiles(startDir: string, fs: FileSystem): ComposeD
   let dir = path.resolve(startDir);
   for (;;) {
     const entries = fs.listDir(dir) ?? [];
-    const files = orderComposeFiles(entries);
-    if (files.length > 0) {
+    const groups = groupComposeFiles(entries);
+    if (groups.length > 0) {
+      const projects = groups.map((group) => group.map((name) => path.join(dir, name)));
       return {
-        files: files.map((name) => path.join(dir, name)),
+        files: projects[0] ?? [],
+        projects,
         projectDir: dir,
         repositoryRoot: findRepositoryRoot(dir, fs),
       };
@@ -73,7 +76,7 @@ export function discoverComposeFiles(startDir: string, fs: FileSystem): ComposeD
     if (entries.includes('.git') || parent === dir) break;
     dir = parent;
   }
-  return { files: [], projectDir: null, repositoryRoot: findRepositoryRoot(startDir, fs) };
+  return { files: [], projects: [], projectDir: null, repositoryRoot: findRepositoryRoot(startDir, fs) };
 }
 
 /** The nearest directory at or above `startDir` that holds `.git`, or null. */

@@ -16,7 +16,11 @@ import { interpolate, type VariableReference } from './interpolation';
 import { RUNTIME_VARIABLES, isReadImplicitly } from './knownVariables';
 import type { ProjectEnvironment } from './projectEnvironment';
 
-export type VariableStatus = 'provided' | 'empty' | 'host' | 'missing';
+/**
+ * `unknown`: the service has a required env_file that does not exist (compose
+ * refuses to start), so what the container would get cannot be told.
+ */
+export type VariableStatus = 'provided' | 'empty' | 'host' | 'missing' | 'unknown';
 
 /** How one variable reaches (or fails to reach) the container. Holds no value. */
 export interface VariableResolution {
@@ -24,7 +28,7 @@ export interface VariableResolution {
   status: VariableStatus;
   /** How the container gets it: an `environment` entry, an env_file line, Docker itself, or not at all. */
   via: 'environment' | 'env_file' | 'runtime' | null;
-  /** The `environment` entry or env_file line that sets it; null for `runtime` and `missing`. */
+  /** The `environment` entry or env_file line that sets it (for `unknown`: the missing env_file entry); null for `runtime` and `missing`. */
   location: SourceLocation | null;
   /** The project `.env` line that fills in the value, when one does. */
   dotEnv: SourceLocation | null;
@@ -50,6 +54,8 @@ export interface EnvironmentResolution {
   unused: EnvironmentEntry[];
   /** Problems met on the way: missing or unreadable env files, invalid interpolation. */
   problems: ComposeProblem[];
+  /** Required env files of the service that do not exist (compose refuses to start). */
+  missingEnvFiles: EnvFileRef[];
 }
 
 type Definition =
@@ -67,18 +73,21 @@ export function resolveServiceEnvironment(
 ): EnvironmentResolution {
   const problems: ComposeProblem[] = [];
   const definitions = new Map<string, Definition>();
+  const missingEnvFiles: EnvFileRef[] = [];
   for (const ref of service.envFiles) {
-    for (const definition of readEnvFile(ref, project.envOf(ref.file), fs, problems)) definitions.set(definition.key, definition);
+    const read = readEnvFile(ref, project.envOf(ref.file), fs, problems);
+    if (read === null) missingEnvFiles.push(ref);
+    for (const definition of read ?? []) definitions.set(definition.key, definition);
   }
   for (const entry of service.environment.values()) definitions.set(entry.name, { via: 'environment', entry });
 
   const reported = new Set<string>();
   const variables = [...new Set(names)].map((name) =>
-    resolveOne(name, definitions.get(name), project, service, problems, reported),
+    resolveOne(name, definitions.get(name), project, service, problems, reported, missingEnvFiles.at(-1)),
   );
   const read = new Set(names);
   const unused = [...service.environment.values()].filter((entry) => !read.has(entry.name) && !isReadImplicitly(entry.name));
-  return { variables, unused, problems };
+  return { variables, unused, problems, missingEnvFiles };
 }
 
 function resolveOne(
@@ -88,6 +97,7 @@ function resolveOne(
   service: ComposeService,
   problems: ComposeProblem[],
   reported: Set<string>,
+  missingEnvFile: EnvFileRef | undefined,
 ): VariableResolution {
   const base: VariableResolution = {
     name,
@@ -106,6 +116,8 @@ function resolveOne(
   if (!definition) {
     const runtimeNote = RUNTIME_VARIABLES.get(name);
     if (runtimeNote !== undefined) return { ...base, status: 'provided', via: 'runtime', runtimeNote };
+    // The missing env_file may well set it: the real problem is the file, reported once.
+    if (missingEnvFile) return { ...base, status: 'unknown', via: 'env_file', location: { file: missingEnvFile.file, range: missingEnvFile.range, line: missingEnvFile.line } };
     const otherServices = [...project.services.values()]
       .filter((other) => other.name !== service.name && other.environment.has(name))
       .map((other) => other.name);
@@ -191,8 +203,11 @@ function envFileMissing(ref: EnvFileRef, resolved: string): string {
   return ref.written.includes('$') ? `${ref.written} does not exist` : `${path.basename(resolved)} does not exist (${resolved})`;
 }
 
-/** Reads one env_file of the service; reports it when compose would refuse it. */
-function readEnvFile(ref: EnvFileRef, env: ProjectEnvironment, fs: FileSystem, problems: ComposeProblem[]): EnvFileDefinition[] {
+/**
+ * Reads one env_file of the service; reports it when compose would refuse it.
+ * Null when it is required and does not exist.
+ */
+function readEnvFile(ref: EnvFileRef, env: ProjectEnvironment, fs: FileSystem, problems: ComposeProblem[]): EnvFileDefinition[] | null {
   const at = { file: ref.file, range: ref.range };
   if (ref.path === null) {
     if (ref.required) {
@@ -203,7 +218,7 @@ function readEnvFile(ref: EnvFileRef, env: ProjectEnvironment, fs: FileSystem, p
         ...at,
       });
     }
-    return [];
+    return ref.required ? null : [];
   }
   const text = fs.readFile(ref.path);
   if (text === undefined) {
@@ -215,7 +230,7 @@ function readEnvFile(ref: EnvFileRef, env: ProjectEnvironment, fs: FileSystem, p
         ...at,
       });
     }
-    return [];
+    return ref.required ? null : [];
   }
   if (isReadError(text)) {
     // The reader's message names the resolved path; a path built from variables is shown as written.

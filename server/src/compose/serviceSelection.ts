@@ -146,3 +146,44 @@ function isProjectDirectory(mount: VolumeMount, service: ComposeService): boolea
 function none(explanation: string): ServiceSelection {
   return { service: null, reason: null, explanation, alsoMatching: [], mount: null };
 }
+
+/** Where a compose service runs Alloy, as the self-monitoring checks need it (no values but names and a port). */
+export interface AlloyServiceFacts {
+  description: string;
+  /** The service name, its `container_name` and `hostname`: names other containers (and Alloy itself) reach it by. */
+  names: string[];
+  /** The port of Alloy's HTTP server: from `--server.http.listen-addr` in the command, else 12345. */
+  port: number;
+  /** Whether the Docker socket is bind-mounted into the container. */
+  dockerSocket: boolean;
+}
+
+// The same Alloy facts as semantic/selfMonitoringFacts.ts: compose/ does not import semantic/.
+const DEFAULT_HTTP_PORT = 12345;
+const LISTEN_ADDR_FLAG = '--server.http.listen-addr';
+const DOCKER_SOCKETS = ['/var/run/docker.sock', '/run/docker.sock'];
+
+/** The facts of `service` the self-monitoring checks use. */
+export function alloyServiceFacts(service: ComposeService): AlloyServiceFacts {
+  const aliases = [...service.extended, ...service.declarations].flatMap((d) => d.aliases);
+  return {
+    description: `compose service "${service.name}"`,
+    names: [...new Set([service.name, ...aliases])],
+    port: listenPort(service.command) ?? DEFAULT_HTTP_PORT,
+    dockerSocket: service.volumes.some((m) => m.type === 'bind' && (DOCKER_SOCKETS.includes(m.target) || DOCKER_SOCKETS.includes(m.source ?? ''))),
+  };
+}
+
+/** The port of `--server.http.listen-addr=HOST:PORT` (or the flag and its value as two words). */
+function listenPort(command: readonly string[] | null): number | undefined {
+  if (!command) return undefined;
+  for (let i = 0; i < command.length; i++) {
+    const word = command[i] ?? '';
+    let value: string | undefined;
+    if (word.startsWith(`${LISTEN_ADDR_FLAG}=`)) value = word.slice(LISTEN_ADDR_FLAG.length + 1);
+    else if (word === LISTEN_ADDR_FLAG) value = command[i + 1];
+    const port = value === undefined ? NaN : Number(value.slice(value.lastIndexOf(':') + 1));
+    if (Number.isInteger(port) && port > 0 && port < 65536) return port;
+  }
+  return undefined;
+}

@@ -22,6 +22,9 @@ import {
 import type { ConfigModel, SourceFile } from '../semantic/model';
 import { stringValue } from '../semantic/model';
 import { resolveReference } from '../semantic/references';
+import { PipelineGraph } from '../semantic/pipelineGraph';
+import type { AlloyHost } from '../semantic/selfTelemetry';
+import { explainSelfTelemetry } from '../semantic/selfTelemetryExplanation';
 import { attributeDoc, blockDoc, enterBlock, exportKind, isCustomComponentName, stabilityText, type Scope } from './scopes';
 
 export interface HoverResult {
@@ -31,13 +34,31 @@ export interface HoverResult {
   range: TextRange;
 }
 
-/** Hover at `offset` in `file`. Never throws; undefined when there is nothing to say. */
-export function getHover(model: ConfigModel, file: SourceFile, offset: number): HoverResult | undefined {
+/**
+ * Hover at `offset` in `file`. Never throws; undefined when there is nothing to
+ * say. `hosts` (the compose services running Alloy, when known) sharpens what
+ * is said about how Alloy's own telemetry leaves.
+ */
+export function getHover(model: ConfigModel, file: SourceFile, offset: number, hosts: readonly AlloyHost[] = []): HoverResult | undefined {
   try {
-    return hover(model, file, offset);
+    const result = hover(model, file, offset);
+    return result ? withSelfTelemetry(model, file, offset, hosts, result) : undefined;
   } catch {
     return undefined;
   }
+}
+
+/**
+ * On the name of a top-level block that carries Alloy's own telemetry (`logging`,
+ * `tracing`, a scrape of Alloy, a log source reading Alloy's logs), how it leaves.
+ */
+function withSelfTelemetry(model: ConfigModel, file: SourceFile, offset: number, hosts: readonly AlloyHost[], result: HoverResult): HoverResult {
+  const block = statementAt(file.parse.file.body, offset);
+  if (!block || block.kind !== 'Block' || offset > (block.lbrace < 0 ? block.end : block.lbrace)) return result;
+  if (model.hasSyntaxErrors) return result;
+  const sentences = explainSelfTelemetry(model, new PipelineGraph(model), hosts).filter((s) => s.blocks.includes(block));
+  if (sentences.length === 0) return result;
+  return { ...result, contents: [result.contents, `**Alloy's own telemetry:** ${sentences.map((s) => s.text).join(' ')}`].join('\n\n') };
 }
 
 /** The statement of `stmts` that holds `offset` (a hover at the end of a word counts too). */

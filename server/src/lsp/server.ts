@@ -334,12 +334,12 @@ export function startServer(connection: Connection): void {
     const files = workspace.load(configuration.files);
     const dir = dirname(configuration.files[0] ?? '');
     if (files.length === 0) return undefined;
-    const { findings, env } = analyze(files, settings);
+    const { findings, env, envReports, explanation } = analyze(files, settings);
     const counts: Record<string, number> = {};
     for (const f of findings) if (f.code.startsWith('env/') || f.code.startsWith('compose/')) counts[f.code] = (counts[f.code] ?? 0) + 1;
     const notes = findings.filter((f) => f.code.startsWith('compose/')).map((f) => f.message);
     if (!env) notes.unshift('No compose file applies to this configuration, or none of its services runs Alloy (by a volume mount of this config, or the grafana/alloy image).');
-    return { files: files.map((f) => pathToUri(f.path)), directory: dir, reason: configuration.reason, env, notes, counts };
+    return { files: files.map((f) => pathToUri(f.path)), directory: dir, reason: configuration.reason, env, envReports, explanation, notes, counts };
   }
 
   // Open buffers take part in discovery (an unsaved file in a folder): discover again.

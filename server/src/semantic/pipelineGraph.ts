@@ -56,7 +56,9 @@ export class PipelineGraph {
     if (schema.sinks?.includes(signal)) return schema.localSink ? 'no' : 'yes';
     const flows = (schema.flows ?? []).filter((f) => f.input === exportName && (f.inSignal ?? f.outSignal) === signal);
     if (flows.length === 0) return schema.complete ? 'no' : 'unknown';
-    return combine(flows.map((f) => this.attributeReach(component.block, f.output, f.outSignal)));
+    // A connector that turns the signal into another (spans into metrics, logs into
+    // counts) delivers the new signal, not this one: spans that become metrics never leave.
+    return combine(flows.map((f) => (f.outSignal === signal ? this.attributeReach(component.block, f.output, f.outSignal) : 'no')));
   }
 
   /** Whether data sent through the references at `path` in `block` leaves Alloy. */

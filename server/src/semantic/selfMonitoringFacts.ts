@@ -90,3 +90,35 @@ export function metricsToOtlp(label: string, consumer: string): NewBlock {
 export function logsToOtlp(label: string, consumer: string): NewBlock {
   return { name: LOGS_TO_OTLP.name, label, blocks: [{ name: 'output', attributes: [['logs', list([consumer])]] }] };
 }
+
+/** Alloy's HTTP server (`--server.http.listen-addr`), which also serves its own metrics at `/metrics`. */
+export const DEFAULT_HTTP_PORT = 12345;
+/** Host names under which a process reaches its own HTTP server. */
+export const LOCAL_HOSTS: readonly string[] = ['localhost', '127.0.0.1', '0.0.0.0', '[::1]', '::1'];
+
+/** Where log sources send what they read. */
+export const FORWARD_TO = 'forward_to';
+/** Reads logs from the Docker daemon: Alloy's own when it runs in a container. */
+export const DOCKER_LOG_SOURCE = 'loki.source.docker';
+export const DOCKER_DISCOVERY = 'discovery.docker';
+/** Labels of `discovery.docker` targets that name a container, and how their value is written. */
+export const DOCKER_NAME_LABELS: readonly { label: string; value: (name: string) => string[] }[] = [
+  // Docker names containers `/<name>`; Compose names them `<project>-<service>-<n>` unless `container_name` is set.
+  { label: '__meta_docker_container_name', value: (name) => [`/${name}`, `/${name}-1`, `/project-${name}-1`, `/project_${name}_1`] },
+  { label: '__meta_docker_container_label_com_docker_compose_service', value: (name) => [name] },
+];
+
+/** Reads the systemd journal: Alloy's own logs when it runs as the `alloy` unit. */
+export const JOURNAL_LOG_SOURCE = 'loki.source.journal';
+export const JOURNAL_UNIT_FIELD = '_SYSTEMD_UNIT';
+/** The relabel label under which `loki.source.journal` exposes the unit. */
+export const JOURNAL_UNIT_LABEL = '__journal__systemd_unit';
+export const ALLOY_SYSTEMD_UNIT = 'alloy.service';
+
+/** Reads Windows event logs; a Windows service's logs go to the Application log by default. */
+export const WINDOWS_EVENT_SOURCE = 'loki.source.windowsevent';
+export const WINDOWS_SERVICE_EVENT_LOG = 'Application';
+/** Components that only make sense on Windows. */
+export const WINDOWS_COMPONENTS: readonly string[] = ['loki.source.windowsevent', 'prometheus.exporter.windows'];
+/** `logging.destination` value that sends Alloy's logs to the event log. */
+export const WINDOWS_EVENT_LOG_DESTINATION = 'windows_event_log';

@@ -7,7 +7,7 @@
 import * as path from 'node:path';
 import type { ComposeService, VolumeMount } from '../compose/composeModel';
 import { loadComposeProject } from '../compose/composeProject';
-import { orderComposeFiles } from '../compose/discovery';
+import { groupComposeFiles } from '../compose/discovery';
 import { pathExists, type FileSystem } from '../compose/fileSystem';
 import type { HostEnvironment } from '../compose/projectEnvironment';
 import { isAlloyImage } from '../compose/serviceSelection';
@@ -31,15 +31,20 @@ export interface AlloyRun {
   mounts: readonly VolumeMount[];
 }
 
-/** The Alloy runs of the compose project in `dir` (compose file names as listed there). Never throws. */
+/**
+ * The Alloy runs of the compose projects in `dir` (compose file names as listed
+ * there): the main file with its override is one project, every other compose
+ * file one of its own, as Compose builds them. Never throws.
+ */
 export function findAlloyRuns(dir: string, composeNames: readonly string[], fs: FileSystem, hostEnv: HostEnvironment): AlloyRun[] {
-  const composeFiles = orderComposeFiles(composeNames).map((name) => path.join(dir, name));
-  if (composeFiles.length === 0) return [];
-  const project = loadComposeProject({ composeFiles, fs, hostEnv, projectDir: dir });
   const runs: AlloyRun[] = [];
-  for (const service of project.services.values()) {
-    const run = alloyRunOf(service, dir, fs);
-    if (run) runs.push(run);
+  for (const group of groupComposeFiles(composeNames)) {
+    const composeFiles = group.map((name) => path.join(dir, name));
+    const project = loadComposeProject({ composeFiles, fs, hostEnv, projectDir: dir });
+    for (const service of project.services.values()) {
+      const run = alloyRunOf(service, dir, fs);
+      if (run) runs.push(run);
+    }
   }
   return runs;
 }
