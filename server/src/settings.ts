@@ -28,6 +28,10 @@ export interface Settings {
     /** The compose service that runs Alloy, when it cannot be recognised. */
     service: string;
   };
+  fixes: {
+    /** Blocks that fixes insert start with a comment saying what they do and where the signal goes. */
+    comments: boolean;
+  };
   /** Severity per finding code, or `off`. */
   severity: Record<string, SeveritySetting>;
   /**
@@ -47,6 +51,7 @@ export const defaultSettings: Settings = {
     serviceName: 'alloy',
   },
   compose: { files: [], service: '' },
+  fixes: { comments: true },
   severity: {},
   configurations: [],
 };
@@ -67,6 +72,7 @@ export function resolveSettings(input: unknown): { settings: Settings; problems:
   const settings: Settings = {
     selfMonitoring: { ...d.selfMonitoring },
     compose: { files: [...d.compose.files], service: d.compose.service },
+    fixes: { ...d.fixes },
     severity: {},
     configurations: [],
   };
@@ -118,6 +124,13 @@ export function resolveSettings(input: unknown): { settings: Settings; problems:
     }
   } else if (severity !== undefined) {
     problems.push('severity must be an object mapping codes to severities');
+  }
+  const fixes = input.fixes;
+  if (isRecord(fixes)) {
+    if (typeof fixes.comments === 'boolean') settings.fixes.comments = fixes.comments;
+    else if (fixes.comments !== undefined) problems.push('fixes.comments must be true or false');
+  } else if (fixes !== undefined) {
+    problems.push('fixes must be an object');
   }
   const configurations = input.configurations;
   if (Array.isArray(configurations) && configurations.every((c) => typeof c === 'string')) settings.configurations = configurations as string[];

@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkConfiguration, fixAll, isAutoFixable, parseFile, type TextFile } from '../../server/src/languageService';
 import { applyEdits } from '../../server/src/fixes/edits';
-import { defaultSettings, resolveSettings, type Settings } from '../../server/src/settings';
+import { resolveSettings, type Settings } from '../../server/src/settings';
 import type { Finding, Fix } from '../../server/src/syntax/diagnostic';
 
 // ---------------------------------------------------------------------------------------
@@ -25,25 +25,32 @@ function lines(...ls: string[]): string {
   return `${ls.join('\n')}\n`;
 }
 
+/**
+ * Settings for these tests of what fixes wire together: without the comments
+ * fixes start their blocks with (fixComments.test.ts has those, exactly).
+ */
 function settingsFrom(raw: unknown): Settings {
-  const { settings, problems } = resolveSettings(raw);
+  const input = typeof raw === 'object' && raw !== null ? raw : {};
+  const { settings, problems } = resolveSettings({ fixes: { comments: false }, ...input });
   assert.deepEqual(problems, []);
   return settings;
 }
+
+const WIRING = settingsFrom({});
 
 /** Only one signal checked, so that a test sees the findings of that signal alone. */
 const METRICS = settingsFrom({ selfMonitoring: { logs: false, traces: false } });
 const LOGS = settingsFrom({ selfMonitoring: { metrics: false, traces: false } });
 const TRACES = settingsFrom({ selfMonitoring: { metrics: false, logs: false } });
 
-function checkFiles(files: readonly TextFile[], settings: Settings = defaultSettings): Finding[] {
+function checkFiles(files: readonly TextFile[], settings: Settings = WIRING): Finding[] {
   return checkConfiguration(
     files.map((f) => parseFile(f.path, f.text)),
     settings,
   );
 }
 
-function check(text: string, settings: Settings = defaultSettings): Finding[] {
+function check(text: string, settings: Settings = WIRING): Finding[] {
   return checkFiles([{ path: FILE, text }], settings);
 }
 
@@ -51,7 +58,7 @@ function codes(findings: readonly Finding[]): string[] {
   return findings.map((f) => f.code).sort();
 }
 
-function selfmonCodes(text: string, settings: Settings = defaultSettings): string[] {
+function selfmonCodes(text: string, settings: Settings = WIRING): string[] {
   return codes(check(text, settings).filter((f) => f.code.startsWith('selfmon/')));
 }
 
@@ -270,7 +277,7 @@ const IMPORTED = lines(
 describe('a correct configuration', () => {
   test('has no findings at all', () => {
     assert.deepEqual(check(ALL_OK), []);
-    assert.equal(fixAll([{ path: FILE, text: ALL_OK }], defaultSettings).size, 0);
+    assert.equal(fixAll([{ path: FILE, text: ALL_OK }], WIRING).size, 0);
   });
 
   test("the reference's combined Grafana Cloud example is told only about service.name and the log format", () => {
@@ -328,7 +335,7 @@ describe('a correct configuration', () => {
       '}',
     );
     assert.deepEqual(codes(check(text)), ['selfmon/logs-format', 'selfmon/metrics-service-name']);
-    const fixed = fixAll([{ path: FILE, text }], defaultSettings).get(FILE);
+    const fixed = fixAll([{ path: FILE, text }], WIRING).get(FILE);
     assert.ok(fixed);
     assert.deepEqual(check(fixed), []);
   });
@@ -1242,7 +1249,7 @@ describe('configurations the self-monitoring checks leave alone', () => {
     const findings = check(text);
     assert.ok(findings.some((f) => f.code === 'syntax'));
     assert.deepEqual(findings.filter((f) => f.code.startsWith('selfmon/')), []);
-    assert.equal(fixAll([{ path: FILE, text }], defaultSettings).size, 0);
+    assert.equal(fixAll([{ path: FILE, text }], WIRING).size, 0);
   });
 
   test('an empty file', () => {
@@ -1260,7 +1267,7 @@ describe('a directory of files is one configuration', () => {
     const findings = checkFiles(files);
     assert.deepEqual(codes(findings), ['selfmon/logs-missing', 'selfmon/traces-missing']);
     for (const f of findings) assert.equal(f.file, `${DIR}/config.alloy`);
-    const changed = fixAll(files, defaultSettings);
+    const changed = fixAll(files, WIRING);
     assert.deepEqual([...changed.keys()], [`${DIR}/config.alloy`]);
     const after = withChanges(files, changed);
     assert.deepEqual(checkFiles(after), []);
@@ -1274,7 +1281,7 @@ describe('a directory of files is one configuration', () => {
     ];
     const finding = only(checkFiles(files), 'selfmon/traces-missing');
     assert.equal(finding.file, `${DIR}/self.alloy`);
-    const after = assertSound(files, finding, preferred(finding), defaultSettings);
+    const after = assertSound(files, finding, preferred(finding), WIRING);
     assert.equal((after[1] as TextFile).text, LOGS_OK + '\n' + TRACES_OK + '\n' + LOKI_WRITE + '\n' + TEMPO);
   });
 });
@@ -1307,7 +1314,7 @@ describe('settings', () => {
   test('invalid values are reported and the defaults kept', () => {
     const { settings, problems } = resolveSettings({ selfMonitoring: { samplingFraction: 2, logFormat: 'xml', serviceName: '' }, severity: { 'selfmon/logs-format': 'loud' } });
     assert.equal(problems.length, 4);
-    assert.deepEqual(settings.selfMonitoring, defaultSettings.selfMonitoring);
+    assert.deepEqual(settings.selfMonitoring, WIRING.selfMonitoring);
     assert.deepEqual(settings.severity, {});
   });
 
@@ -1342,11 +1349,11 @@ describe("the user's configuration", () => {
   });
 
   test('after fix-all, nothing is left, the file parses, and a second fix-all changes nothing', () => {
-    const fixed = fixAll(files, defaultSettings).get(FILE);
+    const fixed = fixAll(files, WIRING).get(FILE);
     assert.ok(fixed);
     assert.deepEqual(parseFile(FILE, fixed).parse.diagnostics, []);
     assert.deepEqual(check(fixed), []);
-    assert.equal(fixAll([{ path: FILE, text: fixed }], defaultSettings).size, 0);
+    assert.equal(fixAll([{ path: FILE, text: fixed }], WIRING).size, 0);
     // The relabel lands between the exporter and the scrape; the tracing block beside the logging block.
     const relabel = lines(
       '',
@@ -1376,7 +1383,7 @@ describe("the user's configuration", () => {
       "Add a tracing block sending 10% of Alloy's traces to otelcol.processor.batch.default",
       "Add a tracing block sending 10% of Alloy's traces to otelcol.exporter.otlphttp.grafana_cloud",
     ]);
-    for (const fix of finding.fixes ?? []) assertSound(files, finding, fix, defaultSettings, false);
+    for (const fix of finding.fixes ?? []) assertSound(files, finding, fix, WIRING, false);
   });
 });
 

@@ -212,7 +212,7 @@ describe('alloy-selfmon check', () => {
     const dry = cli(['check', '--fix', '--dry-run', 'config.alloy'], d);
     assert.equal(dry.status, 0);
     assert.match(dry.stdout, /^--- a\/config\.alloy\n\+\+\+ b\/config\.alloy\n@@ /);
-    assert.match(dry.stdout, /\n\+tracing \{\n\+\tsampling_fraction = 0\.1\n\+\twrite_to          = \[otelcol\.exporter\.otlp\.tempo\.input\]\n\+\}\n/);
+    assert.match(dry.stdout, /\n\+\/\/ Samples 10% of Alloy's own traces and sends them to otelcol\.exporter\.otlp\.tempo\.\n\+tracing \{\n\+\tsampling_fraction = 0\.1\n\+\twrite_to          = \[otelcol\.exporter\.otlp\.tempo\.input\]\n\+\}\n/);
     assert.equal(readFileSync(file, 'utf8'), original);
 
     const fixed = cli(['check', '--fix', file]);
@@ -220,7 +220,7 @@ describe('alloy-selfmon check', () => {
     assert.equal(fixed.stdout, '');
     const after = readFileSync(file, 'utf8');
     // The tracing block goes beside the logging block.
-    assert.ok(after.includes('\tformat   = "json"\n\twrite_to = [loki.write.default.receiver]\n}\n\ntracing {\n\tsampling_fraction = 0.1\n\twrite_to          = [otelcol.exporter.otlp.tempo.input]\n}\n\nloki.write "default" {'));
+    assert.ok(after.includes('\tformat   = "json"\n\twrite_to = [loki.write.default.receiver]\n}\n\n// Samples 10% of Alloy\'s own traces and sends them to otelcol.exporter.otlp.tempo.\ntracing {\n\tsampling_fraction = 0.1\n\twrite_to          = [otelcol.exporter.otlp.tempo.input]\n}\n\nloki.write "default" {'));
     assert.equal(cli(['check', '--fix', '--dry-run', file]).stdout, '');
     assert.equal(readFileSync(file, 'utf8'), after);
   });

@@ -167,7 +167,10 @@ describe('code actions and formatting over stdio', () => {
     assert.equal(edits.length, 1);
     // Inserted right after the logging block, whose `}` is on line 5 (0-based).
     assert.deepEqual(edits[0]?.range.start, { line: 5, character: 1 });
-    assert.equal(edits[0]?.newText, '\n\ntracing {\n\tsampling_fraction = 0.1\n\twrite_to          = [otelcol.exporter.otlp.tempo.input]\n}');
+    assert.equal(
+      edits[0]?.newText,
+      "\n\n// Samples 10% of Alloy's own traces and sends them to otelcol.exporter.otlp.tempo.\ntracing {\n\tsampling_fraction = 0.1\n\twrite_to          = [otelcol.exporter.otlp.tempo.input]\n}",
+    );
   });
 
   it('offers a source.fixAll action that fixes every self-monitoring finding', async () => {

@@ -5,7 +5,7 @@
  * custom along a path makes the check silent.
  */
 import { blockHeaderSpan, walk, type BlockStmt, type Expr } from '../syntax/ast';
-import { list, quote, renderBlock } from '../syntax/builder';
+import { list, quote, renderBlock, renderBlocks } from '../syntax/builder';
 import type { FileEdit, Finding, Fix } from '../syntax/diagnostic';
 import type { Settings } from '../settings';
 import { getAttribute, getBlocks, numberValue, stringValue, type ComponentNode, type ConfigModel, type SourceFile } from '../semantic/model';
@@ -16,12 +16,15 @@ import * as facts from '../semantic/selfMonitoringFacts';
 import {
   appendFixes,
   attributeFixes,
+  fixStyle,
   freeLabel,
   insertFixes,
   mainFile,
   metricsTargets,
   setAttributeFix,
   tracesTargets,
+  withComments,
+  type FixStyle,
   type Target,
 } from '../fixes/selfMonitoringFixes';
 import { appendToFile, indentUnit, insertAfterBlock, lineIndentAt } from '../fixes/edits';
@@ -71,7 +74,7 @@ function checkMetrics(model: ConfigModel, graph: PipelineGraph, settings: Settin
   // A scrape of Alloy's own HTTP address collects the same metrics as the self exporter.
   const selfScrapes = findSelfScrapes(model, hosts);
   for (const { scrape } of selfScrapes) {
-    const finding = notExported(graph, scrape);
+    const finding = notExported(graph, scrape, settings);
     if (finding) out.push(finding);
   }
   if (exporters.length === 0) {
@@ -94,6 +97,7 @@ function checkMetrics(model: ConfigModel, graph: PipelineGraph, settings: Settin
           ],
         },
       ],
+      fixStyle(settings),
     );
     out.push(finding(main, { start: 0, end: 0 }, 'selfmon/metrics-missing', 'warning', `Alloy does not export its own metrics: there is no ${facts.SELF_EXPORTER} component.`, fixes));
     return out;
@@ -121,6 +125,7 @@ function checkMetrics(model: ConfigModel, graph: PipelineGraph, settings: Settin
             ],
           },
         ],
+        fixStyle(settings),
       );
       out.push(finding(exporter.file, blockHeaderSpan(exporter.block), 'selfmon/metrics-not-scraped', 'warning', `No ${facts.SCRAPE} takes its targets from ${exporter.id}, so Alloy's own metrics are never collected.`, fixes));
       continue;
@@ -128,7 +133,7 @@ function checkMetrics(model: ConfigModel, graph: PipelineGraph, settings: Settin
     for (const scrape of mine) {
       const reach = graph.attributeReach(scrape.block, facts.SCRAPE_FORWARD_TO, 'metrics');
       if (reach === 'no') {
-        const finding = notExported(graph, scrape);
+        const finding = notExported(graph, scrape, settings);
         if (finding) out.push(finding);
         continue;
       }
@@ -139,12 +144,13 @@ function checkMetrics(model: ConfigModel, graph: PipelineGraph, settings: Settin
 }
 
 /** `selfmon/metrics-not-exported` for a scrape of Alloy's metrics whose `forward_to` leads nowhere out. */
-function notExported(graph: PipelineGraph, scrape: ComponentNode): Finding | undefined {
+function notExported(graph: PipelineGraph, scrape: ComponentNode, settings: Settings): Finding | undefined {
   if (graph.attributeReach(scrape.block, facts.SCRAPE_FORWARD_TO, 'metrics') !== 'no') return undefined;
   const forward = getAttribute(scrape.block, facts.SCRAPE_FORWARD_TO);
   const targets = metricsTargets(graph, new Set([scrape.id]));
   const title = (t: Target) => `Forward Alloy's metrics ${t.description}`;
-  const fixes = forward ? appendFixes(scrape.file, forward, targets, title) : attributeFixes(scrape.file, scrape.block, facts.SCRAPE_FORWARD_TO, targets, title);
+  const style = fixStyle(settings);
+  const fixes = forward ? appendFixes(scrape.file, forward, targets, title, style) : attributeFixes(scrape.file, scrape.block, facts.SCRAPE_FORWARD_TO, targets, title, style);
   const range = forward ? { start: forward.start, end: forward.end } : blockHeaderSpan(scrape.block);
   return finding(scrape.file, range, 'selfmon/metrics-not-exported', 'warning', `Alloy's own metrics scraped by ${scrape.id} never reach a component that sends them out of Alloy.`, fixes);
 }
@@ -281,14 +287,15 @@ function downstreamMentionsServiceName(model: ConfigModel, from: ComponentNode, 
 }
 
 /** A `rule` setting `job`, added as the last statement of a relabel block (whose `}` must be on its own line). */
-function appendJobRule(relabel: ComponentNode, job: string): FileEdit | undefined {
+function appendJobRule(relabel: ComponentNode, job: string, style: FixStyle): FileEdit | undefined {
   const { block, file } = relabel;
   const text = file.parse.text;
   if (block.rbrace < 0) return undefined;
   const lineStart = text.lastIndexOf('\n', block.rbrace - 1) + 1;
   if (text.slice(lineStart, block.rbrace).trim() !== '') return undefined;
   const indent = lineIndentAt(text, block.start) + indentUnit(text);
-  const rule = renderBlock({ name: 'rule', attributes: [['target_label', quote('job')], ['replacement', quote(job)]] }, indentUnit(text));
+  const comment = style.comments ? [`Sets the job label to "${job}", which becomes service.name over OTLP.`] : undefined;
+  const rule = renderBlock({ name: 'rule', ...(comment ? { comment } : {}), attributes: [['target_label', quote('job')], ['replacement', quote(job)]] }, indentUnit(text));
   const newText = (block.body.length > 0 ? '\n' : '') + rule.replace(/^(?=.)/gm, indent);
   return { file: file.path, range: { start: lineStart, end: lineStart }, newText };
 }
@@ -316,7 +323,7 @@ function checkServiceName(model: ConfigModel, graph: PipelineGraph, scrape: Comp
   // A rule downstream of the scrape (prometheus.relabel) wins over anything set before it: fix it there.
   const downstream = rules.find((rule) => rule.component.name === facts.METRICS_RELABEL);
   if (downstream) {
-    const edit = appendJobRule(downstream.component, want);
+    const edit = appendJobRule(downstream.component, want, fixStyle(settings));
     if (edit) fixes.push({ title: `Add a rule to ${downstream.component.id} setting the job label to "${want}", so service.name is "${want}"`, isPreferred: true, edits: [edit] });
   } else if (!viaRelabel) {
     const label = freeLabel(model, facts.TARGET_RELABEL.name);
@@ -328,13 +335,19 @@ function checkServiceName(model: ConfigModel, graph: PipelineGraph, scrape: Comp
         insertNear(
           scrape.file,
           exporter.file === scrape.file ? exporter.block : undefined,
-          renderBlock(
-            {
-              name: facts.TARGET_RELABEL.name,
-              label,
-              attributes: [[facts.TARGET_RELABEL.input, `${exporter.id}.targets`]],
-              blocks: [{ name: 'rule', attributes: [['target_label', quote('job')], ['replacement', quote(want)]] }],
-            },
+          renderBlocks(
+            withComments(
+              [
+                {
+                  name: facts.TARGET_RELABEL.name,
+                  label,
+                  attributes: [[facts.TARGET_RELABEL.input, `${exporter.id}.targets`]],
+                  blocks: [{ name: 'rule', attributes: [['target_label', quote('job')], ['replacement', quote(want)]] }],
+                },
+              ],
+              [],
+              fixStyle(settings),
+            ),
             indentUnit(scrape.file.parse.text),
           ),
         ),
@@ -342,7 +355,7 @@ function checkServiceName(model: ConfigModel, graph: PipelineGraph, scrape: Comp
     });
   } else {
     const relabel = r.ref.component;
-    const edit = appendJobRule(relabel, want);
+    const edit = appendJobRule(relabel, want, fixStyle(settings));
     if (edit) fixes.push({ title: `Add a rule to ${relabel.id} setting the job label to "${want}", so service.name is "${want}"`, isPreferred: true, edits: [edit] });
   }
   return [
@@ -372,6 +385,7 @@ function checkTraces(model: ConfigModel, graph: PipelineGraph, settings: Setting
       tracesTargets(graph),
       (t) => `Add a tracing block sending ${percent(fraction)}% of Alloy's traces ${t.description}`,
       (t) => [{ name: facts.TRACING, attributes: [['sampling_fraction', String(fraction)], [facts.WRITE_TO, list([t.ref])]] }],
+      fixStyle(settings),
       // Beside the logging block: Alloy's own telemetry settings stay together.
       model.logging && model.logging.file === main ? model.logging.block : undefined,
     );
@@ -380,7 +394,7 @@ function checkTraces(model: ConfigModel, graph: PipelineGraph, settings: Setting
   }
   const { block, file } = tracing;
   out.push(
-    ...checkWriteTo(graph, tracing, 'traces', () => tracesTargets(graph), {
+    ...checkWriteTo(graph, tracing, 'traces', () => tracesTargets(graph), fixStyle(settings), {
       missing: "The tracing block has no write_to, so Alloy's own traces are dropped.",
       notExported: "Alloy's own traces written to write_to never reach a component that sends them out of Alloy.",
       title: (t) => `Send Alloy's traces ${t.description}`,

@@ -7,7 +7,7 @@ import type { Finding, Fix, Severity, TextRange } from '../syntax/diagnostic';
 import { getAttribute, type ConfigBlockNode, type SourceFile } from '../semantic/model';
 import type { PipelineGraph } from '../semantic/pipelineGraph';
 import * as facts from '../semantic/selfMonitoringFacts';
-import { appendFixes, attributeFixes, type Target } from '../fixes/selfMonitoringFixes';
+import { appendFixes, attributeFixes, type FixStyle, type Target } from '../fixes/selfMonitoringFixes';
 
 const SOURCE = 'alloy-selfmon';
 
@@ -30,16 +30,17 @@ export function checkWriteTo(
   node: ConfigBlockNode,
   signal: 'logs' | 'traces',
   targets: () => Target[],
+  style: FixStyle,
   text: { missing: string; notExported: string; title: (t: Target) => string },
 ): Finding[] {
   const { block, file } = node;
   const writeTo = getAttribute(block, facts.WRITE_TO);
   if (isEmptyList(writeTo)) {
-    const fixes = writeTo ? appendFixes(file, writeTo, targets(), text.title) : attributeFixes(file, block, facts.WRITE_TO, targets(), text.title);
+    const fixes = writeTo ? appendFixes(file, writeTo, targets(), text.title, style) : attributeFixes(file, block, facts.WRITE_TO, targets(), text.title, style);
     return [finding(file, blockHeaderSpan(block), `selfmon/${signal}-missing`, 'warning', text.missing, fixes)];
   }
   if (writeTo && graph.attributeReach(block, facts.WRITE_TO, signal) === 'no') {
-    const fixes = appendFixes(file, writeTo, targets(), text.title);
+    const fixes = appendFixes(file, writeTo, targets(), text.title, style);
     return [finding(file, { start: writeTo.start, end: writeTo.end }, `selfmon/${signal}-not-exported`, 'warning', text.notExported, fixes)];
   }
   return [];

@@ -12,7 +12,7 @@ import { getAttribute, stringValue, type ConfigModel } from '../semantic/model';
 import type { PipelineGraph } from '../semantic/pipelineGraph';
 import * as facts from '../semantic/selfMonitoringFacts';
 import { findSelfLogSources, isWindowsConfiguration, type AlloyHost } from '../semantic/selfTelemetry';
-import { appendFixes, insertFixes, logsTargets, mainFile, setAttributeFix } from '../fixes/selfMonitoringFixes';
+import { appendFixes, fixStyle, insertFixes, logsTargets, mainFile, setAttributeFix } from '../fixes/selfMonitoringFixes';
 import { checkWriteTo, finding, isEmptyList } from './selfMonitoringFinding';
 
 /** The `selfmon/logs-*` findings. */
@@ -27,7 +27,7 @@ export function checkLogs(model: ConfigModel, graph: PipelineGraph, settings: Se
       for (const { source, how, certainty } of sources) {
         const forward = getAttribute(source.block, facts.FORWARD_TO);
         if (certainty !== 'yes' || !forward || graph.attributeReach(source.block, facts.FORWARD_TO, 'logs') !== 'no') continue;
-        const fixes = appendFixes(source.file, forward, logsTargets(graph), (t) => `Forward the logs ${t.description}`);
+        const fixes = appendFixes(source.file, forward, logsTargets(graph), (t) => `Forward the logs ${t.description}`, fixStyle(settings));
         const message = `Alloy's own logs, read by ${source.id} ${how}, never reach a component that sends them out of Alloy.`;
         out.push(finding(source.file, { start: forward.start, end: forward.end }, 'selfmon/logs-not-exported', 'warning', message, fixes));
       }
@@ -45,6 +45,7 @@ export function checkLogs(model: ConfigModel, graph: PipelineGraph, settings: Se
       logsTargets(graph),
       (t) => `Add a logging block sending Alloy's logs ${t.description}`,
       (t) => [{ name: facts.LOGGING, attributes: [['level', quote('info')], ['format', quote(format)], [facts.WRITE_TO, list([t.ref])]] }],
+      fixStyle(settings),
     );
     const where = windows ? ' As a Windows service, Alloy writes them to the Windows event log by default.' : '';
     out.push(finding(main, { start: 0, end: 0 }, 'selfmon/logs-missing', 'warning', `Alloy does not export its own logs: there is no logging block with write_to.${where}`, fixes));
@@ -54,7 +55,7 @@ export function checkLogs(model: ConfigModel, graph: PipelineGraph, settings: Se
     ? 'as a Windows service, Alloy writes them to the Windows event log by default'
     : 'they only go where Alloy writes them by default';
   out.push(
-    ...checkWriteTo(graph, logging, 'logs', () => logsTargets(graph), {
+    ...checkWriteTo(graph, logging, 'logs', () => logsTargets(graph), fixStyle(settings), {
       missing: `The logging block has no write_to, so no component sends Alloy's own logs on; ${byDefault}.`,
       notExported: "Alloy's own logs written to write_to never reach a component that sends them out of Alloy.",
       title: (t) => `Send Alloy's logs ${t.description}`,

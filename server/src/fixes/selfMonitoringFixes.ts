@@ -13,6 +13,8 @@ import type { ConfigModel, SourceFile } from '../semantic/model';
 import type { PipelineGraph } from '../semantic/pipelineGraph';
 import * as facts from '../semantic/selfMonitoringFacts';
 import { appendToFile, appendToList, indentUnit, insertAfterBlock, insertAttribute } from './edits';
+import { describeBlock } from './fixComments';
+import type { Settings } from '../settings';
 
 /** At most this many alternative targets are offered for one finding. */
 const MAX_TARGETS = 3;
@@ -23,6 +25,18 @@ export interface Target {
   /** Describes the target in the fix title. */
   description: string;
   newBlocks: NewBlock[];
+  /** The components the signal passes from `ref` on, ending where it leaves Alloy (for comments). */
+  path: string[];
+}
+
+/** How fixes write what they insert. */
+export interface FixStyle {
+  /** New blocks start with a comment: what they do, and where the signal goes. */
+  comments: boolean;
+}
+
+export function fixStyle(settings: Settings): FixStyle {
+  return { comments: settings.fixes.comments };
 }
 
 /** A label for new blocks called `name` (or each of several names) that no existing block of that name uses. */
@@ -47,12 +61,18 @@ function exportKind(graph: PipelineGraph, id: string, exportName: string): strin
  * before exporters (a batch processor in front of an exporter is what a person
  * would wire to).
  */
-function existingEntries(graph: PipelineGraph, signal: Signal, kind: string, exclude: ReadonlySet<string>): { id: string; exportName: string; sink: boolean }[] {
+function existingEntries(graph: PipelineGraph, signal: Signal, kind: string, exclude: ReadonlySet<string>): { id: string; exportName: string; sink: boolean; path: string[] }[] {
   const carriers = graph.carriers(signal);
   const entries = graph
     .entryPoints(signal)
     .filter((e) => !exclude.has(e.component.id) && exportKind(graph, e.component.id, e.exportName) === kind)
-    .map((e) => ({ id: e.component.id, exportName: e.exportName, sink: !!e.component.schema?.sinks?.includes(signal), carries: carriers.has(e.component.id) }));
+    .map((e) => ({
+      id: e.component.id,
+      exportName: e.exportName,
+      sink: !!e.component.schema?.sinks?.includes(signal),
+      carries: carriers.has(e.component.id),
+      path: graph.pathOut(e.component, e.exportName, signal).map((c) => c.id),
+    }));
   // Where some already carry this signal, only those are offered.
   const chosen = entries.some((e) => e.carries) ? entries.filter((e) => e.carries) : entries;
   return chosen.sort((a, b) => Number(a.sink) - Number(b.sink) || (a.id < b.id ? -1 : 1));
@@ -62,45 +82,52 @@ function existingEntries(graph: PipelineGraph, signal: Signal, kind: string, exc
 export function metricsTargets(graph: PipelineGraph, exclude: ReadonlySet<string> = new Set()): Target[] {
   const model = graph.model;
   const direct = existingEntries(graph, 'metrics', 'MetricsReceiver', exclude);
-  if (direct.length > 0) return direct.slice(0, MAX_TARGETS).map((e) => ({ ref: `${e.id}.${e.exportName}`, description: `to ${e.id}`, newBlocks: [] }));
+  if (direct.length > 0) return direct.slice(0, MAX_TARGETS).map((e) => ({ ref: `${e.id}.${e.exportName}`, description: `to ${e.id}`, newBlocks: [], path: e.path }));
   const consumers = existingEntries(graph, 'metrics', 'otelcol.Consumer', exclude);
   if (consumers.length > 0) {
     const label = freeLabel(model, facts.METRICS_TO_OTLP.name);
+    const converter = `${facts.METRICS_TO_OTLP.name}.${label}`;
     return consumers.slice(0, MAX_TARGETS).map((c) => ({
-      ref: `${facts.METRICS_TO_OTLP.name}.${label}.${facts.METRICS_TO_OTLP.export}`,
+      ref: `${converter}.${facts.METRICS_TO_OTLP.export}`,
       description: `over OTLP to ${c.id}`,
       newBlocks: [facts.metricsToOtlp(label, `${c.id}.${c.exportName}`)],
+      path: [converter, ...c.path],
     }));
   }
   const label = freeExporterLabel(model, facts.newMetricsExporter);
-  return [{ ref: `${facts.NEW_METRICS_EXPORTER_ENTRY.name}.${label}.${facts.NEW_METRICS_EXPORTER_ENTRY.export}`, description: `to a new ${facts.NEW_METRICS_EXPORTER_ENTRY.name}`, newBlocks: facts.newMetricsExporter(label) }];
+  const entry = `${facts.NEW_METRICS_EXPORTER_ENTRY.name}.${label}`;
+  return [{ ref: `${entry}.${facts.NEW_METRICS_EXPORTER_ENTRY.export}`, description: `to a new ${facts.NEW_METRICS_EXPORTER_ENTRY.name}`, newBlocks: facts.newMetricsExporter(label), path: [entry] }];
 }
 
 /** Targets for Alloy's own logs (a LogsReceiver). */
 export function logsTargets(graph: PipelineGraph): Target[] {
   const model = graph.model;
   const direct = existingEntries(graph, 'logs', 'LogsReceiver', new Set());
-  if (direct.length > 0) return direct.slice(0, MAX_TARGETS).map((e) => ({ ref: `${e.id}.${e.exportName}`, description: `to ${e.id}`, newBlocks: [] }));
+  if (direct.length > 0) return direct.slice(0, MAX_TARGETS).map((e) => ({ ref: `${e.id}.${e.exportName}`, description: `to ${e.id}`, newBlocks: [], path: e.path }));
   const consumers = existingEntries(graph, 'logs', 'otelcol.Consumer', new Set());
   if (consumers.length > 0) {
     const label = freeLabel(model, facts.LOGS_TO_OTLP.name);
+    const converter = `${facts.LOGS_TO_OTLP.name}.${label}`;
     return consumers.slice(0, MAX_TARGETS).map((c) => ({
-      ref: `${facts.LOGS_TO_OTLP.name}.${label}.${facts.LOGS_TO_OTLP.export}`,
+      ref: `${converter}.${facts.LOGS_TO_OTLP.export}`,
       description: `over OTLP to ${c.id}`,
       newBlocks: [facts.logsToOtlp(label, `${c.id}.${c.exportName}`)],
+      path: [converter, ...c.path],
     }));
   }
   const label = freeExporterLabel(model, facts.newLogsExporter);
-  return [{ ref: `${facts.NEW_LOGS_EXPORTER_ENTRY.name}.${label}.${facts.NEW_LOGS_EXPORTER_ENTRY.export}`, description: `to a new ${facts.NEW_LOGS_EXPORTER_ENTRY.name}`, newBlocks: facts.newLogsExporter(label) }];
+  const entry = `${facts.NEW_LOGS_EXPORTER_ENTRY.name}.${label}`;
+  return [{ ref: `${entry}.${facts.NEW_LOGS_EXPORTER_ENTRY.export}`, description: `to a new ${facts.NEW_LOGS_EXPORTER_ENTRY.name}`, newBlocks: facts.newLogsExporter(label), path: [entry] }];
 }
 
 /** Targets for Alloy's own traces (an otelcol.Consumer). */
 export function tracesTargets(graph: PipelineGraph): Target[] {
   const model = graph.model;
   const consumers = existingEntries(graph, 'traces', 'otelcol.Consumer', new Set());
-  if (consumers.length > 0) return consumers.slice(0, MAX_TARGETS).map((c) => ({ ref: `${c.id}.${c.exportName}`, description: `to ${c.id}`, newBlocks: [] }));
+  if (consumers.length > 0) return consumers.slice(0, MAX_TARGETS).map((c) => ({ ref: `${c.id}.${c.exportName}`, description: `to ${c.id}`, newBlocks: [], path: c.path }));
   const label = freeExporterLabel(model, facts.newTracesExporter);
-  return [{ ref: `${facts.NEW_TRACES_EXPORTER_ENTRY.name}.${label}.${facts.NEW_TRACES_EXPORTER_ENTRY.export}`, description: `to a new ${facts.NEW_TRACES_EXPORTER_ENTRY.name}`, newBlocks: facts.newTracesExporter(label) }];
+  const entry = `${facts.NEW_TRACES_EXPORTER_ENTRY.name}.${label}`;
+  return [{ ref: `${entry}.${facts.NEW_TRACES_EXPORTER_ENTRY.export}`, description: `to a new ${facts.NEW_TRACES_EXPORTER_ENTRY.name}`, newBlocks: facts.newTracesExporter(label), path: [entry] }];
 }
 
 /** The file where new top-level blocks go: the one holding `near`, else `config.alloy`, else the first. */
@@ -109,33 +136,43 @@ export function mainFile(model: ConfigModel, near?: SourceFile): SourceFile | un
   return model.files.find((f) => /(^|[\\/])config\.alloy$/.test(f.path)) ?? model.files[0];
 }
 
+/** `blocks` with the comment each starts with (described for a signal going along `path`), or with none. */
+export function withComments(blocks: readonly NewBlock[], path: readonly string[], style: FixStyle): NewBlock[] {
+  return blocks.map((b) => {
+    const { comment, ...rest } = b;
+    if (!style.comments) return rest;
+    const lines = comment ?? describeBlock(b, path);
+    return lines ? { ...rest, comment: lines } : rest;
+  });
+}
+
 /** Adds blocks after `after` when given (and in `file`), else at the end of `file`. */
-function addBlocks(file: SourceFile, blocks: NewBlock[], after?: BlockStmt): FileEdit[] {
+function addBlocks(file: SourceFile, blocks: NewBlock[], path: readonly string[], style: FixStyle, after?: BlockStmt): FileEdit[] {
   if (blocks.length === 0) return [];
-  const text = renderBlocks(blocks, indentUnit(file.parse.text));
+  const text = renderBlocks(withComments(blocks, path, style), indentUnit(file.parse.text));
   return [after ? insertAfterBlock(file, after, text) : appendToFile(file, text)];
 }
 
 /** One fix per target: insert `blocks(target)` (plus the target's own new blocks) at the end of `file`. */
-export function insertFixes(file: SourceFile, targets: Target[], title: (t: Target) => string, blocks: (t: Target) => NewBlock[], after?: BlockStmt): Fix[] {
-  return targets.map((t, i) => ({ title: title(t), isPreferred: i === 0, edits: addBlocks(file, [...blocks(t), ...t.newBlocks], after) }));
+export function insertFixes(file: SourceFile, targets: Target[], title: (t: Target) => string, blocks: (t: Target) => NewBlock[], style: FixStyle, after?: BlockStmt): Fix[] {
+  return targets.map((t, i) => ({ title: title(t), isPreferred: i === 0, edits: addBlocks(file, [...blocks(t), ...t.newBlocks], t.path, style, after) }));
 }
 
 /** One fix per target: add `name = [target]` to an existing block. */
-export function attributeFixes(file: SourceFile, block: BlockStmt, name: string, targets: Target[], title: (t: Target) => string): Fix[] {
+export function attributeFixes(file: SourceFile, block: BlockStmt, name: string, targets: Target[], title: (t: Target) => string, style: FixStyle): Fix[] {
   return targets.map((t, i) => ({
     title: title(t),
     isPreferred: i === 0,
-    edits: [...insertAttribute(file, block, name, list([t.ref])), ...addBlocks(file, t.newBlocks)],
+    edits: [...insertAttribute(file, block, name, list([t.ref])), ...addBlocks(file, t.newBlocks, t.path, style)],
   }));
 }
 
 /** One fix per target: append the target to an existing list attribute. */
-export function appendFixes(file: SourceFile, attr: AttributeStmt, targets: Target[], title: (t: Target) => string): Fix[] {
+export function appendFixes(file: SourceFile, attr: AttributeStmt, targets: Target[], title: (t: Target) => string, style: FixStyle): Fix[] {
   const fixes: Fix[] = [];
   targets.forEach((t, i) => {
     const edit = appendToList(file, attr, t.ref);
-    if (edit) fixes.push({ title: title(t), isPreferred: i === 0, edits: [edit, ...addBlocks(file, t.newBlocks)] });
+    if (edit) fixes.push({ title: title(t), isPreferred: i === 0, edits: [edit, ...addBlocks(file, t.newBlocks, t.path, style)] });
   });
   return fixes;
 }

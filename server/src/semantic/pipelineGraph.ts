@@ -61,6 +61,33 @@ export class PipelineGraph {
     return combine(flows.map((f) => (f.outSignal === signal ? this.attributeReach(component.block, f.output, f.outSignal) : 'no')));
   }
 
+  /**
+   * One way `signal` data sent to `component`'s export `exportName` leaves
+   * Alloy: the components it passes, this one first, ending at the one that
+   * sends it out. Empty when it does not leave, or when that cannot be told.
+   */
+  pathOut(component: ComponentNode, exportName: string, signal: Signal): ComponentNode[] {
+    const path: ComponentNode[] = [];
+    const seen = new Set<string>();
+    let at: { component: ComponentNode; exportName: string } | undefined = { component, exportName };
+    while (at && !seen.has(at.component.id)) {
+      seen.add(at.component.id);
+      path.push(at.component);
+      const schema = at.component.schema;
+      if (!schema) return [];
+      if (schema.sinks?.includes(signal)) return schema.localSink ? [] : path;
+      let next: { component: ComponentNode; exportName: string } | undefined;
+      for (const flow of schema.flows ?? []) {
+        if (flow.input !== at.exportName || (flow.inSignal ?? flow.outSignal) !== signal || flow.outSignal !== signal) continue;
+        const refs = referenceList(this.model, getAttributeAtPath(at.component.block, flow.output)?.value).refs;
+        next = refs.find((r) => this.reachesSink(r.component, r.exportName, signal) === 'yes');
+        if (next) break;
+      }
+      at = next;
+    }
+    return [];
+  }
+
   /** Whether data sent through the references at `path` in `block` leaves Alloy. */
   attributeReach(block: BlockStmt, path: string, signal: Signal): Reach {
     const attr = getAttributeAtPath(block, path);

@@ -8,6 +8,8 @@
 export interface NewBlock {
   name: string;
   label?: string;
+  /** Lines of a `//` comment written right above the block (without the slashes). */
+  comment?: string[];
   /** Attributes as [name, value written in Alloy syntax]. */
   attributes?: [string, string][];
   blocks?: NewBlock[];
@@ -19,8 +21,9 @@ export function renderBlock(block: NewBlock, indent = '\t', level = 0): string {
   const header = block.label !== undefined ? `${block.name} ${JSON.stringify(block.label)}` : block.name;
   const attributes = block.attributes ?? [];
   const blocks = block.blocks ?? [];
-  if (attributes.length === 0 && blocks.length === 0) return `${pad}${header} { }\n`;
-  let out = `${pad}${header} {\n`;
+  const comment = (block.comment ?? []).map((line) => `${pad}// ${line}\n`).join('');
+  if (attributes.length === 0 && blocks.length === 0) return `${comment}${pad}${header} { }\n`;
+  let out = `${comment}${pad}${header} {\n`;
   out += renderAttributes(attributes, indent, level + 1);
   blocks.forEach((child, i) => {
     if (i > 0 || attributes.length > 0) out += '\n';
