@@ -15,18 +15,17 @@ export interface ReferenceLocation {
 }
 
 /**
- * Where the thing under `offset` is named, in file order then text order;
+ * Where the thing under `offset` is named, by file path then offset;
  * empty when the cursor is on nothing we know. Never throws.
  */
 export function findReferences(index: SymbolIndex, file: SourceFile, offset: number, includeDeclaration = true): ReferenceLocation[] {
   try {
     const hit = occurrenceAt(index, file.path, offset);
     if (!hit) return [];
-    const order = new Map(index.project.allFiles.map((f, i) => [f.path, i]));
     return hit.symbol.occurrences
       .filter((o) => o.role !== 'alias' && (includeDeclaration || o.role !== 'definition'))
       .map((o) => ({ file: o.file.path, range: o.range, definition: o.role === 'definition' }))
-      .sort((a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0) || a.range.start - b.range.start);
+      .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.range.start - b.range.start));
   } catch {
     return [];
   }
