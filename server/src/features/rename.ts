@@ -57,6 +57,7 @@ export function rename(index: SymbolIndex, file: SourceFile, offset: number, new
       seen.add(key);
       edits.push({ file: o.file.path, range: o.range, newText: newName });
     }
+    edits.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.range.start - b.range.start));
     return { edits };
   } catch {
     return { error: 'Nothing to rename here.' };

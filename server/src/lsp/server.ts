@@ -46,6 +46,7 @@ import { defaultSettings, resolveSettings, type Settings } from '../settings';
 import type { LineIndex } from '../syntax/lineIndex';
 import { pathToUri, toDiagnostic, toRange, uriToPath } from './convert';
 import { MAX_FILE_BYTES, Workspace } from './workspace';
+import { navigationCapabilities, registerNavigation } from './navigation';
 
 /** More than this many diagnostics in one file help nobody and slow the editor down. */
 const MAX_DIAGNOSTICS = 1000;
@@ -262,6 +263,7 @@ export function startServer(connection: Connection): void {
         hoverProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll] },
         foldingRangeProvider: true,
+        ...navigationCapabilities,
         ...(pullDiagnostics ? { diagnosticProvider: { interFileDependencies: true, workspaceDiagnostics: false } } : {}),
       },
       serverInfo: { name: 'alloy-selfmon', version: '0.1.0' },
@@ -461,6 +463,7 @@ export function startServer(connection: Connection): void {
     });
   });
 
+  registerNavigation(connection, documents, workspace, () => workspaceFolders);
   documents.listen(connection);
   connection.listen();
 }
