@@ -91,6 +91,15 @@ describe('navigation over stdio', () => {
     await assert.rejects(request('textDocument/prepareRename', at('targets    =', 2)), /can be renamed/);
   });
 
+  it('from a module opened on its own, reaches the configuration that imports it', async () => {
+    await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uri(lib), languageId: 'grafana-alloy', version: 1, text: LIB } });
+    const position = positionOf(LIB, 'relabel"', 1);
+    const refs = await request<Location[]>('textDocument/references', { textDocument: { uri: uri(lib) }, position, context: { includeDeclaration: true } });
+    assert.deepEqual(refs.map((r) => `${r.uri === uri(lib) ? 'lib' : 'main'}:${r.range.start.line}:${r.range.start.character}`), ['main:8:19', 'main:11:4', 'lib:0:9']);
+    const edit = await request<WorkspaceEdit>('textDocument/rename', { textDocument: { uri: uri(lib) }, position, newName: 'filter' });
+    assert.deepEqual(Object.keys(edit.changes ?? {}).sort(), [uri(main), uri(lib)].sort());
+  });
+
   it('lists workspace symbols of every configuration, modules included', async () => {
     const symbols = await request<SymbolInformation[]>('workspace/symbol', { query: 'relabel' });
     assert.deepEqual(symbols.map((s) => `${s.name} ${s.location.uri === uri(lib) ? 'lib' : 'main'}`).sort(), ['declare "relabel" lib', 'lib.relabel "default" main', 'prometheus.relabel "inner" lib'].sort());

@@ -28,7 +28,7 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { findDefinition } from '../features/definition';
 import { getDocumentLinks } from '../features/documentLinks';
-import { buildProject, type ModuleLoader } from '../features/project';
+import { buildProject, type ModuleLoader, type Project } from '../features/project';
 import { findHighlights, findReferences } from '../features/references';
 import { prepareRename, rename } from '../features/rename';
 import { getSemanticTokens, TOKEN_MODIFIERS, TOKEN_TYPES } from '../features/semanticTokens';
@@ -93,15 +93,37 @@ export function registerNavigation(
   // The last index, reused while its files are the same parse results (the workspace caches them by version).
   let last: { files: readonly SourceFile[]; index: SymbolIndex } | undefined;
 
-  /** The index of the document's configuration and its modules, and the document's own parsed file. */
+  /**
+   * The index of the document's configuration and its modules, and the
+   * document's own parsed file. A module opened on its own is seen through a
+   * configuration of the workspace that imports it, when there is one, so that
+   * references and rename reach its users.
+   */
   function indexOf(document: TextDocument): { index: SymbolIndex; self: SourceFile } | undefined {
     const files = workspace.configurationOf(document);
-    const self = files[0];
-    if (!self) return undefined;
-    const project = buildProject(files, document.uri.startsWith('file:') ? loadModule : undefined);
+    const own = files[0];
+    if (!own) return undefined;
+    const onDisk = document.uri.startsWith('file:');
+    let project = buildProject(files, onDisk ? loadModule : undefined);
+    if (onDisk && buildModel(files).isModule) project = importingProject(own.path) ?? project;
+    const self = project.allFiles.find((f) => f.path === own.path) ?? own;
     const same = last && last.files.length === project.allFiles.length && last.files.every((f, i) => f === project.allFiles[i]);
     if (!same || !last) last = { files: project.allFiles, index: buildSymbolIndex(project) };
     return { index: last.index, self };
+  }
+
+  /** The project of a configuration in the workspace whose `import.file` blocks reach `path`. */
+  function importingProject(path: string): Project | undefined {
+    for (const folder of workspaceFolders()) {
+      for (const dir of alloyDirectories(folder)) {
+        if (dir === dirname(path)) continue;
+        const files = workspace.configurationInDirectory(dir);
+        if (!files.some((f) => f.parse.text.includes('import.file'))) continue;
+        const project = buildProject(files, loadModule);
+        if (project.allFiles.some((f) => f.path === path)) return project;
+      }
+    }
+    return undefined;
   }
 
   /** LSP range of `range` in the file at `path`, known to the index (else the file's start). */
