@@ -43,7 +43,8 @@ export function importTarget(file: SourceFile, block: BlockStmt): string | undef
 export function buildProject(files: readonly SourceFile[], load?: ModuleLoader): Project {
   const imports = new Map<BlockStmt, readonly SourceFile[]>();
   const allFiles: SourceFile[] = [...files];
-  const seen = new Set(files.map((f) => f.path));
+  const own = new Set(files.map((f) => f.path));
+  const seen = new Set(own);
   const loaded = new Map<string, readonly SourceFile[] | undefined>();
   let frontier: readonly SourceFile[] = files;
   for (let depth = 0; load && depth < MAX_IMPORT_DEPTH && frontier.length > 0; depth++) {
@@ -62,7 +63,8 @@ export function buildProject(files: readonly SourceFile[], load?: ModuleLoader):
           loaded.set(target, module);
         }
         const module = loaded.get(target);
-        if (!module || module.length === 0) continue;
+        // A module that is the configuration itself is a cycle Alloy refuses: not followed.
+        if (!module || module.length === 0 || module.some((m) => own.has(m.path))) continue;
         imports.set(block, module);
         for (const m of module) {
           if (seen.has(m.path)) continue;
