@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type {
+  CodeAction,
   DocumentHighlight,
   DocumentLink,
   InitializeResult,
@@ -98,6 +99,23 @@ describe('navigation over stdio', () => {
     assert.deepEqual(refs.map((r) => `${r.uri === uri(lib) ? 'lib' : 'main'}:${r.range.start.line}:${r.range.start.character}`), ['main:8:19', 'main:11:4', 'lib:0:9']);
     const edit = await request<WorkspaceEdit>('textDocument/rename', { textDocument: { uri: uri(lib) }, position, newName: 'filter' });
     assert.deepEqual(Object.keys(edit.changes ?? {}).sort(), [uri(main), uri(lib)].sort());
+  });
+
+  it('offers "did you mean" and "create" for an undefined reference', async () => {
+    const u = uri(join(root, 'cfg', 'typo.alloy'));
+    const text = 'prometheus.scrape "typo" {\n\ttargets    = []\n\tforward_to = [prometheus.remote_write.defualt.receiver]\n}\n';
+    await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: u, languageId: 'grafana-alloy', version: 1, text } });
+    const position = positionOf(text, 'defualt');
+    const actions = await request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri: u },
+      range: { start: position, end: position },
+      context: { diagnostics: [], only: ['quickfix'] },
+    });
+    assert.deepEqual(actions.map((a) => [a.title, a.isPreferred ?? false]), [
+      ['Change to prometheus.remote_write.default', true],
+      ['Create prometheus.remote_write "defualt"', false],
+    ]);
+    assert.deepEqual(actions[0]?.edit?.changes?.[u]?.map((e) => e.newText), ['default']);
   });
 
   it('lists workspace symbols of every configuration, modules included', async () => {
