@@ -8,6 +8,7 @@ import {
   createProtocolConnection,
   StreamMessageReader,
   StreamMessageWriter,
+  type InitializeResult,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
@@ -16,6 +17,8 @@ export const SERVER_PATH = resolve(__dirname, '../../dist/server.js');
 
 export interface TestServer {
   connection: ProtocolConnection;
+  /** What the server announced in its initialize result. */
+  capabilities: InitializeResult['capabilities'];
   process: ChildProcess;
   /** Messages the server logged through window/logMessage. */
   logs: string[];
@@ -44,7 +47,7 @@ export async function startServer(options: { pull: boolean; workspaceFolder?: st
   connection.onRequest('workspace/diagnostic/refresh', () => null);
   connection.onRequest('client/registerCapability', () => null);
   connection.listen();
-  await connection.sendRequest('initialize', {
+  const initialized = (await connection.sendRequest('initialize', {
     processId: process.pid,
     rootUri: null,
     workspaceFolders: options.workspaceFolder ? [{ uri: `file://${options.workspaceFolder}`, name: 'ws' }] : null,
@@ -56,10 +59,11 @@ export async function startServer(options: { pull: boolean; workspaceFolder?: st
         documentSymbol: { hierarchicalDocumentSymbolSupport: true },
       },
     },
-  });
+  })) as InitializeResult;
   await connection.sendNotification('initialized', {});
   return {
     connection,
+    capabilities: initialized.capabilities,
     process: child,
     logs,
     nextDiagnostics(uri, accept = () => true) {

@@ -9,6 +9,7 @@ import { deprecatedStdlib, isComponentName, suggestComponentNames } from '../sem
 import { classifyTopLevelBlock } from '../semantic/blockKinds';
 import type { ConfigModel, SourceFile } from '../semantic/model';
 import { referenceExpressions, resolveReference } from '../semantic/references';
+import { referenceFixes } from './referenceFixes';
 
 const SOURCE = 'alloy';
 
@@ -30,6 +31,7 @@ export function checkReferences(model: ConfigModel): Finding[] {
       for (const expr of referenceExpressions(block)) {
         const r = resolveReference(model, expr);
         if (r.kind !== 'undefined') continue;
+        const fixes = referenceFixes(model, file, block, expr, r);
         out.push({
           file: file.path,
           range: r.range,
@@ -37,6 +39,7 @@ export function checkReferences(model: ConfigModel): Finding[] {
           severity: 'error',
           message: `component "${r.path}" does not exist or is out of scope`,
           source: SOURCE,
+          ...(fixes.length > 0 ? { fixes } : {}),
         });
       }
     }

@@ -57,6 +57,7 @@ import type { Configuration } from '../workspace/configurations';
 import { unionFindings, withConfigurationReason } from '../workspace/configurationFindings';
 import { MAX_FILE_BYTES, Workspace } from './workspace';
 import { readTextFile } from '../textFiles';
+import { navigationCapabilities, registerNavigation } from './navigation';
 
 /** More than this many diagnostics in one file help nobody and slow the editor down. */
 const MAX_DIAGNOSTICS = 1000;
@@ -256,6 +257,7 @@ export function startServer(connection: Connection): void {
         hoverProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll] },
         foldingRangeProvider: true,
+        ...navigationCapabilities,
         ...(pullDiagnostics ? { diagnosticProvider: { interFileDependencies: true, workspaceDiagnostics: false } } : {}),
       },
       serverInfo: { name: 'alloy-selfmon', version: '0.1.0' },
@@ -483,6 +485,7 @@ export function startServer(connection: Connection): void {
     });
   });
 
+  registerNavigation(connection, documents, workspace, () => workspaceFolders);
   documents.listen(connection);
   connection.listen();
 }

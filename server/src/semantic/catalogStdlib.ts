@@ -122,3 +122,63 @@ const allByName: ReadonlyMap<string, StdlibFunction> = new Map(stdlibFunctions.m
 export function getStdlibFunction(name: string): StdlibFunction | undefined {
   return allByName.get(name);
 }
+
+/** The type of each parameter of the current functions, in order (from Alloy's stdlib implementation). */
+const PARAMETER_TYPES: ReadonlyMap<string, readonly string[]> = new Map([
+  ['sys.env', ['string']],
+  ['coalesce', ['any']],
+  ['json_path', ['string', 'string']],
+  ['array.concat', ['array']],
+  ['array.combine_maps', ['list(map)', 'list(map)', 'list(string)', 'bool']],
+  ['array.group_by', ['list(object)', 'string', 'bool']],
+  ['convert.nonsensitive', ['secret']],
+  ['encoding.from_json', ['string']],
+  ['encoding.from_yaml', ['string']],
+  ['encoding.from_base64', ['string']],
+  ['encoding.from_URLbase64', ['string']],
+  ['encoding.to_base64', ['string']],
+  ['encoding.to_URLbase64', ['string']],
+  ['encoding.to_json', ['map(any)']],
+  ['encoding.url_encode', ['string']],
+  ['encoding.url_decode', ['string']],
+  ['file.path_join', ['string']],
+  ['string.format', ['string', 'any']],
+  ['string.join', ['list(string)', 'string']],
+  ['string.replace', ['string', 'string', 'string']],
+  ['string.split', ['string', 'string']],
+  ['string.to_lower', ['string']],
+  ['string.to_upper', ['string']],
+  ['string.trim', ['string', 'string']],
+  ['string.trim_prefix', ['string', 'string']],
+  ['string.trim_suffix', ['string', 'string']],
+  ['string.trim_space', ['string']],
+]);
+
+/** One parameter of a stdlib function, as its signature names it. */
+export interface StdlibParameter {
+  name: string;
+  type: string;
+  /** `args...`: takes any number of values. */
+  variadic: boolean;
+  /** `[, keep_unmatched]`: may be left out. */
+  optional: boolean;
+}
+
+/**
+ * The parameters of the function called `name` (deprecated aliases take their
+ * replacement's), read from its signature, with their types; undefined for an
+ * unknown function.
+ */
+export function getStdlibParameters(name: string): StdlibParameter[] | undefined {
+  const f = allByName.get(name);
+  if (!f) return undefined;
+  const types = PARAMETER_TYPES.get(f.replacement ?? f.name) ?? [];
+  const inside = /\(([^)]*)\)/.exec(f.signature)?.[1] ?? '';
+  const names = inside.split(/,\s*|\[,\s*/).map((s) => s.replace(/[[\]]/g, '').trim()).filter((s) => s !== '');
+  return names.map((raw, i) => ({
+    name: raw.replace(/\.\.\.$/, ''),
+    type: types[i] ?? 'any',
+    variadic: raw.endsWith('...'),
+    optional: inside.includes(`[, ${raw}]`),
+  }));
+}

@@ -1,0 +1,98 @@
+/**
+ * Quick fixes for a reference to a component that does not exist: "did you
+ * mean" the nearest label of a component of the same name, or else an export
+ * of the kind the attribute takes; and "create" the component when its name
+ * is one of Alloy's.
+ */
+import type { BlockStmt, Expr, Stmt } from '../syntax/ast';
+import type { Fix, TextRange } from '../syntax/diagnostic';
+import { renderBlock } from '../syntax/builder';
+import { capsuleKindOfType, editDistance, getComponent, getConfigBlock, resolveBody, type CapsuleKind } from '../semantic/catalog';
+import type { ConfigModel, SourceFile } from '../semantic/model';
+import { appendToFile } from '../fixes/edits';
+
+/** What `resolveReference` says about an undefined reference. */
+export interface UndefinedReference {
+  path: string;
+  componentName: string;
+  range: TextRange;
+}
+
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const MAX_SUGGESTIONS = 3;
+
+/** The fixes for the undefined reference `expr` inside the top-level `block` of `file`. Never throws. */
+export function referenceFixes(model: ConfigModel, file: SourceFile, block: BlockStmt, expr: Expr, ref: UndefinedReference): Fix[] {
+  try {
+    const nameLength = ref.componentName.split('.').length;
+    const label = pieceAt(expr, nameLength);
+    if (!label) return [];
+    const fixes = nearestLabels(model, file, ref.componentName, label);
+    if (fixes.length === 0) fixes.push(...exportsOfKind(model, file, block, expr, ref));
+    if (getComponent(ref.componentName) && IDENTIFIER.test(label.name)) {
+      const text = renderBlock({ name: ref.componentName, label: label.name });
+      fixes.push({ title: `Create ${ref.componentName} "${label.name}"`, edits: [appendToFile(file, text)] });
+    }
+    // The nearest existing name is the obvious fix; creating a component is a choice.
+    const first = fixes[0];
+    if (first && first.title.startsWith('Change')) first.isPreferred = true;
+    return fixes;
+  } catch {
+    return [];
+  }
+}
+
+/** The `index`-th identifier of a chain `a.b.c` with its range. */
+function pieceAt(expr: Expr, index: number): { name: string; range: TextRange } | undefined {
+  const pieces: { name: string; range: TextRange }[] = [];
+  let e: Expr = expr;
+  while (e.kind === 'Access') {
+    pieces.push({ name: e.name.name, range: { start: e.name.start, end: e.name.end } });
+    e = e.value;
+  }
+  if (e.kind !== 'IdentExpr') return undefined;
+  pieces.push({ name: e.name, range: { start: e.start, end: e.end } });
+  return pieces[pieces.length - 1 - index];
+}
+
+/** Labels of components of the same name, close to the one written: the label is changed, nothing else. */
+function nearestLabels(model: ConfigModel, file: SourceFile, componentName: string, label: { name: string; range: TextRange }): Fix[] {
+  const limit = Math.max(1, Math.floor(label.name.length / 3));
+  return [...model.components.values()]
+    .filter((c) => c.name === componentName)
+    .map((c) => ({ label: c.label, distance: editDistance(label.name.toLowerCase(), c.label.toLowerCase()) }))
+    .filter((c) => c.distance <= limit)
+    .sort((a, b) => a.distance - b.distance || a.label.localeCompare(b.label))
+    .slice(0, MAX_SUGGESTIONS)
+    .map((c) => ({ title: `Change to ${componentName}.${c.label}`, edits: [{ file: file.path, range: label.range, newText: c.label }] }));
+}
+
+/** Exports of components the configuration has, of the kind the attribute holding `expr` takes. */
+function exportsOfKind(model: ConfigModel, file: SourceFile, block: BlockStmt, expr: Expr, ref: UndefinedReference): Fix[] {
+  const kind = acceptedKind(block, expr);
+  if (!kind) return [];
+  const candidates: string[] = [];
+  for (const c of model.components.values()) {
+    for (const e of c.schema?.exports ?? []) if ((e.kind ?? capsuleKindOfType(e.type)) === kind) candidates.push(`${c.id}.${e.name}`);
+  }
+  return candidates
+    .map((text) => ({ text, distance: editDistance(ref.path, text) }))
+    .sort((a, b) => a.distance - b.distance || a.text.localeCompare(b.text))
+    .slice(0, MAX_SUGGESTIONS)
+    .map((c) => ({ title: `Change to ${c.text}`, edits: [{ file: file.path, range: ref.range, newText: c.text }] }));
+}
+
+/** The capsule kind the attribute holding `expr` takes, from the catalog; undefined when unknown. */
+function acceptedKind(block: BlockStmt, expr: Expr): CapsuleKind | undefined {
+  const owner = getComponent(block.name) ?? getConfigBlock(block.name);
+  if (!owner) return undefined;
+  const path: string[] = [];
+  let body: readonly Stmt[] = block.body;
+  for (;;) {
+    const holder = body.find((s) => s.start <= expr.start && expr.end <= s.end);
+    if (!holder || holder.kind === 'ErrorStmt') return undefined;
+    if (holder.kind === 'Attribute') return resolveBody(owner, path)?.attributes.find((a) => a.name === holder.name.name)?.accepts;
+    path.push(holder.name);
+    body = holder.body;
+  }
+}
