@@ -103,19 +103,21 @@ describe('navigation over stdio', () => {
 
   it('offers "did you mean" and "create" for an undefined reference', async () => {
     const u = uri(join(root, 'cfg', 'typo.alloy'));
-    const text = 'prometheus.scrape "typo" {\n\ttargets    = []\n\tforward_to = [prometheus.remote_write.defualt.receiver]\n}\n';
+    // The file stands alone (it uses none of its siblings' components), so the label to suggest is its own.
+    const text =
+      'prometheus.remote_write "primary" {\n\tendpoint {\n\t\turl = "http://mimir:9009/api/v1/push"\n\t}\n}\n\nprometheus.scrape "typo" {\n\ttargets    = []\n\tforward_to = [prometheus.remote_write.primray.receiver]\n}\n';
     await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: u, languageId: 'grafana-alloy', version: 1, text } });
-    const position = positionOf(text, 'defualt');
+    const position = positionOf(text, 'primray');
     const actions = await request<CodeAction[]>('textDocument/codeAction', {
       textDocument: { uri: u },
       range: { start: position, end: position },
       context: { diagnostics: [], only: ['quickfix'] },
     });
     assert.deepEqual(actions.map((a) => [a.title, a.isPreferred ?? false]), [
-      ['Change to prometheus.remote_write.default', true],
-      ['Create prometheus.remote_write "defualt"', false],
+      ['Change to prometheus.remote_write.primary', true],
+      ['Create prometheus.remote_write "primray"', false],
     ]);
-    assert.deepEqual(actions[0]?.edit?.changes?.[u]?.map((e) => e.newText), ['default']);
+    assert.deepEqual(actions[0]?.edit?.changes?.[u]?.map((e) => e.newText), ['primary']);
   });
 
   it('lists workspace symbols of every configuration, modules included', async () => {
