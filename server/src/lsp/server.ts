@@ -49,6 +49,7 @@ import {
   type EnvironmentDocsResult,
 } from '../protocol';
 import { environmentDocs } from './environmentDocs';
+import { registerCommands } from './commands';
 import type { FileEdit, Finding } from '../syntax/diagnostic';
 import { LineIndex as Lines } from '../syntax/lineIndex';
 import { defaultSettings, resolveSettings, type Settings } from '../settings';
@@ -255,6 +256,17 @@ export function startServer(connection: Connection): void {
     );
   }
 
+  const commands = registerCommands(connection, documents, {
+    composeReport: (params) => composeReport(params),
+    configurationOf: (uri) => {
+      const document = documents.get(uri);
+      return document ? workspace.configurationOf(document) : undefined;
+    },
+    settings: getSettings,
+    analyze,
+    filesChanged: () => filesChanged(),
+  });
+
   connection.onInitialize((params): InitializeResult => {
     const caps = params.capabilities;
     pullDiagnostics = !!caps.textDocument?.diagnostic;
@@ -262,6 +274,7 @@ export function startServer(connection: Connection): void {
     configurationSupport = !!caps.workspace?.configuration;
     workspaceFolders = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri));
     if (workspaceFolders.length === 0 && params.rootUri) workspaceFolders = [uriToPath(params.rootUri)];
+    commands.initialize(caps);
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -271,6 +284,7 @@ export function startServer(connection: Connection): void {
         hoverProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll] },
         foldingRangeProvider: true,
+        executeCommandProvider: commands.capability,
         ...(pullDiagnostics ? { diagnosticProvider: { interFileDependencies: true, workspaceDiagnostics: false } } : {}),
       },
       serverInfo: { name: 'alloy-selfmon', version: '0.1.0' },
@@ -303,13 +317,15 @@ export function startServer(connection: Connection): void {
     else if (refreshSupport && siblingsOpen(event.document)) scheduleRefresh();
   });
 
-  // Compose files, env files and .alloy files on disk changed (the client watches them).
-  connection.onDidChangeWatchedFiles(() => {
+  // Compose files, env files and .alloy files on disk changed (watched by the client, or by commands.ts).
+  function filesChanged(): void {
     if (pullDiagnostics && refreshSupport) scheduleRefresh();
     else for (const d of documents.all()) schedulePush(d);
-  });
+  }
+  connection.onDidChangeWatchedFiles(filesChanged);
 
-  connection.onRequest(COMPOSE_REPORT_REQUEST, async (params: ComposeReportParams): Promise<ComposeReportResult> => {
+  connection.onRequest(COMPOSE_REPORT_REQUEST, composeReport);
+  async function composeReport(params: ComposeReportParams): Promise<ComposeReportResult> {
     const dirs = new Set<string>();
     for (const uri of params.uris) if (uri.startsWith('file:')) dirs.add(dirname(uriToPath(uri)));
     if (dirs.size === 0) for (const folder of workspaceFolders) for (const d of alloyDirectories(folder)) dirs.add(d);
@@ -320,7 +336,7 @@ export function startServer(connection: Connection): void {
       if (entry) entries.push(entry);
     }
     return { entries };
-  });
+  }
 
   connection.onRequest(ENVIRONMENT_DOCS_REQUEST, async (params: EnvironmentDocsParams): Promise<EnvironmentDocsResult | null> => {
     const document = typeof params?.uri === 'string' ? documents.get(params.uri) : undefined;
