@@ -9,7 +9,6 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import type { InitializeResult } from 'vscode-languageserver-protocol';
 import { startServer, type TestServer } from '../support/lspClient';
 
 const CONFIG = 'loki.write "default" {\n\tendpoint {\n\t\turl = sys.env("LOKI_URL")\n\t}\n}\n\nlogging {\n\twrite_to = [loki.write.default.receiver]\n}\n';

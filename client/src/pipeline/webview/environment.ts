@@ -1,0 +1,51 @@
+/**
+ * Draws the compose environment report as tables (DOM calls only: no text
+ * from files ever becomes markup). Never a value: the report holds none.
+ */
+import type { EnvironmentView, RenderSummary } from '../messages';
+import { ENVIRONMENT_HEADER, environmentSections } from '../environmentModel';
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, text: string | undefined, parent: Element, className?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (text !== undefined) node.textContent = text;
+  if (className) node.className = className;
+  parent.appendChild(node);
+  return node;
+}
+
+/** Renders the report into `host` and returns its table rows as text (header first). */
+export function drawEnvironment(host: HTMLElement, view: EnvironmentView): RenderSummary {
+  host.replaceChildren();
+  const rows: string[][] = [];
+  const sections = environmentSections(view);
+  if (sections.length === 0) el('p', 'No .alloy configuration was found in this workspace.', host);
+  for (const s of sections) {
+    const section = el('section', undefined, host);
+    el('h2', s.title, section);
+    for (const note of s.notes) el('p', note, section, 'note');
+    if (s.service === undefined) continue;
+    const facts = el('dl', undefined, section);
+    el('dt', 'Service', facts);
+    el('dd', s.service, facts);
+    el('dt', 'Compose files', facts);
+    el('dd', s.composeFiles, facts);
+    if (s.rows.length === 0) {
+      el('p', 'The configuration reads no environment variable with sys.env.', section);
+      continue;
+    }
+    const table = el('table', undefined, section);
+    const head = el('tr', undefined, el('thead', undefined, table));
+    for (const h of ENVIRONMENT_HEADER) el('th', h, head);
+    rows.push([...ENVIRONMENT_HEADER]);
+    const body = el('tbody', undefined, table);
+    s.rows.forEach((cells, i) => {
+      const row = el('tr', undefined, body, `status-${s.statuses[i] ?? ''}`);
+      el('td', cells[0], row, 'name');
+      el('td', cells[1], row, 'status');
+      el('td', cells[2], row, 'source');
+      rows.push(cells);
+    });
+    if (s.footer) el('p', s.footer, section);
+  }
+  return { view: 'environment', nodes: [], edges: [], broken: [], self: [], rows };
+}
