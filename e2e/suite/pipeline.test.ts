@@ -55,7 +55,7 @@ describe('the Alloy panel: pipeline and compose environment', function () {
     await vscode.commands.executeCommand('alloy-selfmon.showPipeline');
     const s = await drawn(api, 'pipeline', (x) => x.nodes.includes('prometheus.scrape.alloy'), 'the fixture');
     for (const id of ['prometheus.exporter.self.alloy', 'prometheus.scrape.alloy', 'logging', 'loki.write.grafana_cloud', 'missing:traces']) assert.ok(s.nodes.includes(id), `no node ${id}; drew ${s.nodes.join(', ')}`);
-    for (const e of ['prometheus.exporter.self.alloy -targets-> prometheus.scrape.alloy', 'logging -logs-> loki.write.grafana_cloud']) assert.ok(s.edges.includes(e), `no edge ${e}; drew ${s.edges.join(', ')}`);
+    for (const e of ['prometheus.exporter.self.alloy -targets-> discovery.relabel.alloy', 'discovery.relabel.alloy -targets-> prometheus.scrape.alloy', 'logging -logs-> loki.write.grafana_cloud']) assert.ok(s.edges.includes(e), `no edge ${e}; drew ${s.edges.join(', ')}`);
     assert.ok(s.broken.includes('missing:traces'), `the missing tracing block is not marked; broken: ${s.broken.join(', ')}`);
     assert.ok(s.self.includes('prometheus.scrape.alloy') && s.self.includes('loki.write.grafana_cloud'), `Alloy's own paths: ${s.self.join(', ')}`);
   });
