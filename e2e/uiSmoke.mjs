@@ -169,12 +169,13 @@ export async function runUiSmoke({ browser, baseUrl, workspace, developmentPath,
       await webview().locator('td.name', { hasText: 'GRAFANA_CLOUD_LOKI_USER' }).waitFor({ state: 'visible' });
       await shot('compose-check.png');
     }]);
-    steps.push([`the palette runs "${PIPELINE_COMMAND}", which draws the pipeline with the missing traces link`, async () => {
+    steps.push([`the palette runs "${PIPELINE_COMMAND}", which draws the pipeline with Alloy's own telemetry highlighted`, async () => {
       await page.locator('.tabs-container .tab', { hasText: 'config.alloy' }).first().click();
       const row = await runCommand(PIPELINE_COMMAND);
       await row.click();
-      await webview().locator('g.node.kind-missing', { hasText: 'tracing' }).waitFor({ state: 'visible' });
-      await webview().locator('g.node', { hasText: 'prometheus.scrape' }).waitFor({ state: 'visible' });
+      // The lightbulb step added the tracing block: all three of Alloy's own signals have a path now.
+      await webview().locator('g.node.self', { hasText: 'tracing' }).waitFor({ state: 'visible' });
+      await webview().locator('g.node.self', { hasText: 'prometheus.scrape' }).waitFor({ state: 'visible' });
       await shot('pipeline.png');
     }]);
   } else {

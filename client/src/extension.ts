@@ -20,6 +20,8 @@ import { AlloyPanel } from './pipeline/panel';
 import type { PanelView, RenderSummary } from './pipeline/messages';
 import { documentEnvironment } from './documentEnvironment';
 import { fixMiddleware, registerFixCommands } from './fixes';
+import { formattingMiddleware } from './formatting';
+import { registerSnippets } from './snippets';
 import { ServerStatus } from './status';
 
 export const RESTART_COMMAND = 'alloy-selfmon.restartServer';
@@ -50,6 +52,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
     vscode.commands.registerCommand(SHOW_OUTPUT_COMMAND, () => output.show(true)),
     vscode.commands.registerCommand(RESTART_COMMAND, () => startClient(context, output, status)),
     ...registerFixCommands(),
+    registerSnippets(context.asAbsolutePath(path.join('snippets', 'alloy.json'))),
   );
   await startClient(context, output, status);
   return {
@@ -87,7 +90,7 @@ async function startClient(context: vscode.ExtensionContext, output: vscode.Outp
     outputChannel: output,
     // The server registers its own file watchers (compose, .env, .alloy) through dynamic registration.
     synchronize: { configurationSection: 'alloySelfMonitoring' },
-    middleware: fixMiddleware,
+    middleware: { ...fixMiddleware, ...formattingMiddleware },
   };
   // The id makes `alloySelfMonitoring.trace.server` the trace setting.
   const next = new LanguageClient('alloySelfMonitoring', 'Alloy Self-Monitoring', serverOptions, clientOptions);

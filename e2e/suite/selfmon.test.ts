@@ -161,6 +161,16 @@ describe('self-monitoring, compose environment, snippets and completion', functi
     assert.equal(snippet.kind, vscode.CompletionItemKind.Snippet);
   });
 
+  it('does not offer the top-level snippets inside a block', async function () {
+    await showFile(FIXTURE);
+    const header = lineOf(document, 'prometheus.scrape "alloy" {');
+    await insert(document, new vscode.Position(header + 1, 0), '\t\n');
+    const items = await completionsAt(fixture, new vscode.Position(header + 1, 1));
+    assert.ok(items.length > 0, 'nothing is offered inside the block');
+    const snippets = items.filter((i) => i.kind === vscode.CompletionItemKind.Snippet && labelOf(i).startsWith('selfmon-'));
+    assert.deepEqual(snippets.map(labelOf), []);
+  });
+
   it('completes component names and the arguments of a block', async function () {
     await showFile(FIXTURE);
     const afterDot = await insert(document, document.positionAt(document.getText().length), '\nprometheus.');

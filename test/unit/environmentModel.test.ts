@@ -32,7 +32,7 @@ describe('compose environment table', () => {
     assert.equal(section?.service, 'service "alloy" mounts grafana-alloy/config.alloy');
     assert.deepEqual(section?.rows, [
       ['LOKI_URL', 'provided', 'docker-compose.base.yml:8'],
-      ['API_KEY', 'from the shell that runs docker compose (compose refuses to start without it)', 'docker-compose.base.yml:9'],
+      ['API_KEY', 'from the shell, required', 'docker-compose.base.yml:9'],
       ['LOKI_USER', 'missing', '—'],
     ]);
     assert.deepEqual(section?.statuses, ['provided', 'host', 'missing']);

@@ -7,8 +7,9 @@ import type { EnvironmentView } from './messages';
 
 const STATUS: Record<string, string> = {
   provided: 'provided',
-  empty: 'provided but empty',
-  host: 'from the shell that runs docker compose',
+  empty: 'empty',
+  // Passed through from the environment of the shell that runs `docker compose up`.
+  host: 'from the shell',
   missing: 'missing',
 };
 
@@ -37,8 +38,8 @@ export function environmentSections({ report, names }: EnvironmentView): Environ
     section.composeFiles = env.composeFiles.join(', ');
     for (const v of env.variables) {
       let status = STATUS[v.status] ?? v.status;
-      if (v.status === 'host' && v.requiredByCompose) status += ' (compose refuses to start without it)';
-      if (v.status === 'host' && v.hasDefault) status += ' (a default applies)';
+      if (v.status === 'host' && v.requiredByCompose) status += ', required';
+      if (v.status === 'host' && v.hasDefault) status += ', has a default';
       section.rows.push([v.name, status, v.source ?? '—']);
       section.statuses.push(v.status);
     }

@@ -46,6 +46,7 @@ export function drawEnvironment(host: HTMLElement, view: EnvironmentView): Rende
       rows.push(cells);
     });
     if (s.footer) el('p', s.footer, section);
+    el('p', '"From the shell": compose passes the variable from the environment of the shell that runs docker compose up; "required": compose refuses to start without it.', section, 'note');
   }
   return { view: 'environment', nodes: [], edges: [], broken: [], self: [], rows };
 }
