@@ -176,6 +176,11 @@ export async function runUiSmoke({ browser, baseUrl, workspace, developmentPath,
       // The lightbulb step added the tracing block: all three of Alloy's own signals have a path now.
       await webview().locator('g.node.self', { hasText: 'tracing' }).waitFor({ state: 'visible' });
       await webview().locator('g.node.self', { hasText: 'prometheus.scrape' }).waitFor({ state: 'visible' });
+      // Room for the graph: hide the side bar and the bottom panel (the last step, nothing after needs them).
+      await page.keyboard.press('Control+B');
+      await page.keyboard.press('Control+J');
+      await page.locator('.markers-panel').first().waitFor({ state: 'hidden' });
+      await webview().locator('g.node.self', { hasText: 'tracing' }).waitFor({ state: 'visible' });
       await shot('pipeline.png');
     }]);
   } else {

@@ -39,7 +39,15 @@ export interface ExtensionApi {
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<ExtensionApi> {
+  const activatedAt = Date.now();
   const output = vscode.window.createOutputChannel('Alloy Self-Monitoring');
+  // Startup, measured where it can be: activation → server running → first diagnostics shown.
+  const firstDiagnostics = vscode.languages.onDidChangeDiagnostics((e) => {
+    if (!e.uris.some((u) => u.path.endsWith('.alloy') && vscode.languages.getDiagnostics(u).length > 0)) return;
+    output.appendLine(`first diagnostics ${Date.now() - activatedAt} ms after activation`);
+    firstDiagnostics.dispose();
+  });
+  context.subscriptions.push(firstDiagnostics);
   const status = new ServerStatus(SHOW_OUTPUT_COMMAND);
   panel = new AlloyPanel(context.extensionUri, () => client);
   context.subscriptions.push(
@@ -55,6 +63,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
     registerSnippets(context.asAbsolutePath(path.join('snippets', 'alloy.json'))),
   );
   await startClient(context, output, status);
+  output.appendLine(`language server running ${Date.now() - activatedAt} ms after activation`);
   return {
     client: () => client,
     rendered: (view, accept) => {

@@ -36,10 +36,10 @@ const edgeText = (e: PipelineEdge) => (e.kind === 'dependency' ? e.attribute : e
  * Renders `data` into `host` (replacing what was there) and returns what it drew.
  * `onClick` receives the clicked node.
  */
-export function drawPipeline(host: HTMLElement, data: PipelineViewData, onClick: (node: PipelineNode) => void): RenderSummary {
-  host.replaceChildren();
+/** The layered layout of `data`, left to right or top to bottom. */
+function layout(data: PipelineViewData, rankdir: 'LR' | 'TB'): InstanceType<typeof dagre.graphlib.Graph> {
   const g = new dagre.graphlib.Graph({ multigraph: true });
-  g.setGraph({ rankdir: 'LR', nodesep: 18, ranksep: 70, marginx: 12, marginy: 12 });
+  g.setGraph({ rankdir, nodesep: 18, ranksep: rankdir === 'LR' ? 70 : 50, marginx: 12, marginy: 12 });
   g.setDefaultEdgeLabel(() => ({}));
   for (const node of data.nodes) {
     const width = Math.max(nodeTitle(node).length, node.namespace.length + 2) * CHAR_WIDTH + 24;
@@ -47,11 +47,28 @@ export function drawPipeline(host: HTMLElement, data: PipelineViewData, onClick:
   }
   data.edges.forEach((e, i) => g.setEdge(e.from, e.to, { width: edgeText(e).length * 6.5, height: 14, labelpos: 'c' }, `e${i}`));
   dagre.layout(g);
+  return g;
+}
+
+/** Below this scale the text is too small to read: the graph scrolls instead. */
+const MIN_SCALE = 0.7;
+
+export function drawPipeline(host: HTMLElement, data: PipelineViewData, onClick: (node: PipelineNode) => void): RenderSummary {
+  host.replaceChildren();
+  // Data flows left to right; in a panel too narrow for that, top to bottom reads better.
+  const available = Math.max(host.clientWidth, 200);
+  let g = layout(data, 'LR');
+  const wide = (g.graph() as GraphLabel).width ?? 0;
+  if (wide * MIN_SCALE > available) {
+    const tall = layout(data, 'TB');
+    if (((tall.graph() as GraphLabel).width ?? 0) < wide) g = tall;
+  }
 
   const graph = g.graph() as GraphLabel;
   const width = Math.ceil(graph.width ?? 0);
   const height = Math.ceil(graph.height ?? 0);
-  const root = svg('svg', { width, height, viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': 'Pipeline graph' }, host);
+  const scale = Math.max(MIN_SCALE, Math.min(1, available / Math.max(width, 1)));
+  const root = svg('svg', { width: Math.ceil(width * scale), height: Math.ceil(height * scale), viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': 'Pipeline graph' }, host);
   const defs = svg('defs', {}, root);
   for (const kind of ['plain', 'self', 'broken']) {
     const marker = svg('marker', { id: `arrow-${kind}`, viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, orient: 'auto-start-reverse' }, defs);

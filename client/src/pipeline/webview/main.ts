@@ -4,7 +4,7 @@
  * under a strict Content-Security-Policy (no inline code, no network).
  */
 import type { FromWebview, PanelView, ToWebview } from '../messages';
-import type { PipelineNode } from '../../../../server/src/features/pipelineView';
+import type { PipelineNode, PipelineViewData } from '../../../../server/src/features/pipelineView';
 import { drawPipeline } from './graph';
 import { drawEnvironment } from './environment';
 
@@ -15,6 +15,8 @@ declare function acquireVsCodeApi(): VsCodeApi;
 
 const vscode = acquireVsCodeApi();
 const nodes = new Map<string, PipelineNode>();
+let lastPipeline: PipelineViewData | undefined;
+let resizeTimer: number | undefined;
 
 function byId(id: string): HTMLElement {
   const found = document.getElementById(id);
@@ -27,6 +29,8 @@ function show(view: PanelView): void {
     byId(`tab-${v}`).setAttribute('aria-selected', String(v === view));
     byId(`view-${v}`).hidden = v !== view;
   }
+  // Drawn while hidden, the graph was laid out for no width: lay it out for the panel now.
+  if (view === 'pipeline' && lastPipeline) drawPipeline(byId('graph'), lastPipeline, reveal);
 }
 
 function reveal(node: PipelineNode): void {
@@ -54,6 +58,7 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
     nodes.clear();
     const data = message.data ?? { nodes: [], edges: [], findings: [], hasSyntaxErrors: false, isModule: false };
     for (const n of data.nodes) nodes.set(n.id, n);
+    lastPipeline = data;
     const summary = drawPipeline(byId('graph'), data, reveal);
     findingsList(byId('findings'), data);
     vscode.postMessage({ type: 'rendered', summary });
@@ -69,4 +74,11 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
 });
 
 for (const v of ['pipeline', 'environment'] as const) byId(`tab-${v}`).addEventListener('click', () => show(v));
+// The layout depends on the panel's width: lay out again once resizing pauses.
+window.addEventListener('resize', () => {
+  window.clearTimeout(resizeTimer);
+  resizeTimer = window.setTimeout(() => {
+    if (lastPipeline) drawPipeline(byId('graph'), lastPipeline, reveal);
+  }, 150);
+});
 vscode.postMessage({ type: 'ready' });
