@@ -14,6 +14,7 @@ const VIEWPORT = { width: 1200, height: 675 };
 const MAX_SCREENSHOT_BYTES = 200 * 1024;
 const TOGGLE_PROBLEMS = 'View: Toggle Problems';
 const COMPOSE_COMMAND = 'Alloy: Check Compose Environment Variables';
+const PIPELINE_COMMAND = 'Alloy: Show Pipeline';
 
 /**
  * Runs the steps in order and stops at the first failure (later steps depend
@@ -34,6 +35,7 @@ export async function runUiSmoke({ browser, baseUrl, workspace, developmentPath,
   const editor = page.locator('.editor-instance .monaco-editor').first();
   const results = [];
   const started = Date.now();
+  let openedAt = started;
 
   async function shot(name) {
     const path = join(screenshots, name);
@@ -50,6 +52,11 @@ export async function runUiSmoke({ browser, baseUrl, workspace, developmentPath,
     await page.keyboard.press('Control+G');
     await page.keyboard.type(String(line));
     await page.keyboard.press('Enter');
+  }
+
+  /** The Alloy panel's page: a webview is an iframe holding the active frame. */
+  function webview() {
+    return page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
   }
 
   async function runCommand(title) {
@@ -74,9 +81,15 @@ export async function runUiSmoke({ browser, baseUrl, workspace, developmentPath,
     }],
     ['config.alloy opens from the explorer', async () => {
       await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'grafana-alloy' }).click();
+      openedAt = Date.now();
       await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'config.alloy' }).click();
       await page.locator('.tabs-container .tab.active', { hasText: 'config.alloy' }).waitFor({ state: 'visible' });
       await editor.locator('.view-line', { hasText: 'otelcol.receiver.otlp' }).first().waitFor({ state: 'visible' });
+    }],
+    ['the first squiggle appears (open → first squiggle is printed)', async () => {
+      // Measured from the click in the explorer, in a fresh profile: activation, server start, first diagnostics.
+      await editor.locator('.squiggly-warning, .squiggly-info, .squiggly-error').first().waitFor({ state: 'attached' });
+      print(`    open → first squiggle: ${Date.now() - openedAt} ms`);
     }],
     ['the status bar shows the language mode Grafana Alloy', async () => {
       await page.locator('[id="status.editor.mode"]', { hasText: 'Grafana Alloy' }).waitFor({ state: 'visible' });
@@ -152,12 +165,23 @@ export async function runUiSmoke({ browser, baseUrl, workspace, developmentPath,
       const row = await runCommand(COMPOSE_COMMAND);
       await shot('command-palette.png');
       await row.click();
-      // The report opens beside the configuration and names the variable.
-      const group = page.locator('.editor-group-container.active');
-      await group.locator('.tab.active', { hasNotText: 'config.alloy' }).waitFor({ state: 'visible' });
-      await page.keyboard.press('Control+End'); // the missing variables close the report
-      await group.locator('.monaco-editor .view-lines', { hasText: 'GRAFANA_CLOUD_LOKI_USER' }).waitFor({ state: 'visible' });
+      // The report opens beside the configuration, in the Alloy panel, as a table naming the variable.
+      await webview().locator('td.name', { hasText: 'GRAFANA_CLOUD_LOKI_USER' }).waitFor({ state: 'visible' });
       await shot('compose-check.png');
+    }]);
+    steps.push([`the palette runs "${PIPELINE_COMMAND}", which draws the pipeline with Alloy's own telemetry highlighted`, async () => {
+      await page.locator('.tabs-container .tab', { hasText: 'config.alloy' }).first().click();
+      const row = await runCommand(PIPELINE_COMMAND);
+      await row.click();
+      // The lightbulb step added the tracing block: all three of Alloy's own signals have a path now.
+      await webview().locator('g.node.self', { hasText: 'tracing' }).waitFor({ state: 'visible' });
+      await webview().locator('g.node.self', { hasText: 'prometheus.scrape' }).waitFor({ state: 'visible' });
+      // Room for the graph: hide the side bar and the bottom panel (the last step, nothing after needs them).
+      await page.keyboard.press('Control+B');
+      await page.keyboard.press('Control+J');
+      await page.locator('.markers-panel').first().waitFor({ state: 'hidden' });
+      await webview().locator('g.node.self', { hasText: 'tracing' }).waitFor({ state: 'visible' });
+      await shot('pipeline.png');
     }]);
   } else {
     steps.push([`the palette runs "${TOGGLE_PROBLEMS}", which closes the Problems panel`, async () => {

@@ -1,32 +1,94 @@
 /**
  * The VS Code client: starts the bundled language server, registers the
- * compose check command, and disposes everything with the extension.
+ * commands, the Alloy panel and the language status item, and disposes
+ * everything with the extension. A server that fails to start is logged and
+ * shown, never an activation crash.
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import {
   CHECK_COMPOSE_COMMAND,
   COMPOSE_REPORT_REQUEST,
   DOCUMENT_ENVIRONMENT_COMMAND,
-  ENVIRONMENT_DOCS_REQUEST,
+  SHOW_PIPELINE_COMMAND,
   type ComposeReportParams,
   type ComposeReportResult,
-  type EnvironmentDocsParams,
-  type EnvironmentDocsResult,
 } from '../../server/src/protocol';
 import { SERVER_NODE_FLAGS } from '../../server/src/lsp/launch';
-import { renderComposeReport } from './composeReport';
+import { AlloyPanel } from './pipeline/panel';
+import type { PanelView, RenderSummary } from './pipeline/messages';
+import { documentEnvironment } from './documentEnvironment';
+import { fixMiddleware, registerFixCommands } from './fixes';
+import { formattingMiddleware } from './formatting';
+import { registerSnippets } from './snippets';
+import { ServerStatus } from './status';
+
+export const RESTART_COMMAND = 'alloy-selfmon.restartServer';
+export const SHOW_OUTPUT_COMMAND = 'alloy-selfmon.showOutput';
 
 let client: LanguageClient | undefined;
+let panel: AlloyPanel | undefined;
 
-/** The report is a read-only virtual document: nothing to save, nothing to lose. */
-const REPORT_SCHEME = 'alloy-selfmon-report';
-const REPORT_URI = vscode.Uri.from({ scheme: REPORT_SCHEME, path: '/Compose environment report.md' });
-let reportText = '';
-const reportChanged = new vscode.EventEmitter<vscode.Uri>();
+/** What the real-editor tests read: the panel cannot be inspected from outside its webview. */
+export interface ExtensionApi {
+  client(): LanguageClient | undefined;
+  /** Resolves with the next drawing of `view` that satisfies `accept` (or the current one if it does). */
+  rendered(view: PanelView, accept: (s: RenderSummary) => boolean): Promise<RenderSummary>;
+  clickNode(id: string): void;
+}
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+export async function activate(context: vscode.ExtensionContext): Promise<ExtensionApi> {
+  const activatedAt = Date.now();
+  const output = vscode.window.createOutputChannel('Alloy Self-Monitoring');
+  // Startup, measured where it can be: activation → server running → first diagnostics shown.
+  const firstDiagnostics = vscode.languages.onDidChangeDiagnostics((e) => {
+    if (!e.uris.some((u) => u.path.endsWith('.alloy') && vscode.languages.getDiagnostics(u).length > 0)) return;
+    output.appendLine(`first diagnostics ${Date.now() - activatedAt} ms after activation`);
+    firstDiagnostics.dispose();
+  });
+  context.subscriptions.push(firstDiagnostics);
+  const status = new ServerStatus(SHOW_OUTPUT_COMMAND);
+  panel = new AlloyPanel(context.extensionUri, () => client);
+  context.subscriptions.push(
+    output,
+    status,
+    panel,
+    vscode.commands.registerCommand(CHECK_COMPOSE_COMMAND, () => checkComposeEnvironment()),
+    vscode.commands.registerCommand(DOCUMENT_ENVIRONMENT_COMMAND, () => (client ? documentEnvironment(client) : undefined)),
+    vscode.commands.registerCommand(SHOW_PIPELINE_COMMAND, () => panel?.showPipeline(vscode.window.activeTextEditor)),
+    vscode.commands.registerCommand(SHOW_OUTPUT_COMMAND, () => output.show(true)),
+    vscode.commands.registerCommand(RESTART_COMMAND, () => startClient(context, output, status)),
+    ...registerFixCommands(),
+    registerSnippets(context.asAbsolutePath(path.join('snippets', 'alloy.json'))),
+  );
+  await startClient(context, output, status);
+  output.appendLine(`language server running ${Date.now() - activatedAt} ms after activation`);
+  return {
+    client: () => client,
+    rendered: (view, accept) => {
+      const current = panel?.rendered.get(view);
+      if (current && accept(current)) return Promise.resolve(current);
+      return new Promise((resolve) => {
+        const subscription = panel?.onDidRender((s) => {
+          if (s.view !== view || !accept(s)) return;
+          subscription?.dispose();
+          resolve(s);
+        });
+      });
+    },
+    clickNode: (id) => panel?.click(id),
+  };
+}
+
+/** Starts the language client (stopping a running one first); a failure is logged and shown, not thrown. */
+async function startClient(context: vscode.ExtensionContext, output: vscode.OutputChannel, status: ServerStatus): Promise<void> {
+  if (client) {
+    const old = client;
+    client = undefined;
+    await old.stop().catch(() => undefined);
+    old.dispose();
+  }
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS] } },
@@ -34,30 +96,32 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: 'grafana-alloy' }],
-    synchronize: {
-      configurationSection: 'alloySelfMonitoring',
-      // The compose check depends on these files too: re-check when they change on disk.
-      fileEvents: [
-        vscode.workspace.createFileSystemWatcher('**/*.alloy'),
-        vscode.workspace.createFileSystemWatcher('**/{compose,docker-compose}*.{yml,yaml}'),
-        vscode.workspace.createFileSystemWatcher('**/.env*'),
-      ],
-    },
+    outputChannel: output,
+    // The server registers its own file watchers (compose, .env, .alloy) through dynamic registration.
+    synchronize: { configurationSection: 'alloySelfMonitoring' },
+    middleware: { ...fixMiddleware, ...formattingMiddleware },
   };
-  client = new LanguageClient('alloySelfMonitoring', 'Alloy Self-Monitoring', serverOptions, clientOptions);
-  context.subscriptions.push(client);
-  context.subscriptions.push(
-    reportChanged,
-    vscode.workspace.registerTextDocumentContentProvider(REPORT_SCHEME, { onDidChange: reportChanged.event, provideTextDocumentContent: () => reportText }),
-    vscode.commands.registerCommand(CHECK_COMPOSE_COMMAND, () => checkComposeEnvironment()),
-    vscode.commands.registerCommand(DOCUMENT_ENVIRONMENT_COMMAND, () => documentEnvironment()),
-  );
-  await client.start();
+  // The id makes `alloySelfMonitoring.trace.server` the trace setting.
+  const next = new LanguageClient('alloySelfMonitoring', 'Alloy Self-Monitoring', serverOptions, clientOptions);
+  next.onDidChangeState((e) => status.set(e.newState === State.Running ? 'running' : e.newState === State.Starting ? 'starting' : 'stopped'));
+  client = next;
+  status.set('starting');
+  try {
+    await next.start();
+    status.set('running');
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    output.appendLine(`The Alloy language server did not start: ${message}`);
+    status.set('failed', message);
+    void vscode.window.showErrorMessage(`The Alloy language server did not start: ${message}`, 'Show Output').then((choice) => {
+      if (choice) output.show(true);
+    });
+  }
 }
 
-/** Runs the compose check for the active `.alloy` file (or the whole workspace) and shows the report. */
+/** Runs the compose check for the active `.alloy` file (or the whole workspace) and shows the report as a table in the Alloy panel. */
 async function checkComposeEnvironment(): Promise<ComposeReportResult | undefined> {
-  if (!client) return undefined;
+  if (!client || !panel) return undefined;
   const active = vscode.window.activeTextEditor?.document;
   const uris = active && active.languageId === 'grafana-alloy' ? [active.uri.toString()] : [];
   const params: ComposeReportParams = { uris };
@@ -66,63 +130,9 @@ async function checkComposeEnvironment(): Promise<ComposeReportResult | undefine
   for (const entry of result.entries) {
     for (const uri of entry.files) await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
   }
-  reportText = renderComposeReport(result, (uri) => vscode.workspace.asRelativePath(vscode.Uri.parse(uri)));
-  reportChanged.fire(REPORT_URI);
-  const doc = await vscode.workspace.openTextDocument(REPORT_URI);
-  try {
-    await vscode.window.showTextDocument(doc, { preview: true, viewColumn: vscode.ViewColumn.Beside });
-  } catch (error) {
-    // Opening another editor at the same moment cancels this one; the report stays available.
-    client.warn(`Could not show the compose report: ${error instanceof Error ? error.message : String(error)}`);
-  }
-  return result;
-}
-
-/**
- * Brings the `.env.example` beside the compose file up to date with every
- * variable the active configuration reads (names and comments, never values),
- * saves it and shows it beside the configuration.
- */
-async function documentEnvironment(): Promise<EnvironmentDocsResult | undefined> {
-  if (!client) return undefined;
-  const active = vscode.window.activeTextEditor?.document;
-  if (!active || active.languageId !== 'grafana-alloy') {
-    void vscode.window.showInformationMessage('Open an Alloy configuration (.alloy) to document the environment variables it reads.');
-    return undefined;
-  }
-  const params: EnvironmentDocsParams = { uri: active.uri.toString() };
-  const result = await client.sendRequest<EnvironmentDocsResult | null>(ENVIRONMENT_DOCS_REQUEST, params);
-  if (!result) return undefined;
-  const uri = vscode.Uri.parse(result.envExample.uri);
-  const count = result.document.variables.length;
-  if (count === 0) {
-    void vscode.window.showInformationMessage('This configuration reads no environment variable with sys.env.');
-    return result;
-  }
-  if (result.envExample.changed) {
-    const edit = new vscode.WorkspaceEdit();
-    if (!result.envExample.exists) {
-      edit.createFile(uri, { ignoreIfExists: true });
-      edit.insert(uri, new vscode.Position(0, 0), result.envExample.text);
-    } else {
-      // The update only appends: insert what is new at the end, so undo takes back exactly that.
-      const document = await vscode.workspace.openTextDocument(uri);
-      const current = document.getText();
-      const end = document.positionAt(current.length);
-      if (result.envExample.text.startsWith(current)) edit.insert(uri, end, result.envExample.text.slice(current.length));
-      else edit.replace(uri, new vscode.Range(new vscode.Position(0, 0), end), result.envExample.text);
-    }
-    if (!(await vscode.workspace.applyEdit(edit))) {
-      void vscode.window.showErrorMessage(`Could not update ${vscode.workspace.asRelativePath(uri)}.`);
-      return result;
-    }
-    await (await vscode.workspace.openTextDocument(uri)).save();
-  }
-  await vscode.window.showTextDocument(uri, { viewColumn: vscode.ViewColumn.Beside, preview: false });
-  const where = vscode.workspace.asRelativePath(uri);
-  void vscode.window.showInformationMessage(
-    result.envExample.changed ? `${where} now lists the ${count} variable${count === 1 ? '' : 's'} the configuration reads.` : `${where} already lists every variable the configuration reads.`,
-  );
+  const names: Record<string, string> = {};
+  for (const entry of result.entries) for (const uri of entry.files) names[uri] = vscode.workspace.asRelativePath(vscode.Uri.parse(uri));
+  panel.showEnvironment({ report: result, names });
   return result;
 }
 

@@ -16,6 +16,7 @@ import {
   restoreText,
   showFile,
   waitForDiagnostic,
+  waitFor,
   waitForNoDiagnostic,
   workspaceUri,
 } from './helpers';
@@ -97,6 +98,11 @@ describe('self-monitoring, compose environment, snippets and completion', functi
     await applyCodeAction(fix);
     const text = document.getText();
     assert.match(text, /^tracing \{$/m, 'no tracing block was inserted');
+    const tracingLine = lineOf(document, 'tracing {');
+    const onScreen = () => vscode.window.visibleTextEditors.find((e) => e.document === document)?.visibleRanges.some((r) => r.start.line <= tracingLine && tracingLine <= r.end.line);
+    await waitFor(vscode.window.onDidChangeTextEditorVisibleRanges, () => (onScreen() ? true : undefined), `the inserted block (line ${tracingLine + 1}) on screen`, () =>
+      JSON.stringify(vscode.window.visibleTextEditors.find((e) => e.document === document)?.visibleRanges.map((r) => [r.start.line + 1, r.end.line + 1])),
+    );
     assert.match(text.slice(text.search(/^tracing \{$/m)), /^\s+write_to\s*=\s*\[\s*\S/m, 'the tracing block has no write_to target');
     await waitForNoDiagnostic(fixture, isTracesMissing, `${TRACES_MISSING} to clear after the quick fix`);
   });
@@ -128,20 +134,16 @@ describe('self-monitoring, compose environment, snippets and completion', functi
       await showFile(FIXTURE);
       await vscode.commands.executeCommand(COMPOSE_COMMAND);
       const diagnostic = await waitForDiagnostic(fixture, isMissingVariable, `env/missing for ${MISSING_VARIABLE}`);
-      // Right after the command opens its report, VS Code sometimes drops the
-      // answer of the first code-action request (traced: the server returned the
-      // fix every time); a person would ask again, and so do we, a few times.
-      let actions: vscode.CodeAction[] | undefined;
-      let fix: vscode.CodeAction | undefined;
-      for (let attempt = 0; attempt < 5 && !fix; attempt++) {
-        actions = await codeActions(fixture, diagnostic.range, vscode.CodeActionKind.QuickFix);
-        fix = quickFixes(actions, new RegExp(MISSING_VARIABLE)).find((a) => a.edit?.has(composeUri));
-      }
+      const actions = await codeActions(fixture, diagnostic.range, vscode.CodeActionKind.QuickFix);
+      // The fix edits another file: the client applies it through a command that opens that file beside.
+      const fix = quickFixes(actions, new RegExp(MISSING_VARIABLE)).find((a) => a.command?.command === 'alloy-selfmon.applyOtherFileFix');
       assert.ok(fix, `no quick fix naming ${MISSING_VARIABLE} that edits ${COMPOSE_FILE}; got ${titles(actions)}`);
       await applyCodeAction(fix);
 
       const alloyService = compose.getText().slice(compose.getText().indexOf('\n  alloy:'));
       assert.match(alloyService, new RegExp(`^\\s+-?\\s*${MISSING_VARIABLE}\\b`, 'm'), `${MISSING_VARIABLE} was not added to the alloy service`);
+      assert.ok(vscode.window.visibleTextEditors.some((e) => e.document.uri.toString() === composeUri.toString()), `${COMPOSE_FILE} is not shown beside`);
+      assert.ok(compose.isDirty, `${COMPOSE_FILE} was saved behind the user's back`);
       await compose.save();
       await vscode.commands.executeCommand(COMPOSE_COMMAND);
       await waitForNoDiagnostic(fixture, isMissingVariable, `env/missing for ${MISSING_VARIABLE} to clear`);
@@ -157,6 +159,16 @@ describe('self-monitoring, compose environment, snippets and completion', functi
     const snippet = items.find((i) => labelOf(i) === 'selfmon-traces');
     assert.ok(snippet, `no selfmon-traces snippet; got ${items.slice(0, 30).map(labelOf).join(', ')}`);
     assert.equal(snippet.kind, vscode.CompletionItemKind.Snippet);
+  });
+
+  it('does not offer the top-level snippets inside a block', async function () {
+    await showFile(FIXTURE);
+    const header = lineOf(document, 'prometheus.scrape "alloy" {');
+    await insert(document, new vscode.Position(header + 1, 0), '\t\n');
+    const items = await completionsAt(fixture, new vscode.Position(header + 1, 1));
+    assert.ok(items.length > 0, 'nothing is offered inside the block');
+    const snippets = items.filter((i) => i.kind === vscode.CompletionItemKind.Snippet && labelOf(i).startsWith('selfmon-'));
+    assert.deepEqual(snippets.map(labelOf), []);
   });
 
   it('completes component names and the arguments of a block', async function () {

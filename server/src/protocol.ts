@@ -58,3 +58,16 @@ export interface EnvironmentDocsResult {
 
 /** The command in the palette: "Alloy: Document Environment Variables". */
 export const DOCUMENT_ENVIRONMENT_COMMAND = 'alloy-selfmon.documentEnvironment';
+
+/**
+ * `workspace/executeCommand` commands, for every LSP client (Neovim, Helix…).
+ * `COMPOSE_REPORT_COMMAND` takes optional `.alloy` URIs and returns a
+ * ComposeReportResult with a plain-text `text` rendering; `PIPELINE_COMMAND`
+ * takes one `.alloy` URI and returns a PipelineViewData, or null.
+ */
+export const COMPOSE_REPORT_COMMAND = 'alloySelfMonitoring.composeReport';
+export const PIPELINE_COMMAND = 'alloySelfMonitoring.pipeline';
+export type { PipelineViewData } from './features/pipelineView';
+
+/** The command in the palette and the editor title: "Alloy: Show Pipeline". */
+export const SHOW_PIPELINE_COMMAND = 'alloy-selfmon.showPipeline';

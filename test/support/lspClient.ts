@@ -22,12 +22,14 @@ export interface TestServer {
   process: ChildProcess;
   /** Messages the server logged through window/logMessage. */
   logs: string[];
+  /** What the server asked to register (client/registerCapability), in order. */
+  registrations: { method: string; registerOptions?: unknown }[];
   /** Waits for the next publishDiagnostics for a URI that satisfies `accept`. */
   nextDiagnostics(uri: string, accept?: (p: PublishDiagnosticsParams) => boolean): Promise<PublishDiagnosticsParams>;
   stop(): Promise<void>;
 }
 
-export async function startServer(options: { pull: boolean; workspaceFolder?: string }): Promise<TestServer> {
+export async function startServer(options: { pull: boolean; workspaceFolder?: string; watchedFilesDynamicRegistration?: boolean }): Promise<TestServer> {
   const child = spawn(process.execPath, [SERVER_PATH, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   const connection = createProtocolConnection(
     new StreamMessageReader(child.stdout as NodeJS.ReadableStream),
@@ -45,14 +47,22 @@ export async function startServer(options: { pull: boolean; workspaceFolder?: st
   });
   connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => null));
   connection.onRequest('workspace/diagnostic/refresh', () => null);
-  connection.onRequest('client/registerCapability', () => null);
+  const registrations: TestServer['registrations'] = [];
+  connection.onRequest('client/registerCapability', (p: { registrations: TestServer['registrations'] }) => {
+    registrations.push(...p.registrations);
+    return null;
+  });
   connection.listen();
   const initialized = (await connection.sendRequest('initialize', {
     processId: process.pid,
     rootUri: null,
     workspaceFolders: options.workspaceFolder ? [{ uri: `file://${options.workspaceFolder}`, name: 'ws' }] : null,
     capabilities: {
-      workspace: { configuration: true, diagnostics: { refreshSupport: true } },
+      workspace: {
+        configuration: true,
+        diagnostics: { refreshSupport: true },
+        ...(options.watchedFilesDynamicRegistration ? { didChangeWatchedFiles: { dynamicRegistration: true } } : {}),
+      },
       textDocument: {
         ...(options.pull ? { diagnostic: { dynamicRegistration: false } } : {}),
         publishDiagnostics: { versionSupport: true },
@@ -66,6 +76,7 @@ export async function startServer(options: { pull: boolean; workspaceFolder?: st
     capabilities: initialized.capabilities,
     process: child,
     logs,
+    registrations,
     nextDiagnostics(uri, accept = () => true) {
       return new Promise((resolvePromise) => waiters.push({ uri, accept, resolve: resolvePromise }));
     },

@@ -20,6 +20,8 @@ import { format } from '../../server/src/syntax/printer';
 import { parse } from '../../server/src/syntax/parser';
 import type { ParseResult } from '../../server/src/syntax/parser';
 import { Tok } from '../../server/src/syntax/tokens';
+import { checkConfiguration, parseFile } from '../../server/src/languageService';
+import { defaultSettings } from '../../server/src/settings';
 
 // ---------------------------------------------------------------------------
 // Snippet syntax
@@ -674,6 +676,15 @@ describe('snippets/alloy.json', () => {
   });
 });
 
+/** The signals each self-monitoring snippet sets up: inserting it must not produce a finding about them. */
+const SELF_MONITORING_SIGNALS: Record<string, string[]> = {
+  'selfmon-metrics': ['metrics'],
+  'selfmon-logs': ['logs'],
+  'selfmon-traces': ['traces'],
+  'selfmon-all-grafana-cloud': ['metrics', 'logs', 'traces'],
+  'selfmon-all-local': ['metrics', 'logs', 'traces'],
+};
+
 for (const [name, snippet] of entries) {
   const prefix = prefixesOf(snippet)[0] ?? name;
   const body = bodyOf(snippet);
@@ -708,6 +719,16 @@ for (const [name, snippet] of entries) {
     it('is laid out as alloy fmt writes it', () => {
       const text = expand(body);
       assert.deepEqual(layoutProblems(parse(text)), [], text);
+    });
+
+    it('gives no self-monitoring finding about the signals it sets up', () => {
+      const text = expand(body);
+      const signals = SELF_MONITORING_SIGNALS[prefix];
+      if (!signals) return;
+      const findings = checkConfiguration([parseFile('/project/config.alloy', text)], defaultSettings)
+        .filter((f) => f.code.startsWith('selfmon/') && signals.some((s) => f.code.startsWith(`selfmon/${s}-`)))
+        .map((f) => `${f.code}: ${f.message}`);
+      assert.deepEqual(findings, [], text);
     });
 
     it('is unchanged by the formatter', () => {

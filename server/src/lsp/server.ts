@@ -48,6 +48,7 @@ import {
   type EnvironmentDocsResult,
 } from '../protocol';
 import { environmentDocs } from './environmentDocs';
+import { registerCommands } from './commands';
 import type { FileEdit, Finding } from '../syntax/diagnostic';
 import { LineIndex as Lines } from '../syntax/lineIndex';
 import { defaultSettings, resolveSettings, type Settings } from '../settings';
@@ -241,6 +242,17 @@ export function startServer(connection: Connection): void {
     );
   }
 
+  const commands = registerCommands(connection, documents, {
+    composeReport: (params) => composeReport(params),
+    configurationOf: async (uri) => {
+      const document = documents.get(uri);
+      return document ? workspace.configurationOf(document, (await getSettings(uri)).configurations)[0]?.files : undefined;
+    },
+    settings: getSettings,
+    analyze,
+    filesChanged: () => filesChanged(),
+  });
+
   connection.onInitialize((params): InitializeResult => {
     const caps = params.capabilities;
     pullDiagnostics = !!caps.textDocument?.diagnostic;
@@ -248,6 +260,7 @@ export function startServer(connection: Connection): void {
     configurationSupport = !!caps.workspace?.configuration;
     workspaceFolders = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri));
     if (workspaceFolders.length === 0 && params.rootUri) workspaceFolders = [uriToPath(params.rootUri)];
+    commands.initialize(caps);
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -258,6 +271,7 @@ export function startServer(connection: Connection): void {
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll] },
         foldingRangeProvider: true,
         ...navigationCapabilities,
+        executeCommandProvider: commands.capability,
         ...(pullDiagnostics ? { diagnosticProvider: { interFileDependencies: true, workspaceDiagnostics: false } } : {}),
       },
       serverInfo: { name: 'alloy-selfmon', version: '0.1.0' },
@@ -290,14 +304,16 @@ export function startServer(connection: Connection): void {
     else if (refreshSupport && siblingsOpen(event.document)) scheduleRefresh();
   });
 
-  // Compose files, env files and .alloy files on disk changed (the client watches them).
-  connection.onDidChangeWatchedFiles(() => {
+  // Compose files, env files and .alloy files on disk changed (watched by the client, or by commands.ts).
+  function filesChanged(): void {
     workspace.invalidate();
     if (pullDiagnostics && refreshSupport) scheduleRefresh();
     else for (const d of documents.all()) schedulePush(d);
-  });
+  }
+  connection.onDidChangeWatchedFiles(filesChanged);
 
-  connection.onRequest(COMPOSE_REPORT_REQUEST, async (params: ComposeReportParams): Promise<ComposeReportResult> => {
+  connection.onRequest(COMPOSE_REPORT_REQUEST, composeReport);
+  async function composeReport(params: ComposeReportParams): Promise<ComposeReportResult> {
     // The configurations of the given documents, else every configuration of the workspace folders.
     const configurations = new Map<string, Configuration>();
     const add = (c: Configuration) => configurations.set(c.files.join('\0'), c);
@@ -319,7 +335,7 @@ export function startServer(connection: Connection): void {
       if (entry) entries.push(entry);
     }
     return { entries };
-  });
+  }
 
   connection.onRequest(ENVIRONMENT_DOCS_REQUEST, async (params: EnvironmentDocsParams): Promise<EnvironmentDocsResult | null> => {
     const document = typeof params?.uri === 'string' ? documents.get(params.uri) : undefined;

@@ -1,0 +1,105 @@
+/**
+ * What every LSP client gets, not only VS Code: the compose check and the
+ * pipeline data through `workspace/executeCommand`, and file watching
+ * (registered with the client, or done by the server for clients that cannot).
+ * server.ts calls `registerCommands` once and hands over what it owns.
+ */
+import { type ClientCapabilities, type Connection, type ExecuteCommandOptions, type TextDocuments } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Analysis, ParsedFile } from '../languageService';
+import { getPipelineView, type PipelineViewData } from '../features/pipelineView';
+import { buildModel } from '../semantic/model';
+import type { Settings } from '../settings';
+import { COMPOSE_REPORT_COMMAND, PIPELINE_COMMAND, type ComposeReportParams, type ComposeReportResult } from '../protocol';
+import { uriToPath } from './convert';
+import { FileWatchers } from './watchers';
+
+/** What the commands need from the server. */
+export interface CommandHost {
+  /** The compose report, as the `alloySelfMonitoring/composeReport` request answers it. */
+  composeReport(params: ComposeReportParams): Promise<ComposeReportResult>;
+  /** The files of the configuration of an open document; undefined when it is not open. */
+  configurationOf(uri: string): Promise<ParsedFile[] | undefined>;
+  settings(uri: string): Promise<Settings>;
+  analyze(files: ParsedFile[], settings: Settings): Analysis;
+  /** Watched files changed: re-check the open documents. */
+  filesChanged(): void;
+}
+
+export interface Commands {
+  /** For InitializeResult.capabilities.executeCommandProvider. */
+  capability: ExecuteCommandOptions;
+  /** From onInitialize: what the client can do, kept for `initialized`. */
+  initialize(capabilities: ClientCapabilities): void;
+}
+
+/** The compose report for a person, as plain lines (for clients that show the command's result as text). */
+export function composeReportText(result: ComposeReportResult): string {
+  const out: string[] = [];
+  if (result.entries.length === 0) out.push('No .alloy configuration was found in this workspace.');
+  for (const entry of result.entries) {
+    out.push(`${entry.directory}:`);
+    for (const note of entry.notes) out.push(`  ${note}`);
+    const env = entry.env;
+    if (!env) continue;
+    out.push(`  service ${env.service} (${env.composeFiles.join(', ')})`);
+    if (env.variables.length === 0) out.push('  reads no environment variable with sys.env');
+    const width = Math.max(0, ...env.variables.map((v) => v.name.length));
+    for (const v of env.variables) out.push(`  ${v.name.padEnd(width)}  ${v.status.padEnd(8)}  ${v.source ?? '-'}`);
+  }
+  return out.join('\n') + '\n';
+}
+
+/** The first argument when it is a string (a URI), else undefined: arguments come from any client. */
+function uriArgument(args: unknown[] | undefined): string | undefined {
+  const first = args?.[0];
+  return typeof first === 'string' ? first : undefined;
+}
+
+/** Registers the command handlers and the `initialized` hook that starts file watching. */
+export function registerCommands(connection: Connection, documents: TextDocuments<TextDocument>, host: CommandHost): Commands {
+  const watchers = new FileWatchers(connection, () => host.filesChanged());
+  let capabilities: ClientCapabilities = {};
+  const openPaths = () => documents.all().filter((d) => d.uri.startsWith('file:')).map((d) => uriToPath(d.uri));
+  // The server's own watchers (when the client cannot watch) follow the open configurations.
+  documents.onDidOpen(() => watchers.follow(openPaths()));
+  documents.onDidClose(() => watchers.follow(openPaths()));
+
+  async function pipeline(uri: string): Promise<PipelineViewData | null> {
+    const files = await host.configurationOf(uri);
+    if (!files) return null;
+    const settings = await host.settings(uri);
+    return getPipelineView(buildModel(files), host.analyze(files, settings).findings);
+  }
+
+  connection.onExecuteCommand(async (params) => {
+    try {
+      if (params.command === COMPOSE_REPORT_COMMAND) {
+        const uris = (params.arguments ?? []).filter((a): a is string => typeof a === 'string');
+        const result = await host.composeReport({ uris });
+        return { ...result, text: composeReportText(result) };
+      }
+      if (params.command === PIPELINE_COMMAND) {
+        const uri = uriArgument(params.arguments);
+        return uri ? await pipeline(uri) : null;
+      }
+    } catch (error) {
+      const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+      connection.console.error(`[executeCommand ${params.command}] ${detail}`);
+    }
+    return null;
+  });
+
+  // The server's only `initialized` handler (a second onInitialized call would replace it).
+  connection.onInitialized(() => {
+    void watchers.start(capabilities).then(() => watchers.follow(openPaths()));
+  });
+  connection.onShutdown(() => watchers.dispose());
+
+  return {
+    capability: { commands: [COMPOSE_REPORT_COMMAND, PIPELINE_COMMAND] },
+    initialize(caps) {
+      capabilities = caps;
+    },
+  };
+}
