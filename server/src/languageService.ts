@@ -16,6 +16,7 @@ import { checkComposeEnvironment, type EnvReport } from './compose/checkComposeE
 import type { FileSystem } from './compose/fileSystem';
 import type { HostEnvironment } from './compose/projectEnvironment';
 import { findEnvReads } from './semantic/envUsages';
+import { FindingBudget } from './findingBudget';
 
 /** A parsed `.alloy` file. `path` is an absolute file path (or a URI-like key for unsaved buffers). */
 export type ParsedFile = SourceFile;
@@ -26,14 +27,18 @@ export function parseFile(path: string, text: string): ParsedFile {
 
 /** Syntax diagnostics of one file, as findings with the code `syntax`. */
 export function getSyntaxFindings(file: ParsedFile): Finding[] {
-  return file.parse.diagnostics.map((d) => ({
+  return file.parse.diagnostics.map((d) => syntaxFinding(file, d));
+}
+
+function syntaxFinding(file: ParsedFile, d: ParsedFile['parse']['diagnostics'][number]): Finding {
+  return {
     file: file.path,
     range: { start: d.start, end: d.end },
     code: 'syntax',
     severity: d.severity,
     message: d.message,
     source: 'alloy',
-  }));
+  };
 }
 
 /** What the compose environment check needs from the outside world. */
@@ -59,15 +64,24 @@ export interface Analysis {
  * and, given an environment context, the compose environment check.
  */
 export function analyzeConfiguration(files: readonly ParsedFile[], settings: Settings, envContext?: EnvironmentContext): Analysis {
-  const findings: Finding[] = [];
-  for (const file of files) findings.push(...getSyntaxFindings(file));
-  findings.push(...validateConfiguration(files));
+  const budget = new FindingBudget(settings);
+  for (const file of files) {
+    for (const d of file.parse.diagnostics) {
+      // One past the limit is enough to place the notice; the rest need not be built.
+      const full = !budget.accepts(file.path);
+      budget.add(syntaxFinding(file, d));
+      if (full) break;
+    }
+  }
+  budget.addAll(validateConfiguration(files));
   const model = buildModel(files);
-  findings.push(...checkComponentNames(model), ...checkDeprecatedFunctions(model));
+  budget.addAll(checkComponentNames(model));
+  budget.addAll(checkDeprecatedFunctions(model));
   // While a file does not parse, its tree is a guess: say nothing about wiring.
   if (!model.hasSyntaxErrors) {
-    findings.push(...checkReferences(model), ...checkSchemas(model));
-    findings.push(...checkSelfMonitoring(model, new PipelineGraph(model), settings));
+    budget.addAll(checkReferences(model));
+    budget.addAll(checkSchemas(model));
+    budget.addAll(checkSelfMonitoring(model, new PipelineGraph(model), settings));
   }
   let env: EnvReport | null = null;
   if (envContext && !model.isModule) {
@@ -82,10 +96,11 @@ export function analyzeConfiguration(files: readonly ParsedFile[], settings: Set
       ...(envContext.rootDir ? { rootDir: envContext.rootDir } : {}),
     });
     env = check.env;
-    findings.push(...check.findings);
+    budget.addAll(check.findings);
   }
+  const findings = budget.results();
   matchLineEndings(findings, files);
-  return { findings: applySeverities(findings, settings), env };
+  return { findings, env };
 }
 
 /** Fixes write `\n`; in a file that uses CRLF, their new lines use CRLF too. */

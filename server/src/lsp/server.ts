@@ -47,9 +47,6 @@ import type { LineIndex } from '../syntax/lineIndex';
 import { pathToUri, toDiagnostic, toRange, uriToPath } from './convert';
 import { MAX_FILE_BYTES, Workspace } from './workspace';
 
-/** More than this many diagnostics in one file help nobody and slow the editor down. */
-const MAX_DIAGNOSTICS = 1000;
-
 /** How long to wait for edits to pause before asking the client to re-pull every open document. */
 const REFRESH_DEBOUNCE_MS = 150;
 
@@ -198,13 +195,8 @@ export function startServer(connection: Connection): void {
     const lookup = (path: string) => files.find((f) => f.path === path)?.parse.lineIndex ?? linesOfAny(path);
     const { findings } = analyze(files, settings);
     if (document.uri.startsWith('file:')) publishComposeFindings(dirname(self.path), findings, files);
-    const own = findings.filter((f) => f.file === self.path);
-    const shown = own.slice(0, MAX_DIAGNOSTICS).map((f) => toDiagnostic(f, lines, lookup));
-    if (own.length > MAX_DIAGNOSTICS) {
-      const last = own[MAX_DIAGNOSTICS] as Finding;
-      shown.push({ range: toRange(lines, last.range), severity: 2, source: 'alloy-selfmon', code: 'too-many-problems', message: `${own.length - MAX_DIAGNOSTICS} more problems are not shown.` });
-    }
-    return shown;
+    // The core keeps at most 1,000 findings per file, and says so when it drops some.
+    return findings.filter((f) => f.file === self.path).map((f) => toDiagnostic(f, lines, lookup));
   }
 
   /** Whether another open document belongs to the same configuration (same directory on disk). */
