@@ -7,6 +7,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyzeConfiguration, parseFile } from '../../server/src/languageService';
 import { defaultSettings } from '../../server/src/settings';
+import { loadComposeProject, MAX_EXTENDS_DEPTH, MAX_INCLUDE_DEPTH } from '../../server/src/compose/composeProject';
+import { memoryFileSystem } from '../../server/src/compose/fileSystem';
+import { interpolate, MAX_INTERPOLATION_NESTING, NESTING_LIMIT_MESSAGE } from '../../server/src/compose/interpolation';
 
 function analyze(text: string) {
   return analyzeConfiguration([parseFile('/deep/config.alloy', text)], defaultSettings).findings;
@@ -45,5 +48,66 @@ describe('pipeline chains and cycles', () => {
     for (let i = 0; i < 10_000; i++) text += batch(i, `p${(i + 1) % 10_000}`);
     const codes = analyze(text).map((f) => f.code);
     assert.ok(codes.includes('selfmon/traces-not-exported'));
+  });
+});
+
+describe('compose includes, extends and interpolation', () => {
+  const load = (files: Record<string, string>, host: Record<string, string> = {}) =>
+    loadComposeProject({ composeFiles: ['/p/c0.yml'], fs: memoryFileSystem(files), hostEnv: host });
+
+  it('reads a chain of 3,000 includes up to the limit, and names it', () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 3000; i++) files[`/p/c${i}.yml`] = `${i < 2999 ? `include:\n  - c${i + 1}.yml\n` : ''}services:\n  s${i}:\n    image: x\n`;
+    const project = load(files);
+    assert.equal(project.services.size, MAX_INCLUDE_DEPTH);
+    assert.deepEqual(
+      project.problems.map((p) => [p.code, p.file, p.message]),
+      [['compose/include', `/p/c${MAX_INCLUDE_DEPTH - 1}.yml`, 'Includes nested deeper than 100 levels are not read (limit: 100 levels); services defined there are not checked.']],
+    );
+  });
+
+  it('follows each of an extends chain of 20,000 services up to the limit, and names it once', () => {
+    let text = 'services:\n';
+    for (let i = 0; i < 20_000; i++) text += i < 19_999 ? `  s${i}: {extends: s${i + 1}}\n` : `  s${i}: {image: grafana/alloy, environment: [A=1]}\n`;
+    const project = load({ '/p/c0.yml': text });
+    assert.equal(project.services.size, 20_000);
+    // The services within the limit of the end reach the base that sets the image and the variable.
+    const near = project.services.get(`s${20_000 - MAX_EXTENDS_DEPTH}`);
+    assert.equal(near?.image?.name, 'grafana/alloy');
+    assert.ok(near?.environment.has('A'));
+    assert.equal(near?.extended.length, MAX_EXTENDS_DEPTH - 1);
+    assert.equal(project.services.get(`s${20_000 - MAX_EXTENDS_DEPTH - 1}`)?.image, null);
+    assert.deepEqual(
+      project.problems.map((p) => p.message),
+      ['An extends chain longer than 32 services is not followed further (limit: 32 services).'],
+    );
+  });
+
+  it('still reports an extends cycle for each service in it', () => {
+    const project = load({ '/p/c0.yml': 'services:\n  c:\n    extends: d\n  d:\n    extends: c\n' });
+    assert.deepEqual(
+      project.problems.map((p) => p.message),
+      ['Service "d" extends itself (through "c").', 'Service "c" extends itself (through "d").'],
+    );
+  });
+
+  const nested = (depth: number): string => {
+    let template = 'x';
+    for (let i = 0; i < depth; i++) template = `\${A${i}:-${template}}`;
+    return template;
+  };
+
+  it('evaluates ${A:-${B:-…}} nested 5,000 deep up to the limit, and names it', () => {
+    const result = interpolate(nested(5000), () => undefined);
+    assert.deepEqual(result.errors.map((e) => e.message), [NESTING_LIMIT_MESSAGE]);
+    assert.equal(result.references.length, MAX_INTERPOLATION_NESTING);
+    assert.equal(interpolate(nested(MAX_INTERPOLATION_NESTING - 1), () => undefined).value, 'x');
+  });
+
+  it('reports the nesting limit in a compose file and in a .env file', () => {
+    const compose = load({ '/p/c0.yml': `services:\n  s:\n    image: "${nested(5000)}"\n` });
+    assert.deepEqual(compose.problems.map((p) => p.message), [`Interpolation nested deeper than 100 levels is not evaluated (limit: 100 levels).`]);
+    const dotenv = load({ '/p/.env': `B=${nested(5000)}\n`, '/p/c0.yml': 'services:\n  s:\n    image: x\n' });
+    assert.deepEqual(dotenv.problems.map((p) => p.message), [`.env:1: ${NESTING_LIMIT_MESSAGE}`]);
   });
 });

@@ -8,6 +8,9 @@ import { describe, it } from 'node:test';
 import { analyzeConfiguration, parseFile } from '../../server/src/languageService';
 import { defaultSettings } from '../../server/src/settings';
 import { MAX_SYNTAX_ERRORS } from '../../server/src/syntax/scanner';
+import { loadComposeProject } from '../../server/src/compose/composeProject';
+import { memoryFileSystem } from '../../server/src/compose/fileSystem';
+import { MAX_COMPOSE_FILE_CHARS } from '../../server/src/compose/yamlBudget';
 
 const PER_FILE_NOTICE = 'This file has more than 1,000 problems; only the first 1,000 are reported (limit: 1,000 findings per file).';
 
@@ -87,5 +90,67 @@ describe('findings per file', () => {
     const settings = { ...defaultSettings, severity: { ...defaultSettings.severity, 'top-level-attribute': 'off' as const } };
     const findings = analyzeConfiguration([parseFile('/off/config.alloy', 'a = 1\n'.repeat(5000))], settings).findings;
     assert.ok(!findings.some((f) => f.code === 'too-many-problems' || f.code === 'top-level-attribute'));
+  });
+});
+
+describe('compose files within budget', () => {
+  const load = (files: Record<string, string>) => loadComposeProject({ composeFiles: ['/p/c0.yml'], fs: memoryFileSystem(files), hostEnv: {} });
+
+  it('expands a merge-key bomb (<<: [*a, *a, …] nine levels) once per mapping', () => {
+    let text = 'x-base: &a0\n  k: v\n';
+    for (let i = 1; i < 10; i++) text += `x-l${i}: &a${i}\n  <<: [${Array(9).fill(`*a${i - 1}`).join(', ')}]\n  k${i}: v\n`;
+    text += 'services:\n  s:\n    image: x\n    <<: *a9\n';
+    const project = load({ '/p/c0.yml': text });
+    assert.deepEqual(project.problems, []);
+    assert.equal(project.services.get('s')?.image?.name, 'x');
+  });
+
+  it('refuses a compose file over the size limit with 100,000 environment entries or 50,000 services, naming the limit', () => {
+    let entries = 'services:\n  s:\n    image: x\n    environment:\n';
+    for (let i = 0; i < 100_000; i++) entries += `      - V${i}=\${H${i}:-d}\n`;
+    let services = 'services:\n';
+    for (let i = 0; i < 50_000; i++) services += `  s${i}:\n    image: x\n    environment:\n      A: b\n`;
+    for (const text of [entries, services]) {
+      assert.ok(text.length > MAX_COMPOSE_FILE_CHARS);
+      const project = load({ '/p/c0.yml': text });
+      assert.deepEqual(
+        project.problems.map((p) => [p.code, p.message]),
+        [['compose/too-large', 'This compose file is larger than 1 MB and is not read (limit: 1,048,576 characters).']],
+      );
+    }
+  });
+
+  it('reads 20,000 services just under the limit, and still finds duplicate keys', () => {
+    let text = 'services:\n';
+    for (let i = 0; i < 20_000; i++) text += `  s${i}: {image: x}\n`;
+    text += '  s7: {image: y}\n';
+    const project = load({ '/p/c0.yml': text });
+    assert.equal(project.services.size, 20_000);
+    assert.deepEqual(project.problems.map((p) => [p.code, p.range.start]), [['compose/invalid', text.lastIndexOf('s7:')]]);
+  });
+
+  it('refuses brackets nested past the limit before the YAML parser sees them', () => {
+    const project = load({ '/p/c0.yml': `services:\n  s:\n    image: ${'['.repeat(100_000)}\n` });
+    assert.deepEqual(project.problems.map((p) => p.message), ['This compose file nests brackets deeper than 500 levels and is not read (limit: 500 levels).']);
+  });
+
+  it('reads an env_file and a .env of 100,000 entries', () => {
+    let entries = '';
+    for (let i = 0; i < 100_000; i++) entries += `V${i}=\${H${i}:-d}\n`;
+    const compose = 'services:\n  alloy:\n    image: grafana/alloy\n    env_file: big.env\n    environment:\n      - LEVEL=info\n';
+    const files = { '/p/big.env': entries, '/p/.env': entries, '/p/compose.yaml': compose, '/p/config.alloy': '' };
+    const config = parseFile('/p/config.alloy', 'logging {\n\tlevel = sys.env("LEVEL")\n\tformat = sys.env("V99999")\n}\n');
+    const { env } = analyzeConfiguration([config], defaultSettings, { fs: memoryFileSystem(files), hostEnv: {}, composeFiles: ['/p/compose.yaml'] });
+    assert.deepEqual(env?.variables.map((v) => [v.name, v.status]), [['LEVEL', 'provided'], ['V99999', 'host']]);
+  });
+
+  it('loads an include diamond 24 levels deep once per file', () => {
+    const files: Record<string, string> = { '/p/c0.yml': 'include:\n  - l0a.yml\nservices:\n  s:\n    image: x\n' };
+    for (let i = 0; i < 24; i++) files[`/p/l${i}a.yml`] = files[`/p/l${i}b.yml`] = `include:\n  - l${i + 1}a.yml\n  - l${i + 1}b.yml\n`;
+    files['/p/l24a.yml'] = 'services:\n  a:\n    image: x\n';
+    files['/p/l24b.yml'] = 'services:\n  b:\n    image: x\n';
+    const project = load(files);
+    assert.deepEqual([...project.services.keys()].sort(), ['a', 'b', 's']);
+    assert.equal(project.files.size, 50);
   });
 });

@@ -4,7 +4,7 @@
  * range of everything. Bad input becomes problems; whatever can be read is kept.
  */
 import * as path from 'node:path';
-import { isMap, isSeq, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isSeq, type Document, type Node } from 'yaml';
 import type { TextRange } from '../syntax/diagnostic';
 import type {
   ComposeFileModel,
@@ -24,6 +24,7 @@ import type { ProjectEnvironment } from './projectEnvironment';
 import { computeLineStarts, lineNumberAt } from './sourceText';
 import { entryOf, isNullNode, mapEntries, nodeRange, scalarText, seqItems, type MapEntry } from './yamlNodes';
 import { parseVolume, splitCommand } from './serviceSyntax';
+import { parseComposeYaml, yamlBudgetProblem } from './yamlBudget';
 
 /** Parses the compose file at `file` (absolute) whose text is `text`. */
 export function parseComposeFile(file: string, text: string, env: ProjectEnvironment): ComposeFileModel {
@@ -55,7 +56,12 @@ class ComposeFileReader {
       includes: [],
       problems: this.problems,
     };
-    this.doc = parseDocument(this.text, { prettyErrors: false, uniqueKeys: true });
+    const refused = yamlBudgetProblem(this.text);
+    if (refused) {
+      this.problem('compose/too-large', 'warning', { start: 0, end: 0 }, refused);
+      return model;
+    }
+    this.doc = parseComposeYaml(this.text);
     for (const error of this.doc.errors) {
       this.problem('compose/invalid', 'error', { start: error.pos[0], end: error.pos[1] }, `Invalid YAML: ${firstLine(error.message)}`);
     }
