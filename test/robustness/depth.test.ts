@@ -49,6 +49,23 @@ describe('pipeline chains and cycles', () => {
     const codes = analyze(text).map((f) => f.code);
     assert.ok(codes.includes('selfmon/traces-not-exported'));
   });
+
+  it("follows Alloy's own metrics through 10,000 relabels and 10,000 otelcol processors to name their service.name", () => {
+    let text = 'prometheus.exporter.self "alloy" { }\n\nprometheus.scrape "alloy" {\n\ttargets    = prometheus.exporter.self.alloy.targets\n\tforward_to = [prometheus.relabel.r0.receiver]\n}\n';
+    for (let i = 0; i < 10_000; i++) {
+      const next = i < 9_999 ? `prometheus.relabel.r${i + 1}.receiver` : 'otelcol.receiver.prometheus.otlp.receiver';
+      text += `prometheus.relabel "r${i}" {\n\tforward_to = [${next}]\n}\n`;
+    }
+    text += 'otelcol.receiver.prometheus "otlp" {\n\toutput {\n\t\tmetrics = [otelcol.processor.batch.p0.input]\n\t}\n}\n';
+    for (let i = 0; i < 10_000; i++) {
+      const next = i < 9_999 ? `otelcol.processor.batch.p${i + 1}.input` : 'otelcol.exporter.otlp.out.input';
+      text += `otelcol.processor.batch "p${i}" {\n\toutput {\n\t\tmetrics = [${next}]\n\t}\n}\n`;
+    }
+    text += 'otelcol.exporter.otlp "out" {\n\tclient {\n\t\tendpoint = "tempo:4317"\n\t}\n}\n';
+    const messages = analyze(text).filter((f) => f.code === 'selfmon/metrics-service-name').map((f) => f.message);
+    assert.equal(messages.length, 1);
+    assert.match(messages[0] ?? '', /service\.name "integrations\/self"/);
+  });
 });
 
 describe('compose includes, extends and interpolation', () => {
