@@ -137,15 +137,17 @@ export class PipelineGraph {
    */
   carriers(signal: Signal): Set<string> {
     const out = new Set<string>();
-    const add = (block: BlockStmt, path: string) => {
+    /** Adds the components the references at `path` name; returns how many references there are. */
+    const add = (block: BlockStmt, path: string): number => {
       const attr = getAttributeAtPath(block, path);
-      for (const ref of referenceList(this.model, attr?.value).refs) out.add(ref.component.id);
+      const { refs } = referenceList(this.model, attr?.value);
+      for (const ref of refs) out.add(ref.component.id);
+      return refs.length;
     };
     for (const component of this.model.components.values()) {
       for (const flow of component.schema?.flows ?? []) {
         if (flow.outSignal !== signal) continue;
-        add(component.block, flow.output);
-        const passesOn = referenceList(this.model, getAttributeAtPath(component.block, flow.output)?.value).refs.length > 0;
+        const passesOn = add(component.block, flow.output) > 0;
         if (flow.input && passesOn) out.add(component.id);
       }
     }
