@@ -75,6 +75,37 @@ describe('parameters', () => {
   });
 });
 
+describe('large documents', () => {
+  let server: TestServer;
+  before(async () => {
+    server = await startServer({ pull: true });
+  });
+  after(async () => {
+    await server.stop();
+  });
+
+  it('answers for 130,000 errors and a 10,000-component chain, then keeps serving', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'alloy-large-'));
+    const noisy = `file://${join(dir, 'noisy.alloy')}`;
+    let chain = 'tracing {\n\twrite_to = [otelcol.processor.batch.p0.input]\n}\n';
+    for (let i = 0; i < 10_000; i++) chain += `otelcol.processor.batch "p${i}" {\n\toutput {\n\t\ttraces = [otelcol.processor.batch.p${(i + 1) % 10_000}.input]\n\t}\n}\n`;
+    const looped = `file://${join(dir, 'chain', 'config.alloy')}`;
+    for (const [uri, text] of [[noisy, ';\n'.repeat(130_000)], [looped, chain]] as const) {
+      await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'grafana-alloy', version: 1, text } });
+    }
+    const pull = async (uri: string) => {
+      const report = (await server.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } })) as DocumentDiagnosticReport;
+      return report.kind === 'full' ? report.items : [];
+    };
+    const items = await pull(noisy);
+    assert.equal(items.length, 1001);
+    assert.equal(items[1000]?.code, 'too-many-problems');
+    assert.ok((await pull(looped)).some((d) => d.code === 'selfmon/traces-not-exported'));
+    const symbols = (await server.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: looped } })) as DocumentSymbol[];
+    assert.equal(symbols.length, 10_001);
+  });
+});
+
 describe('framing', () => {
   for (const [name, frame] of [
     ['a Content-Length that is not a number', 'Content-Length: many\r\n\r\n{}'],
