@@ -100,6 +100,15 @@ describe('compose includes, extends and interpolation', () => {
     );
   });
 
+  it('expands a chain of 150 merge keys up to the limit, and names it', () => {
+    let text = 'x0: &a0\n  k0: v\n';
+    for (let i = 1; i < 150; i++) text += `x${i}: &a${i}\n  <<: *a${i - 1}\n  k${i}: v\n`;
+    text += 'services:\n  s:\n    <<: *a149\n    image: x\n';
+    const project = load({ '/p/c0.yml': text });
+    assert.equal(project.services.get('s')?.image?.name, 'x');
+    assert.deepEqual(project.problems.map((p) => p.message), ['Merge keys (<<) chained deeper than 100 levels are not expanded further (limit: 100 levels).']);
+  });
+
   it('still reports an extends cycle for each service in it', () => {
     const project = load({ '/p/c0.yml': 'services:\n  c:\n    extends: d\n  d:\n    extends: c\n' });
     assert.deepEqual(

@@ -22,7 +22,7 @@ import { interpolate } from './interpolation';
 import { resolveHostPath } from './paths';
 import type { ProjectEnvironment } from './projectEnvironment';
 import { computeLineStarts, lineNumberAt } from './sourceText';
-import { entryOf, isNullNode, mapEntries, nodeRange, scalarText, seqItems, type MapEntry } from './yamlNodes';
+import { entryOf, isNullNode, mapEntries, MAX_MERGE_DEPTH, mergeDepthReached, nodeRange, scalarText, seqItems, type MapEntry } from './yamlNodes';
 import { parseVolume, splitCommand } from './serviceSyntax';
 import { parseComposeYaml, yamlBudgetProblem } from './yamlBudget';
 
@@ -94,6 +94,9 @@ class ComposeFileReader {
       if (entry.key.startsWith('x-')) continue;
       const definition = this.readService(entry);
       if (definition) model.services.set(entry.key, definition);
+    }
+    if (mergeDepthReached(this.doc)) {
+      this.problem('compose/too-deep', 'warning', { start: 0, end: 0 }, `Merge keys (<<) chained deeper than ${MAX_MERGE_DEPTH} levels are not expanded further (limit: ${MAX_MERGE_DEPTH} levels).`);
     }
     return model;
   }

@@ -63,6 +63,14 @@ export const MAX_MERGE_DEPTH = 100;
  */
 const expanded = new WeakMap<YAMLMap, MapEntry[]>();
 
+/** Documents in which a merge chain went past MAX_MERGE_DEPTH. */
+const mergeLimited = new WeakSet<Document>();
+
+/** Whether merges in `doc` were cut at MAX_MERGE_DEPTH (so the caller can say so). */
+export function mergeDepthReached(doc: Document): boolean {
+  return mergeLimited.has(doc);
+}
+
 /** The entries of a mapping in order, with `<<: *anchor` merges expanded (explicit keys win). */
 export function mapEntries(doc: Document, map: YAMLMap): MapEntry[] {
   return expandMap(doc, map, new Set(), { cut: false });
@@ -73,6 +81,7 @@ function expandMap(doc: Document, map: YAMLMap, seen: Set<YAMLMap>, state: { cut
   if (known) return known;
   // Merges nest as deep as anchors chain; past the limit they are dropped rather than recursed into.
   if (seen.has(map) || seen.size >= MAX_MERGE_DEPTH) {
+    if (!seen.has(map)) mergeLimited.add(doc);
     state.cut = true;
     return [];
   }
