@@ -12,6 +12,7 @@ import { MAX_FINDINGS_PER_CONFIGURATION, MAX_FINDINGS_PER_FILE } from './semanti
 /** The code of the finding that says a limit was reached. */
 export const TOO_MANY_PROBLEMS = 'too-many-problems';
 
+/** The findings of one configuration, with severities applied and the limits kept as they are added. */
 export class FindingBudget {
   private readonly kept: Finding[] = [];
   private readonly perFile = new Map<string, number>();
@@ -55,15 +56,16 @@ export class FindingBudget {
   /** The findings kept, then one notice per limit reached. */
   results(): Finding[] {
     const out = this.kept.slice();
+    const level = this.settings.severity[TOO_MANY_PROBLEMS];
+    if (level === 'off') return out;
     const notice = (at: Finding, message: string): Finding => ({
       file: at.file,
       range: { start: at.range.start, end: at.range.start },
       code: TOO_MANY_PROBLEMS,
-      severity: this.settings.severity[TOO_MANY_PROBLEMS] === 'off' ? 'warning' : (this.settings.severity[TOO_MANY_PROBLEMS] ?? 'warning'),
+      severity: level ?? 'warning',
       message,
       source: 'alloy-selfmon',
     });
-    if (this.settings.severity[TOO_MANY_PROBLEMS] === 'off') return out;
     for (const at of this.firstDropped.values()) {
       out.push(notice(at, `This file has more than ${count(this.maxPerFile)} problems; only the first ${count(this.maxPerFile)} are reported (limit: ${count(this.maxPerFile)} findings per file).`));
     }
