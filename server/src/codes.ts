@@ -30,7 +30,7 @@ export const CODE_DESCRIPTIONS: Readonly<Record<string, string>> = {
   'env/unused': "A variable the Alloy service receives that the configuration never reads.",
   'file-too-large': 'The file is too large to analyse.',
   'binary-file': 'The file looks binary (NUL characters) and is not analysed.',
-  'too-many-problems': 'The file has more than 1,000 problems; the rest are not shown.',
+  'too-many-problems': 'The file has more than 1,000 problems (or the configuration more than 10,000); the rest are not reported.',
 };
 
 /** Compose problems share one description. */

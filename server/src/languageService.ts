@@ -18,6 +18,7 @@ import type { FileSystem } from './compose/fileSystem';
 import type { HostEnvironment } from './compose/projectEnvironment';
 import { findEnvReads } from './semantic/envUsages';
 import { explainSelfTelemetry } from './semantic/selfTelemetryExplanation';
+import { FindingBudget } from './findingBudget';
 
 /** A parsed `.alloy` file. `path` is an absolute file path (or a URI-like key for unsaved buffers). */
 export type ParsedFile = SourceFile;
@@ -28,14 +29,18 @@ export function parseFile(path: string, text: string): ParsedFile {
 
 /** Syntax diagnostics of one file, as findings with the code `syntax`. */
 export function getSyntaxFindings(file: ParsedFile): Finding[] {
-  return file.parse.diagnostics.map((d) => ({
+  return file.parse.diagnostics.map((d) => syntaxFinding(file, d));
+}
+
+function syntaxFinding(file: ParsedFile, d: ParsedFile['parse']['diagnostics'][number]): Finding {
+  return {
     file: file.path,
     range: { start: d.start, end: d.end },
     code: 'syntax',
     severity: d.severity,
     message: d.message,
     source: 'alloy',
-  }));
+  };
 }
 
 /** What the compose environment check needs from the outside world. */
@@ -65,11 +70,19 @@ export interface Analysis {
  * and, given an environment context, the compose environment check.
  */
 export function analyzeConfiguration(files: readonly ParsedFile[], settings: Settings, envContext?: EnvironmentContext): Analysis {
-  const findings: Finding[] = [];
-  for (const file of files) findings.push(...getSyntaxFindings(file));
-  findings.push(...validateConfiguration(files));
+  const budget = new FindingBudget(settings);
+  for (const file of files) {
+    for (const d of file.parse.diagnostics) {
+      // One past the limit is enough to place the notice; the rest need not be built.
+      const full = !budget.accepts(file.path);
+      budget.add(syntaxFinding(file, d));
+      if (full) break;
+    }
+  }
+  budget.addAll(validateConfiguration(files));
   const model = buildModel(files);
-  findings.push(...checkComponentNames(model), ...checkDeprecatedFunctions(model));
+  budget.addAll(checkComponentNames(model));
+  budget.addAll(checkDeprecatedFunctions(model));
   // The compose service tells where Alloy runs (its names, port, Docker socket), which
   // the self-monitoring checks need; its own findings come after theirs.
   let env: EnvReport | null = null;
@@ -91,13 +104,15 @@ export function analyzeConfiguration(files: readonly ParsedFile[], settings: Set
   const graph = new PipelineGraph(model);
   // While a file does not parse, its tree is a guess: say nothing about wiring.
   if (!model.hasSyntaxErrors) {
-    findings.push(...checkReferences(model), ...checkSchemas(model));
-    findings.push(...checkSelfMonitoring(model, graph, settings, hosts));
+    budget.addAll(checkReferences(model));
+    budget.addAll(checkSchemas(model));
+    budget.addAll(checkSelfMonitoring(model, graph, settings, hosts));
   }
-  if (check) findings.push(...check.findings);
+  if (check) budget.addAll(check.findings);
   const explanation = model.hasSyntaxErrors ? [] : explainSelfTelemetry(model, graph, hosts).map((s) => s.text);
+  const findings = budget.results();
   matchLineEndings(findings, files);
-  return { findings: applySeverities(findings, settings), env, envReports: check?.reports ?? [], explanation };
+  return { findings, env, envReports: check?.reports ?? [], explanation };
 }
 
 /** Fixes write `\n`; each edit of a configuration file is made to keep that file's line endings. */

@@ -46,7 +46,8 @@ describe('lines', () => {
 });
 
 describe('LSP positions (UTF-16)', () => {
-  const texts = ['', 'a', 'ab\ncd\n', 'x = "é😀"\r\ny = 1\r\n', '\uFEFFa = 1\n\n\nb = [\n  1,\n]'];
+  // CR-only and mixed line ends: LSP clients break lines at a lone \r too.
+  const texts = ['', 'a', 'ab\ncd\n', 'x = "é😀"\r\ny = 1\r\n', '\uFEFFa = 1\n\n\nb = [\n  1,\n]', 'a = 1\rb = 2\r\rc', 'x\r\ny\rz\n\r'];
 
   test('positionAt and offsetAt agree with vscode-languageserver-textdocument', () => {
     for (const text of texts) {
@@ -134,5 +135,24 @@ describe('Alloy positions (1-based line, 1-based byte column)', () => {
     assert.ok(d);
     assert.deepEqual(result.lineIndex.alloyPosition(d.start), { line: 1, column: 7 });
     assert.deepEqual(result.lineIndex.positionAt(d.start), { line: 0, character: 5 });
+  });
+});
+
+describe('CR-only line ends', () => {
+  test('LSP positions break at a lone \\r; Alloy positions and lineOf do not', () => {
+    const text = 'a = 1\rb = 2\rc = 3';
+    const lines = new LineIndex(text);
+    assert.deepEqual(lines.positionAt(text.indexOf('c')), { line: 2, character: 0 });
+    assert.equal(lines.offsetAt({ line: 1, character: 99 }), text.indexOf('\r', 6));
+    assert.deepEqual(lines.alloyPosition(text.indexOf('c')), { line: 1, column: 13 });
+    assert.equal(lines.lineOf(text.indexOf('c')), 0);
+  });
+
+  test('Alloy columns are the same whether computed in order or not', () => {
+    const text = 'x😀y'.repeat(50);
+    const ordered = new LineIndex(text);
+    for (let offset = 0; offset <= text.length; offset++) {
+      assert.deepEqual(ordered.alloyPosition(offset), new LineIndex(text).alloyPosition(offset), `offset ${offset}`);
+    }
   });
 });

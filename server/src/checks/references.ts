@@ -10,6 +10,7 @@ import { classifyTopLevelBlock } from '../semantic/blockKinds';
 import type { ConfigModel, SourceFile } from '../semantic/model';
 import { referenceExpressions, resolveReference } from '../semantic/references';
 import { referenceFixes } from './referenceFixes';
+import { PerFileCap } from '../semantic/limits';
 
 const SOURCE = 'alloy';
 
@@ -26,10 +27,13 @@ export function checkReferences(model: ConfigModel): Finding[] {
   const out: Finding[] = [];
   // A module's references may name its arguments' components: only a root configuration is checked.
   if (model.isModule) return out;
+  const cap = new PerFileCap();
   for (const file of model.files) {
     for (const block of rootScoped(file)) {
+      if (!cap.hasRoom(file.path)) break;
       for (const expr of referenceExpressions(block)) {
         const r = resolveReference(model, expr);
+        if (r.kind === 'undefined' && !cap.take(file.path)) break;
         if (r.kind !== 'undefined') continue;
         const fixes = referenceFixes(model, file, block, expr, r);
         out.push({
@@ -49,6 +53,9 @@ export function checkReferences(model: ConfigModel): Finding[] {
 
 export function checkComponentNames(model: ConfigModel): Finding[] {
   const out: Finding[] = [];
+  const cap = new PerFileCap();
+  // The same unknown name written 100,000 times is looked up once.
+  const suggestions = new Map<string, string[]>();
   for (const file of model.files) {
     for (const stmt of file.parse.file.body) {
       if (stmt.kind !== 'Block' || classifyTopLevelBlock(stmt.name).kind !== 'component') continue;
@@ -56,13 +63,19 @@ export function checkComponentNames(model: ConfigModel): Finding[] {
       const first = name.split('.')[0] ?? '';
       if (isComponentName(name) || model.declares.has(name) || (model.importNamespaces.has(first) && name.includes('.'))) continue;
       if (stmt.nameParts.some((p) => p.name === '')) continue; // a syntax error already says what is wrong
+      if (!cap.take(file.path)) break;
       const range = { start: stmt.start, end: stmt.start + name.length };
-      const fixes: Fix[] = suggestComponentNames(name).map((suggestion, i) => ({
+      let suggested = suggestions.get(name);
+      if (!suggested) {
+        suggested = suggestComponentNames(name);
+        suggestions.set(name, suggested);
+      }
+      const fixes: Fix[] = suggested.map((suggestion, i) => ({
         title: `Change to ${suggestion}`,
         isPreferred: i === 0,
         edits: [{ file: file.path, range, newText: suggestion }],
       }));
-      const hint = fixes.length > 0 ? ` (did you mean ${suggestComponentNames(name).map((s) => `"${s}"`).join(' or ')}?)` : '';
+      const hint = fixes.length > 0 ? ` (did you mean ${suggested.map((s) => `"${s}"`).join(' or ')}?)` : '';
       out.push({
         file: file.path,
         range,
@@ -79,11 +92,12 @@ export function checkComponentNames(model: ConfigModel): Finding[] {
 
 export function checkDeprecatedFunctions(model: ConfigModel): Finding[] {
   const out: Finding[] = [];
+  const cap = new PerFileCap();
   for (const file of model.files) {
     walk(file.parse.file, (node) => {
       if (node.kind !== 'Call' || node.callee.kind !== 'IdentExpr') return;
       const replacement = deprecatedStdlib.get(node.callee.name);
-      if (!replacement) return;
+      if (!replacement || !cap.take(file.path)) return;
       const range = { start: node.callee.start, end: node.callee.end };
       out.push({
         file: file.path,

@@ -9,6 +9,7 @@ import { blockHeaderSpan, type BlockStmt } from '../syntax/ast';
 import type { Finding, TextRange } from '../syntax/diagnostic';
 import { getConfigBlock, type AttributeSchema, type BlockSchema, type ComponentSchema, type ConfigBlockSchema } from '../semantic/catalog';
 import type { ConfigModel, SourceFile } from '../semantic/model';
+import { PerFileCap } from '../semantic/limits';
 
 const SOURCE = 'alloy';
 
@@ -20,22 +21,23 @@ interface Body {
 
 export function checkSchemas(model: ConfigModel): Finding[] {
   const out: Finding[] = [];
+  const cap = new PerFileCap();
   for (const component of model.components.values()) {
-    if (component.schema) checkBody(component.file, component.block, component.schema, out);
+    if (component.schema && cap.hasRoom(component.file.path)) checkBody(component.file, component.block, component.schema, out, cap);
   }
   for (const node of [model.logging, model.tracing]) {
     const schema = node ? getConfigBlock(node.block.name) : undefined;
-    if (node && schema) checkBody(node.file, node.block, schema, out);
+    if (node && schema) checkBody(node.file, node.block, schema, out, cap);
   }
   return out;
 }
 
-function checkBody(file: SourceFile, root: BlockStmt, schema: ComponentSchema | ConfigBlockSchema, out: Finding[]): void {
+function checkBody(file: SourceFile, root: BlockStmt, schema: ComponentSchema | ConfigBlockSchema, out: Finding[], cap: PerFileCap): void {
   // Walk nested blocks with an explicit stack; schemas can be recursive (stage.match).
   const stack: { block: BlockStmt; body: Body }[] = [{ block: root, body: { attributes: schema.attributes, blocks: schema.blocks, closed: schema.complete } }];
   while (stack.length > 0) {
     const { block, body } = stack.pop() as (typeof stack)[number];
-    const error = (range: TextRange, code: string, message: string) => out.push({ file: file.path, range, code, severity: 'error', message, source: SOURCE });
+    const error = (range: TextRange, code: string, message: string) => cap.take(file.path) && out.push({ file: file.path, range, code, severity: 'error', message, source: SOURCE });
     const attrCount = new Map<string, number>();
     const blockCount = new Map<string, number>();
     for (const stmt of block.body) {

@@ -246,41 +246,55 @@ function serviceNames(model: ConfigModel, graph: PipelineGraph, scrape: Componen
   const results = new Map<string, Job>();
   const seen = new Set<string>();
   let unknown = false;
+  // Depth-first with an explicit stack: a chain of relabels is as long as the user writes it.
+  const stack: { refs: ReturnType<typeof referenceList>['refs']; next: number; job: Job }[] = [];
   const visit = (block: BlockStmt, attrPath: string, currentJob: Job) => {
     const attr = getAttribute(block, attrPath);
     const { refs, dynamic } = referenceList(model, attr?.value);
     if (dynamic) unknown = true;
-    for (const ref of refs) {
-      const c = ref.component;
-      if (seen.has(c.id)) continue;
-      seen.add(c.id);
-      if (c.name === facts.METRICS_TO_OTLP.name) {
-        if (graph.reachesSink(c, ref.exportName, 'metrics') !== 'yes') continue;
-        // Anything downstream that mentions service.name may rewrite it: stay silent then.
-        if (downstreamMentionsServiceName(model, c, new Set())) unknown = true;
-        else if (!results.has(currentJob.value)) results.set(currentJob.value, currentJob);
-      } else if (c.name === facts.METRICS_RELABEL) {
-        const next = jobAfterRules(c, currentJob);
-        if (next === undefined) unknown = true;
-        else visit(c.block, facts.SCRAPE_FORWARD_TO, next);
-      }
-    }
+    stack.push({ refs, next: 0, job: currentJob });
   };
   visit(scrape.block, facts.SCRAPE_FORWARD_TO, job);
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1] as (typeof stack)[number];
+    const ref = top.refs[top.next++];
+    if (!ref) {
+      stack.pop();
+      continue;
+    }
+    const currentJob = top.job;
+    const c = ref.component;
+    if (seen.has(c.id)) continue;
+    seen.add(c.id);
+    if (c.name === facts.METRICS_TO_OTLP.name) {
+      if (graph.reachesSink(c, ref.exportName, 'metrics') !== 'yes') continue;
+      // Anything downstream that mentions service.name may rewrite it: stay silent then.
+      if (downstreamMentionsServiceName(model, c)) unknown = true;
+      else if (!results.has(currentJob.value)) results.set(currentJob.value, currentJob);
+    } else if (c.name === facts.METRICS_RELABEL) {
+      const next = jobAfterRules(c, currentJob);
+      if (next === undefined) unknown = true;
+      else visit(c.block, facts.SCRAPE_FORWARD_TO, next);
+    }
+  }
   return unknown ? undefined : results;
 }
 
-function downstreamMentionsServiceName(model: ConfigModel, from: ComponentNode, seen: Set<string>): boolean {
-  if (seen.has(from.id)) return false;
-  seen.add(from.id);
-  const text = from.file.parse.text.slice(from.block.start, from.block.end);
-  if (from.name !== facts.METRICS_TO_OTLP.name && /service\.name|service_name/.test(text)) return true;
-  if (!from.schema) return true;
-  for (const output of getBlocks(from.block, 'output')) {
-    for (const stmt of output.body) {
-      if (stmt.kind !== 'Attribute') continue;
-      const { refs } = referenceList(model, stmt.value);
-      for (const r of refs) if (downstreamMentionsServiceName(model, r.component, seen)) return true;
+function downstreamMentionsServiceName(model: ConfigModel, start: ComponentNode): boolean {
+  // An explicit stack: the otelcol pipeline after the conversion can be 10,000 processors long.
+  const seen = new Set<string>();
+  const stack = [start];
+  for (let from = stack.pop(); from; from = stack.pop()) {
+    if (seen.has(from.id)) continue;
+    seen.add(from.id);
+    const text = from.file.parse.text.slice(from.block.start, from.block.end);
+    if (from.name !== facts.METRICS_TO_OTLP.name && /service\.name|service_name/.test(text)) return true;
+    if (!from.schema) return true;
+    for (const output of getBlocks(from.block, 'output')) {
+      for (const stmt of output.body) {
+        if (stmt.kind !== 'Attribute') continue;
+        for (const r of referenceList(model, stmt.value).refs) stack.push(r.component);
+      }
     }
   }
   return false;

@@ -4,7 +4,7 @@
  * range of everything. Bad input becomes problems; whatever can be read is kept.
  */
 import * as path from 'node:path';
-import { isMap, isSeq, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isSeq, type Document, type Node } from 'yaml';
 import type { TextRange } from '../syntax/diagnostic';
 import type {
   ComposeFileModel,
@@ -22,9 +22,10 @@ import { interpolate } from './interpolation';
 import { resolveHostPath } from './paths';
 import type { ProjectEnvironment } from './projectEnvironment';
 import { computeLineStarts, lineNumberAt } from './sourceText';
-import { entryOf, isNullNode, mapEntries, nodeRange, scalarText, seqItems, type MapEntry } from './yamlNodes';
+import { entryOf, isNullNode, mapEntries, MAX_MERGE_DEPTH, mergeDepthReached, nodeRange, scalarText, seqItems, type MapEntry } from './yamlNodes';
 import { parseVolume, splitCommand } from './serviceSyntax';
 import { describeYamlError } from './yamlErrors';
+import { parseComposeYaml, yamlBudgetProblem } from './yamlBudget';
 
 /** Parses the compose file at `file` (absolute) whose text is `text`. */
 export function parseComposeFile(file: string, text: string, env: ProjectEnvironment): ComposeFileModel {
@@ -56,7 +57,12 @@ class ComposeFileReader {
       includes: [],
       problems: this.problems,
     };
-    this.doc = parseDocument(this.text, { prettyErrors: false, uniqueKeys: true });
+    const refused = yamlBudgetProblem(this.text);
+    if (refused) {
+      this.problem('compose/too-large', 'warning', { start: 0, end: 0 }, refused);
+      return model;
+    }
+    this.doc = parseComposeYaml(this.text);
     for (const error of this.doc.errors) {
       // The parser's own message quotes the text, which may be a secret: say where and what kind only.
       const start = error.pos[0];
@@ -93,6 +99,9 @@ class ComposeFileReader {
       if (entry.key.startsWith('x-')) continue;
       const definition = this.readService(entry);
       if (definition) model.services.set(entry.key, definition);
+    }
+    if (mergeDepthReached(this.doc)) {
+      this.problem('compose/too-deep', 'warning', { start: 0, end: 0 }, `Merge keys (<<) chained deeper than ${MAX_MERGE_DEPTH} levels are not expanded further (limit: ${MAX_MERGE_DEPTH} levels).`);
     }
     return model;
   }

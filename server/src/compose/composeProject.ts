@@ -7,7 +7,7 @@
 import * as path from 'node:path';
 import type { TextRange } from '../syntax/diagnostic';
 import { parseComposeFile } from './composeFile';
-import type { ComposeFileModel, ComposeProblem, ComposeService, ServiceDefinition } from './composeModel';
+import type { ComposeFileModel, ComposeProblem, ComposeService, IncludeRef, ServiceDefinition } from './composeModel';
 import { isReadError, type FileSystem } from './fileSystem';
 import { loadProjectEnvironment, type HostEnvironment, type ProjectEnvironment } from './projectEnvironment';
 import { asExtendedBase, mergeServices, serviceFromDefinition } from './serviceMerge';
@@ -48,7 +48,7 @@ export function loadComposeProject(options: LoadComposeProjectOptions): ComposeP
     projectDir,
     ...(options.envFiles ? { explicitEnvFiles: options.envFiles } : {}),
   });
-  loader.problems.push(...env.problems);
+  for (const problem of env.problems) loader.problems.push(problem);
   const services = loader.loadLayer(options.composeFiles, env, []);
   return {
     projectDir,
@@ -67,88 +67,224 @@ interface Origin {
   range: TextRange;
 }
 
+/**
+ * How deeply `include`s may nest, and how long an `extends` chain may be.
+ * Compose itself sets no limit (it recurses); ours keeps a hostile project from
+ * costing more than a bounded amount, and each limit reached is a finding.
+ * Real chains are two or three links long. A service whose chain is longer than
+ * the limit gets the first links only, so each service costs at most the limit.
+ */
+export const MAX_INCLUDE_DEPTH = 100;
+export const MAX_EXTENDS_DEPTH = 32;
+
+/** One file list being loaded (the given files, or one `include`'s paths): the state of what was a recursive call. */
+interface LayerFrame {
+  files: readonly string[];
+  env: ProjectEnvironment;
+  /** The including files, outermost first. */
+  stack: readonly string[];
+  origin: Origin | undefined;
+  /** Where this layer's result is remembered (the include's paths), for includes shared by several files. */
+  memoKey: string | undefined;
+  fileIndex: number;
+  model: ComposeFileModel | null;
+  includeIndex: number;
+  /** The include whose layer is being loaded above this frame. */
+  waitingFor: IncludeRef | undefined;
+  services: Map<string, ComposeService>;
+}
+
 class ProjectLoader {
   readonly problems: ComposeProblem[] = [];
   readonly models = new Map<string, ComposeFileModel>();
   readonly envByFile = new Map<string, ProjectEnvironment>();
   private readonly unreadable = new Set<string>();
+  /** Services of an include already loaded: an include diamond is loaded once per shared include, not once per path. */
+  private readonly layers = new Map<string, Map<string, ComposeService>>();
+  /** Services with their whole `extends` chain resolved, by `file#service`, with the chain's length. */
+  private readonly resolved = new Map<string, { service: ComposeService; depth: number }>();
+  private extendsLimitReported = false;
 
   constructor(
     private readonly fs: FileSystem,
     private readonly host: HostEnvironment,
   ) {}
 
-  /** Loads `files` merged in order, with their includes; `stack` holds the including files. */
+  /**
+   * Loads `files` merged in order, with their includes. The includes are walked
+   * with an explicit stack: a chain of 3,000 includes must not depend on the
+   * JavaScript call stack.
+   */
   loadLayer(files: readonly string[], env: ProjectEnvironment, stack: readonly string[], origin?: Origin): Map<string, ComposeService> {
-    const services = new Map<string, ComposeService>();
-    for (const file of files) {
-      const model = this.readModel(file, env, origin);
-      if (!model) continue;
-      for (const include of model.includes) {
-        const cyclic = include.paths.find((included) => included === file || stack.includes(included));
-        if (cyclic) {
-          this.problem('compose/include', 'error', include.file, include.range, `${path.basename(cyclic)} includes itself (through this include).`);
+    const frames: LayerFrame[] = [newFrame(files, env, stack, origin, undefined)];
+    let finished: Map<string, ComposeService> = new Map();
+    while (frames.length > 0) {
+      const frame = frames[frames.length - 1] as LayerFrame;
+      if (frame.waitingFor) {
+        this.addIncluded(frame, frame.waitingFor, finished);
+        frame.waitingFor = undefined;
+      }
+      if (!frame.model) {
+        const file = frame.files[frame.fileIndex];
+        if (file === undefined) {
+          frames.pop();
+          if (frame.memoKey !== undefined) this.layers.set(frame.memoKey, frame.services);
+          finished = frame.services;
           continue;
         }
-        const firstPath = include.paths[0];
-        if (firstPath === undefined) continue;
-        const includeEnv = loadProjectEnvironment(this.fs, {
-          host: this.host,
-          projectDir: include.projectDirectory ?? path.dirname(firstPath),
-          parent: env,
-          ...(include.envFiles ? { explicitEnvFiles: include.envFiles } : {}),
-        });
-        this.problems.push(...includeEnv.problems);
-        const includeOrigin = { file: include.file, range: include.range };
-        for (const [name, service] of this.loadLayer(include.paths, includeEnv, [...stack, file], includeOrigin)) {
-          const local = model.services.get(name);
-          if (local || services.has(name)) {
-            this.problem(
-              'compose/include',
-              'error',
-              include.file,
-              local ? local.keyRange : include.range,
-              `Service "${name}" is defined both here and in the included ${path.basename(service.declarations[0]?.file ?? firstPath)}; docker compose refuses such a conflict.`,
-            );
-          }
-          services.set(name, service);
+        frame.model = this.readModel(file, frame.env, frame.origin);
+        frame.includeIndex = 0;
+        if (!frame.model) {
+          frame.fileIndex++;
+          continue;
         }
       }
-      for (const definition of model.services.values()) {
-        const resolved = this.resolveExtends(definition, env, []);
-        const existing = services.get(definition.name);
-        services.set(definition.name, existing ? mergeServices(existing, resolved) : resolved);
+      const model = frame.model;
+      const include = model.includes[frame.includeIndex];
+      if (include) {
+        frame.includeIndex++;
+        const child = this.startInclude(frame, model.path, include);
+        if (child) {
+          frame.waitingFor = include;
+          frames.push(child);
+        }
+        continue;
       }
+      for (const definition of model.services.values()) {
+        const resolved = this.resolveExtends(definition, frame.env);
+        const existing = frame.services.get(definition.name);
+        frame.services.set(definition.name, existing ? mergeServices(existing, resolved) : resolved);
+      }
+      frame.model = null;
+      frame.fileIndex++;
     }
-    return services;
+    return finished;
   }
 
-  private resolveExtends(definition: ServiceDefinition, env: ProjectEnvironment, chain: readonly string[]): ComposeService {
-    const own = serviceFromDefinition(definition);
-    const ref = definition.extends;
-    if (!ref) return own;
-    const key = `${definition.file}#${definition.name}`;
-    const targetFile = ref.fromFile ?? definition.file;
-    const targetKey = `${targetFile}#${ref.service}`;
-    if (targetKey === key || chain.includes(targetKey)) {
-      this.problem('compose/extends', 'error', definition.file, ref.range, `Service "${definition.name}" extends itself (through "${ref.service}").`);
-      return own;
+  /** The frame that loads `include` of `file`, or undefined when it is not to be loaded (or already was). */
+  private startInclude(frame: LayerFrame, file: string, include: IncludeRef): LayerFrame | undefined {
+    const cyclic = include.paths.find((included) => included === file || frame.stack.includes(included));
+    if (cyclic) {
+      this.problem('compose/include', 'error', include.file, include.range, `${path.basename(cyclic)} includes itself (through this include).`);
+      return undefined;
     }
-    const model = this.readModel(targetFile, this.envByFile.get(targetFile) ?? env, { file: definition.file, range: ref.range });
-    if (!model) return own;
-    const base = model.services.get(ref.service);
-    if (!base) {
+    const firstPath = include.paths[0];
+    if (firstPath === undefined) return undefined;
+    const memoKey = include.paths.join('\n');
+    const loaded = this.layers.get(memoKey);
+    if (loaded) {
+      this.addIncluded(frame, include, loaded);
+      return undefined;
+    }
+    if (frame.stack.length + 1 >= MAX_INCLUDE_DEPTH) {
       this.problem(
-        'compose/extends',
-        'error',
-        definition.file,
-        ref.range,
-        `Service "${definition.name}" extends "${ref.service}", which ${path.basename(targetFile)} does not define.`,
+        'compose/include',
+        'warning',
+        include.file,
+        include.range,
+        `Includes nested deeper than ${MAX_INCLUDE_DEPTH} levels are not read (limit: ${MAX_INCLUDE_DEPTH} levels); services defined there are not checked.`,
       );
-      return own;
+      return undefined;
     }
-    const resolvedBase = this.resolveExtends(base, this.envByFile.get(targetFile) ?? env, [...chain, key]);
-    return mergeServices(asExtendedBase(resolvedBase), own);
+    const includeEnv = loadProjectEnvironment(this.fs, {
+      host: this.host,
+      projectDir: include.projectDirectory ?? path.dirname(firstPath),
+      parent: frame.env,
+      ...(include.envFiles ? { explicitEnvFiles: include.envFiles } : {}),
+    });
+    for (const problem of includeEnv.problems) this.problems.push(problem);
+    return newFrame(include.paths, includeEnv, [...frame.stack, file], { file: include.file, range: include.range }, memoKey);
+  }
+
+  /** Adds the services of an included layer, reporting names defined on both sides. */
+  private addIncluded(frame: LayerFrame, include: IncludeRef, services: ReadonlyMap<string, ComposeService>): void {
+    const local = frame.model?.services;
+    for (const [name, service] of services) {
+      const own = local?.get(name);
+      if (own || frame.services.has(name)) {
+        this.problem(
+          'compose/include',
+          'error',
+          include.file,
+          own ? own.keyRange : include.range,
+          `Service "${name}" is defined both here and in the included ${path.basename(service.declarations[0]?.file ?? include.paths[0] ?? '')}; docker compose refuses such a conflict.`,
+        );
+      }
+      frame.services.set(name, service);
+    }
+  }
+
+  /**
+   * The service with its `extends` chain applied. The chain is followed in a
+   * loop, then folded from the deepest base up; results are remembered so a
+   * chain of 20,000 services is resolved once, not once per service.
+   */
+  private resolveExtends(definition: ServiceDefinition, env: ProjectEnvironment): ComposeService {
+    const chain: ServiceDefinition[] = [definition];
+    const keys = new Set<string>([serviceKey(definition.file, definition.name)]);
+    let base: { service: ComposeService; depth: number } | undefined;
+    // Broken chains (cycles, missing bases) are not remembered: each service using one reports it, as before.
+    let remember = true;
+    let current = definition;
+    let currentEnv = env;
+    while (current.extends) {
+      const ref = current.extends;
+      const targetFile = ref.fromFile ?? current.file;
+      const targetKey = serviceKey(targetFile, ref.service);
+      const known = this.resolved.get(targetKey);
+      if (known && chain.length + known.depth <= MAX_EXTENDS_DEPTH) {
+        base = known;
+        break;
+      }
+      if (keys.has(targetKey)) {
+        this.problem('compose/extends', 'error', current.file, ref.range, `Service "${current.name}" extends itself (through "${ref.service}").`);
+        remember = false;
+        break;
+      }
+      if (chain.length >= MAX_EXTENDS_DEPTH) {
+        // Cut short: what this service gets depends on where it starts, so it is not remembered.
+        remember = false;
+        if (!this.extendsLimitReported) {
+          this.extendsLimitReported = true;
+          this.problem(
+            'compose/extends',
+            'warning',
+            current.file,
+            ref.range,
+            `An extends chain longer than ${MAX_EXTENDS_DEPTH} services is not followed further (limit: ${MAX_EXTENDS_DEPTH} services).`,
+          );
+        }
+        break;
+      }
+      const targetEnv = this.envByFile.get(targetFile) ?? currentEnv;
+      const model = this.readModel(targetFile, targetEnv, { file: current.file, range: ref.range });
+      const next = model?.services.get(ref.service);
+      if (!model || !next) {
+        if (model) {
+          this.problem(
+            'compose/extends',
+            'error',
+            current.file,
+            ref.range,
+            `Service "${current.name}" extends "${ref.service}", which ${path.basename(targetFile)} does not define.`,
+          );
+        }
+        remember = false;
+        break;
+      }
+      chain.push(next);
+      keys.add(targetKey);
+      current = next;
+      currentEnv = this.envByFile.get(targetFile) ?? currentEnv;
+    }
+    let result = base?.service;
+    for (let i = chain.length - 1; i >= 0; i--) {
+      const link = chain[i] as ServiceDefinition;
+      const own = serviceFromDefinition(link);
+      result = result ? mergeServices(asExtendedBase(result), own) : own;
+      if (remember) this.resolved.set(serviceKey(link.file, link.name), { service: result, depth: chain.length - i + (base?.depth ?? 0) });
+    }
+    return result ?? serviceFromDefinition(definition);
   }
 
   /** Reads and parses a compose file once; reports a missing or unreadable file at `origin`. */
@@ -170,7 +306,7 @@ class ProjectLoader {
     const model = parseComposeFile(file, text, env);
     this.models.set(file, model);
     this.envByFile.set(file, env);
-    this.problems.push(...model.problems);
+    for (const problem of model.problems) this.problems.push(problem);
     return model;
   }
 
@@ -178,3 +314,15 @@ class ProjectLoader {
     this.problems.push({ code, severity, message, file, range });
   }
 }
+
+function newFrame(
+  files: readonly string[],
+  env: ProjectEnvironment,
+  stack: readonly string[],
+  origin: Origin | undefined,
+  memoKey: string | undefined,
+): LayerFrame {
+  return { files, env, stack, origin, memoKey, fileIndex: 0, model: null, includeIndex: 0, waitingFor: undefined, services: new Map() };
+}
+
+const serviceKey = (file: string, service: string): string => `${file}#${service}`;

@@ -14,7 +14,7 @@
  * be copied into messages.
  */
 import type { TextRange } from '../syntax/diagnostic';
-import { interpolate, type Lookup, type VariableReference } from './interpolation';
+import { interpolate, NESTING_LIMIT_MESSAGE, type InterpolationError, type Lookup, type VariableReference } from './interpolation';
 import { computeLineStarts, lineNumberAt } from './sourceText';
 
 export interface DotEnvEntry {
@@ -174,7 +174,7 @@ function parseValue(text: string, start: number, lookup: Lookup): ParsedValue {
     const end = endOfLine(text, valueEnd);
     if (quote === "'") return { value: raw, quote, references: [], valueEnd, end };
     const result = interpolate(raw, lookup);
-    return withProblems({ value: result.value, quote, references: result.references, valueEnd, end }, result.errors.length > 0);
+    return withProblems({ value: result.value, quote, references: result.references, valueEnd, end }, result.errors);
   }
 
   const lineEnd = endOfLine(text, start);
@@ -190,12 +190,15 @@ function parseValue(text: string, start: number, lookup: Lookup): ParsedValue {
   const result = interpolate(text.slice(start, valueEnd), lookup);
   return withProblems(
     { value: result.value, quote: null, references: result.references, valueEnd, end: lineEnd },
-    result.errors.length > 0,
+    result.errors,
   );
 }
 
-function withProblems(value: ParsedValue, hasErrors: boolean): ParsedValue {
-  return hasErrors ? { ...value, problem: 'invalid interpolation in value (write "$$" for a literal "$")' } : value;
+function withProblems(value: ParsedValue, errors: readonly InterpolationError[]): ParsedValue {
+  if (errors.length === 0) return value;
+  // A limit reached is named as such; any other error is a mistake in the value.
+  const limit = errors.some((e) => e.message === NESTING_LIMIT_MESSAGE);
+  return { ...value, problem: limit ? NESTING_LIMIT_MESSAGE : 'invalid interpolation in value (write "$$" for a literal "$")' };
 }
 
 function unescapeDouble(c: string): string {

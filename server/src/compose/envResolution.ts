@@ -60,7 +60,7 @@ export interface EnvironmentResolution {
 
 type Definition =
   | { via: 'environment'; entry: EnvironmentEntry }
-  | { via: 'env_file'; key: string; ref: EnvFileRef; file: string; entry: DotEnvEntry; earlier: ReadonlySet<string> };
+  | { via: 'env_file'; key: string; ref: EnvFileRef; file: string; entry: DotEnvEntry; earlier: KeysBefore };
 
 type EnvFileDefinition = Extract<Definition, { via: 'env_file' }>;
 
@@ -171,7 +171,7 @@ function inherited(base: VariableResolution, key: string, env: ProjectEnvironmen
 function classify(
   base: VariableResolution,
   references: readonly VariableReference[],
-  earlier: ReadonlySet<string>,
+  earlier: KeysBefore,
   env: ProjectEnvironment,
   isEmpty: boolean,
 ): VariableResolution {
@@ -248,11 +248,23 @@ function readEnvFile(ref: EnvFileRef, env: ProjectEnvironment, fs: FileSystem, p
       range: problem.range,
     });
   }
-  const earlier = new Set<string>();
-  const definitions: EnvFileDefinition[] = [];
-  for (const entry of parsed.entries) {
-    definitions.push({ via: 'env_file', key: entry.key, ref, file: ref.path, entry, earlier: new Set(earlier) });
-    earlier.add(entry.key);
-  }
-  return definitions;
+  // Where each key first appears: "set earlier in the file" is then one lookup, not a copied set per line.
+  const file = ref.path;
+  const firstIndex = new Map<string, number>();
+  parsed.entries.forEach((entry, i) => {
+    if (!firstIndex.has(entry.key)) firstIndex.set(entry.key, i);
+  });
+  return parsed.entries.map((entry, i) => ({
+    via: 'env_file' as const,
+    key: entry.key,
+    ref,
+    file,
+    entry,
+    earlier: { has: (name: string) => (firstIndex.get(name) ?? i) < i },
+  }));
+}
+
+/** The keys set on earlier lines of the same env file. */
+interface KeysBefore {
+  has(name: string): boolean;
 }

@@ -44,6 +44,16 @@ export interface InterpolationResult {
   errors: InterpolationError[];
 }
 
+/**
+ * How deeply `${A:-${B:-…}}` may nest. Compose sets no limit; ours keeps the
+ * evaluation's recursion bounded by a constant rather than by the input, and
+ * its cost linear in the template (each level rescans its argument once).
+ */
+export const MAX_INTERPOLATION_NESTING = 100;
+
+/** The error of a template nested past the limit. */
+export const NESTING_LIMIT_MESSAGE = `interpolation nested deeper than ${MAX_INTERPOLATION_NESTING} levels is not evaluated (limit: ${MAX_INTERPOLATION_NESTING} levels)`;
+
 const NAME_START = /[A-Za-z_]/;
 const NAME_CHAR = /[A-Za-z0-9_]/;
 const OPERATORS: readonly InterpolationOperator[] = [':-', ':?', ':+', '-', '?', '+'];
@@ -51,7 +61,7 @@ const OPERATORS: readonly InterpolationOperator[] = [':-', ':?', ':+', '-', '?',
 /** Interpolates `template` the way Compose does, never throwing. */
 export function interpolate(template: string, lookup: Lookup): InterpolationResult {
   const result: InterpolationResult = { value: '', references: [], errors: [] };
-  interpolateInto(template, 0, lookup, result);
+  interpolateInto(template, 0, lookup, result, 0);
   return result;
 }
 
@@ -65,7 +75,7 @@ export function isVariableName(name: string): boolean {
   return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name);
 }
 
-function interpolateInto(template: string, base: number, lookup: Lookup, out: InterpolationResult): void {
+function interpolateInto(template: string, base: number, lookup: Lookup, out: InterpolationResult, depth: number): void {
   let i = 0;
   let literalStart = 0;
   const flush = (end: number): void => {
@@ -90,7 +100,7 @@ function interpolateInto(template: string, base: number, lookup: Lookup, out: In
       out.value += value ?? '';
       i = end;
     } else if (next === '{') {
-      i = interpolateBraced(template, i, base, lookup, out);
+      i = interpolateBraced(template, i, base, lookup, out, depth);
     } else {
       out.errors.push({
         kind: 'invalid',
@@ -112,6 +122,7 @@ function interpolateBraced(
   base: number,
   lookup: Lookup,
   out: InterpolationResult,
+  depth: number,
 ): number {
   const close = findClosingBrace(template, start + 2);
   if (close < 0) {
@@ -146,7 +157,15 @@ function interpolateBraced(
   // Compose evaluates the argument even when it is not used, so its errors count.
   const argumentBase = base + start + 2 + nameEnd + operator.length;
   const argument: InterpolationResult = { value: '', references: [], errors: [] };
-  if (operator !== '') interpolateInto(rest.slice(operator.length), argumentBase, lookup, argument);
+  if (operator !== '' && depth + 1 >= MAX_INTERPOLATION_NESTING) {
+    argument.errors.push({
+      kind: 'invalid',
+      offset: argumentBase,
+      message: NESTING_LIMIT_MESSAGE,
+    });
+  } else if (operator !== '') {
+    interpolateInto(rest.slice(operator.length), argumentBase, lookup, argument, depth + 1);
+  }
   out.errors.push(...argument.errors);
   const useArgument = (): void => {
     out.value += argument.value;

@@ -11,7 +11,6 @@ import type { ComposeProblem } from './composeModel';
 import { dotEnvMap, parseDotEnv } from './dotenv';
 import { isReadError, type FileSystem } from './fileSystem';
 import type { Lookup } from './interpolation';
-import { lineOf } from './sourceText';
 
 /** Environment variables of the process that runs `docker compose`. */
 export type HostEnvironment = Readonly<Record<string, string | undefined>>;
@@ -92,7 +91,7 @@ export function loadProjectEnvironment(fs: FileSystem, options: ProjectEnvironme
         name: entry.key,
         value: entry.value,
         file,
-        line: lineOf(text, entry.range.start),
+        line: entry.line,
         range: entry.range,
       });
     }

@@ -54,9 +54,39 @@ export function isNullNode(node: Node | null): boolean {
   return node === null || (isScalar(node) && (node.value === null || node.value === undefined));
 }
 
+/** Merges followed through more mappings than this are not expanded further. */
+export const MAX_MERGE_DEPTH = 100;
+
+/**
+ * Entries already expanded, per mapping: a mapping merged from several places
+ * (`<<: [*a, *a, …]` nine levels deep) is expanded once, so the cost is linear.
+ */
+const expanded = new WeakMap<YAMLMap, MapEntry[]>();
+
+/** Documents in which a merge chain went past MAX_MERGE_DEPTH. */
+const mergeLimited = new WeakSet<Document>();
+
+/** Whether merges in `doc` were cut at MAX_MERGE_DEPTH (so the caller can say so). */
+export function mergeDepthReached(doc: Document): boolean {
+  return mergeLimited.has(doc);
+}
+
 /** The entries of a mapping in order, with `<<: *anchor` merges expanded (explicit keys win). */
-export function mapEntries(doc: Document, map: YAMLMap, seen: Set<YAMLMap> = new Set()): MapEntry[] {
-  if (seen.has(map)) return [];
+export function mapEntries(doc: Document, map: YAMLMap): MapEntry[] {
+  return expandMap(doc, map, new Set(), { cut: false });
+}
+
+function expandMap(doc: Document, map: YAMLMap, seen: Set<YAMLMap>, state: { cut: boolean }): MapEntry[] {
+  const known = expanded.get(map);
+  if (known) return known;
+  // Merges nest as deep as anchors chain; past the limit they are dropped rather than recursed into.
+  if (seen.has(map) || seen.size >= MAX_MERGE_DEPTH) {
+    if (!seen.has(map)) mergeLimited.add(doc);
+    state.cut = true;
+    return [];
+  }
+  const cutBefore = state.cut;
+  state.cut = false;
   seen.add(map);
   const merged = new Map<string, MapEntry>();
   const explicit = new Map<string, MapEntry>();
@@ -65,7 +95,7 @@ export function mapEntries(doc: Document, map: YAMLMap, seen: Set<YAMLMap> = new
     const key = isScalar(keyNode) ? keyNode.value : undefined;
     if (key === '<<' && !(isScalar(keyNode) && keyNode.type !== 'PLAIN')) {
       for (const source of mergeSources(doc, pair.value)) {
-        for (const entry of mapEntries(doc, source, seen)) {
+        for (const entry of expandMap(doc, source, seen, state)) {
           if (!merged.has(entry.key)) merged.set(entry.key, { ...entry, merged: true });
         }
       }
@@ -85,8 +115,11 @@ export function mapEntries(doc: Document, map: YAMLMap, seen: Set<YAMLMap> = new
   }
   const result: MapEntry[] = [];
   for (const [key, entry] of merged) if (!explicit.has(key)) result.push(entry);
-  result.push(...explicit.values());
+  for (const entry of explicit.values()) result.push(entry);
   seen.delete(map);
+  // A result cut short by a cycle or the depth limit depends on the path taken: only complete ones are kept.
+  if (!state.cut) expanded.set(map, result);
+  state.cut ||= cutBefore;
   return result;
 }
 

@@ -12,6 +12,7 @@ import { buildModel } from '../semantic/model';
 import type { Settings } from '../settings';
 import { COMPOSE_REPORT_COMMAND, PIPELINE_COMMAND, type ComposeReportParams, type ComposeReportResult } from '../protocol';
 import { uriToPath } from './convert';
+import { invalidParams, requireObject } from './params';
 import { FileWatchers } from './watchers';
 
 /** What the commands need from the server. */
@@ -73,6 +74,7 @@ export function registerCommands(connection: Connection, documents: TextDocument
   }
 
   connection.onExecuteCommand(async (params) => {
+    if (typeof requireObject('workspace/executeCommand', params).command !== 'string') throw invalidParams('workspace/executeCommand', 'expected command to be a string');
     try {
       if (params.command === COMPOSE_REPORT_COMMAND) {
         const uris = (params.arguments ?? []).filter((a): a is string => typeof a === 'string');

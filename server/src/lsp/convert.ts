@@ -1,6 +1,8 @@
 /**
  * Conversions between the core's offset-based results and LSP types. The core
- * counts UTF-16 offsets, which is what LSP positions count too.
+ * counts UTF-16 offsets, which is what LSP positions count too; lines follow
+ * LSP's rule (`\n`, `\r\n` and a lone `\r` end a line) through
+ * `LineIndex.positionAt`, not Alloy's (`\n` only).
  */
 import {
   DiagnosticSeverity,

@@ -38,6 +38,7 @@ import { getWorkspaceSymbols, type WorkspaceSymbolResult } from '../features/wor
 import { buildModel, type SourceFile } from '../semantic/model';
 import type { TextRange } from '../syntax/diagnostic';
 import { pathToUri, toRange } from './convert';
+import { requireDocumentUri, requireObject, requirePosition } from './params';
 import type { Workspace } from './workspace';
 
 /** What the server announces for navigation, spread into its capabilities. */
@@ -59,6 +60,13 @@ const symbolKinds: Record<WorkspaceSymbolResult['kind'], SymbolKind> = {
   argument: SymbolKind.Variable,
   export: SymbolKind.Property,
 };
+
+/** `params`, once its `textDocument.uri` (and `position`) are what LSP says; else an InvalidParams error. */
+function validated<P>(method: string, params: P, position: boolean): P {
+  requireDocumentUri(method, params);
+  if (position) requirePosition(method, params);
+  return params;
+}
 
 /** Registers the navigation handlers. `workspaceFolders` gives the folders the client opened. */
 export function registerNavigation(
@@ -131,7 +139,7 @@ export function registerNavigation(
   }
 
   connection.onDefinition((params) =>
-    guard('definition', params.textDocument.uri, [] as Location[], () => {
+    guard('definition', validated('textDocument/definition', params, true).textDocument.uri, [] as Location[], () => {
       const document = documents.get(params.textDocument.uri);
       const found = document && indexOf(document);
       if (!document || !found) return [];
@@ -140,7 +148,7 @@ export function registerNavigation(
   );
 
   connection.onReferences((params) =>
-    guard('references', params.textDocument.uri, [] as Location[], () => {
+    guard('references', validated('textDocument/references', params, true).textDocument.uri, [] as Location[], () => {
       const document = documents.get(params.textDocument.uri);
       const found = document && indexOf(document);
       if (!document || !found) return [];
@@ -150,7 +158,7 @@ export function registerNavigation(
   );
 
   connection.onDocumentHighlight((params) =>
-    guard('documentHighlight', params.textDocument.uri, [] as DocumentHighlight[], () => {
+    guard('documentHighlight', validated('textDocument/documentHighlight', params, true).textDocument.uri, [] as DocumentHighlight[], () => {
       const document = documents.get(params.textDocument.uri);
       const found = document && indexOf(document);
       if (!document || !found) return [];
@@ -162,7 +170,7 @@ export function registerNavigation(
   );
 
   connection.onPrepareRename((params) => {
-    const result = guard('prepareRename', params.textDocument.uri, undefined as { range: Range; placeholder: string } | { error: string } | undefined, () => {
+    const result = guard('prepareRename', validated('textDocument/prepareRename', params, true).textDocument.uri, undefined as { range: Range; placeholder: string } | { error: string } | undefined, () => {
       const document = documents.get(params.textDocument.uri);
       const found = document && indexOf(document);
       if (!document || !found) return undefined;
@@ -176,7 +184,7 @@ export function registerNavigation(
   });
 
   connection.onRenameRequest((params) => {
-    const result = guard('rename', params.textDocument.uri, undefined as { edit: WorkspaceEdit } | { error: string } | undefined, () => {
+    const result = guard('rename', validated('textDocument/rename', params, true).textDocument.uri, undefined as { edit: WorkspaceEdit } | { error: string } | undefined, () => {
       const document = documents.get(params.textDocument.uri);
       const found = document && indexOf(document);
       if (!document || !found) return undefined;
@@ -192,7 +200,7 @@ export function registerNavigation(
   });
 
   connection.onWorkspaceSymbol((params) =>
-    guard('workspaceSymbol', '', [] as SymbolInformation[], () => {
+    guard('workspaceSymbol', String(requireObject('workspace/symbol', params).query ?? ''), [] as SymbolInformation[], () => {
       const files: SourceFile[] = [];
       const seen = new Set<string>();
       for (const folder of workspaceFolders()) {
@@ -212,7 +220,7 @@ export function registerNavigation(
   );
 
   connection.onDocumentLinks((params) =>
-    guard('documentLink', params.textDocument.uri, [] as DocumentLink[], () => {
+    guard('documentLink', validated('textDocument/documentLink', params, false).textDocument.uri, [] as DocumentLink[], () => {
       const document = documents.get(params.textDocument.uri);
       if (!document) return [];
       const files = workspace.configurationOf(document)[0]?.files ?? [];
@@ -229,7 +237,7 @@ export function registerNavigation(
   );
 
   connection.onSignatureHelp((params) =>
-    guard('signatureHelp', params.textDocument.uri, null as SignatureHelp | null, () => {
+    guard('signatureHelp', validated('textDocument/signatureHelp', params, true).textDocument.uri, null as SignatureHelp | null, () => {
       const document = documents.get(params.textDocument.uri);
       if (!document) return null;
       const help = getSignatureHelp(workspace.parsedDocument(document), document.offsetAt(params.position));
@@ -243,7 +251,7 @@ export function registerNavigation(
   );
 
   connection.languages.semanticTokens.on((params) =>
-    guard('semanticTokens', params.textDocument.uri, { data: [] as number[] }, () => {
+    guard('semanticTokens', validated('textDocument/semanticTokens/full', params, false).textDocument.uri, { data: [] as number[] }, () => {
       const document = documents.get(params.textDocument.uri);
       const found = document && indexOf(document);
       if (!document || !found) return { data: [] };

@@ -59,9 +59,7 @@ import { unionFindings, withConfigurationReason } from '../workspace/configurati
 import { MAX_FILE_BYTES, Workspace } from './workspace';
 import { readTextFile } from '../textFiles';
 import { navigationCapabilities, registerNavigation } from './navigation';
-
-/** More than this many diagnostics in one file help nobody and slow the editor down. */
-const MAX_DIAGNOSTICS = 1000;
+import { invalidParams, requireCodeActionOnly, requireDocumentUri, requireObject, requirePosition, requireRange, requireUris } from './params';
 
 /** How long to wait for edits to pause before asking the client to re-pull every open document. */
 const REFRESH_DEBOUNCE_MS = 150;
@@ -195,12 +193,8 @@ export function startServer(connection: Connection): void {
         return findings.filter((f) => f.file === self.path).map((f) => withConfigurationReason(f, reason));
       }),
     );
-    const shown = own.slice(0, MAX_DIAGNOSTICS).map((f) => toDiagnostic(f, lines, lookup));
-    if (own.length > MAX_DIAGNOSTICS) {
-      const last = own[MAX_DIAGNOSTICS] as Finding;
-      shown.push({ range: toRange(lines, last.range), severity: 2, source: 'alloy-selfmon', code: 'too-many-problems', message: `${own.length - MAX_DIAGNOSTICS} more problems are not shown.` });
-    }
-    return shown;
+    // The core keeps at most 1,000 findings per file, and says so when it drops some.
+    return own.map((f) => toDiagnostic(f, lines, lookup));
   }
 
   /** Whether another open document belongs to the same configuration (same directory on disk). */
@@ -254,12 +248,18 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onInitialize((params): InitializeResult => {
+    const raw = requireObject('initialize', params).capabilities;
+    if (typeof raw !== 'object' || raw === null) throw invalidParams('initialize', 'expected capabilities to be an object');
     const caps = params.capabilities;
     pullDiagnostics = !!caps.textDocument?.diagnostic;
     refreshSupport = !!caps.workspace?.diagnostics?.refreshSupport;
     configurationSupport = !!caps.workspace?.configuration;
-    workspaceFolders = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri));
-    if (workspaceFolders.length === 0 && params.rootUri) workspaceFolders = [uriToPath(params.rootUri)];
+    const folders: unknown = params.workspaceFolders;
+    workspaceFolders = (Array.isArray(folders) ? folders : [])
+      .map((f: unknown) => (typeof f === 'object' && f !== null && 'uri' in f && typeof f.uri === 'string' ? f.uri : undefined))
+      .filter((uri): uri is string => uri !== undefined)
+      .map(uriToPath);
+    if (workspaceFolders.length === 0 && typeof params.rootUri === 'string') workspaceFolders = [uriToPath(params.rootUri)];
     commands.initialize(caps);
     return {
       capabilities: {
@@ -285,7 +285,7 @@ export function startServer(connection: Connection): void {
   });
 
   connection.languages.diagnostics.on(async (params) => {
-    const uri = params.textDocument.uri;
+    const uri = requireDocumentUri('textDocument/diagnostic', params);
     const document = documents.get(uri);
     if (!document) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
     const version = document.version;
@@ -313,11 +313,12 @@ export function startServer(connection: Connection): void {
   connection.onDidChangeWatchedFiles(filesChanged);
 
   connection.onRequest(COMPOSE_REPORT_REQUEST, composeReport);
-  async function composeReport(params: ComposeReportParams): Promise<ComposeReportResult> {
+  async function composeReport(params: ComposeReportParams | undefined): Promise<ComposeReportResult> {
+    const uris = requireUris(COMPOSE_REPORT_REQUEST, params);
     // The configurations of the given documents, else every configuration of the workspace folders.
     const configurations = new Map<string, Configuration>();
     const add = (c: Configuration) => configurations.set(c.files.join('\0'), c);
-    for (const uri of params.uris) {
+    for (const uri of uris) {
       if (!uri.startsWith('file:')) continue;
       const settings = await getSettings(uri);
       for (const c of guard('composeReport', uri, [] as Configuration[], () => workspace.configurationsOfPath(uriToPath(uri), settings.configurations))) add(c);
@@ -337,8 +338,10 @@ export function startServer(connection: Connection): void {
     return { entries };
   }
 
-  connection.onRequest(ENVIRONMENT_DOCS_REQUEST, async (params: EnvironmentDocsParams): Promise<EnvironmentDocsResult | null> => {
-    const document = typeof params?.uri === 'string' ? documents.get(params.uri) : undefined;
+  connection.onRequest(ENVIRONMENT_DOCS_REQUEST, async (params: EnvironmentDocsParams | undefined): Promise<EnvironmentDocsResult | null> => {
+    const uri = requireObject(ENVIRONMENT_DOCS_REQUEST, params).uri;
+    if (typeof uri !== 'string') throw invalidParams(ENVIRONMENT_DOCS_REQUEST, 'uri must be the URI of an open .alloy document');
+    const document = documents.get(uri);
     if (!document) return null;
     const settings = await getSettings(document.uri);
     return guard('environmentDocs', document.uri, null, () => {
@@ -370,9 +373,10 @@ export function startServer(connection: Connection): void {
     if (!pullDiagnostics) void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
   });
 
-  connection.onDocumentSymbol((params) =>
-    guard('documentSymbol', params.textDocument.uri, [] as DocumentSymbol[], () => {
-      const document = documents.get(params.textDocument.uri);
+  connection.onDocumentSymbol((params) => {
+    const uri = requireDocumentUri('textDocument/documentSymbol', params);
+    return guard('documentSymbol', uri, [] as DocumentSymbol[], () => {
+      const document = documents.get(uri);
       if (!document) return [];
       const parsed = workspace.parsedDocument(document).parse;
       const convert = (s: OutlineSymbol): DocumentSymbol => ({
@@ -383,12 +387,13 @@ export function startServer(connection: Connection): void {
         children: s.children.map(convert),
       });
       return getDocumentSymbols(parsed.file).map(convert);
-    }),
-  );
+    });
+  });
 
-  connection.onFoldingRanges((params) =>
-    guard('foldingRange', params.textDocument.uri, [] as FoldingRange[], () => {
-      const document = documents.get(params.textDocument.uri);
+  connection.onFoldingRanges((params) => {
+    const uri = requireDocumentUri('textDocument/foldingRange', params);
+    return guard('foldingRange', uri, [] as FoldingRange[], () => {
+      const document = documents.get(uri);
       if (!document) return [];
       const parsed = workspace.parsedDocument(document).parse;
       return getFoldingRanges(parsed.file, parsed.tokens, parsed.lineIndex).map((r) => ({
@@ -396,8 +401,8 @@ export function startServer(connection: Connection): void {
         endLine: r.endLine,
         ...(r.kind === 'comment' ? { kind: FoldingRangeKind.Comment } : {}),
       }));
-    }),
-  );
+    });
+  });
 
   const completionKinds: Record<CoreCompletionItem['kind'], CompletionItemKind> = {
     component: CompletionItemKind.Class,
@@ -410,15 +415,17 @@ export function startServer(connection: Connection): void {
     snippet: CompletionItemKind.Snippet,
   };
 
-  connection.onCompletion((params) =>
-    guard('completion', params.textDocument.uri, [] as CompletionItem[], () => {
-      const document = documents.get(params.textDocument.uri);
+  connection.onCompletion((params) => {
+    const uri = requireDocumentUri('textDocument/completion', params);
+    const position = requirePosition('textDocument/completion', params);
+    return guard('completion', uri, [] as CompletionItem[], () => {
+      const document = documents.get(uri);
       if (!document) return [];
       const files = workspace.configurationOf(document)[0]?.files ?? [];
       const self = files[0];
       if (!self) return [];
       const lines = self.parse.lineIndex;
-      const offset = document.offsetAt(params.position);
+      const offset = document.offsetAt(position);
       return getCompletions(buildModel(files), self, offset).map((item) => {
         const out: CompletionItem = { label: item.label, kind: completionKinds[item.kind] };
         if (item.detail) out.detail = item.detail;
@@ -431,46 +438,51 @@ export function startServer(connection: Connection): void {
         else out.insertText = newText;
         return out;
       });
-    }),
-  );
+    });
+  });
 
-  connection.onHover((params) =>
-    guard('hover', params.textDocument.uri, null as Hover | null, () => {
-      const document = documents.get(params.textDocument.uri);
+  connection.onHover((params) => {
+    const uri = requireDocumentUri('textDocument/hover', params);
+    const position = requirePosition('textDocument/hover', params);
+    return guard('hover', uri, null as Hover | null, () => {
+      const document = documents.get(uri);
       if (!document) return null;
       const files = workspace.configurationOf(document)[0]?.files ?? [];
       const self = files[0];
       if (!self) return null;
-      const hover = getHover(buildModel(files), self, document.offsetAt(params.position));
+      const hover = getHover(buildModel(files), self, document.offsetAt(position));
       if (!hover) return null;
       return { contents: { kind: MarkupKind.Markdown, value: hover.contents }, range: toRange(self.parse.lineIndex, hover.range) };
-    }),
-  );
+    });
+  });
 
-  connection.onDocumentFormatting((params) =>
-    guard('formatting', params.textDocument.uri, [] as TextEdit[], () => {
-      const document = documents.get(params.textDocument.uri);
+  connection.onDocumentFormatting((params) => {
+    const uri = requireDocumentUri('textDocument/formatting', params);
+    return guard('formatting', uri, [] as TextEdit[], () => {
+      const document = documents.get(uri);
       if (!document) return [];
       const parsed = workspace.parsedDocument(document).parse;
       return getFormattingEdits(parsed).map((e) => ({ range: toRange(parsed.lineIndex, e.range), newText: e.newText }));
-    }),
-  );
+    });
+  });
 
   connection.onCodeAction(async (params) => {
-    const uri = params.textDocument.uri;
+    const method = 'textDocument/codeAction';
+    const uri = requireDocumentUri(method, params);
+    const range = requireRange(method, params);
+    const only = requireCodeActionOnly(method, params);
     const document = documents.get(uri);
     if (!document) return [];
     const settings = await getSettings(uri);
     return guard('codeAction', uri, [] as CodeAction[], () => {
       const self = workspace.parsedDocument(document);
       const lines = self.parse.lineIndex;
-      const only = params.context.only;
       const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
       const actions: CodeAction[] = [];
       const findings = findingsFor(document, settings);
       if (wants(CodeActionKind.QuickFix)) {
-        const start = document.offsetAt(params.range.start);
-        const end = document.offsetAt(params.range.end);
+        const start = document.offsetAt(range.start);
+        const end = document.offsetAt(range.end);
         for (const f of findings) {
           if (f.file !== self.path || !f.fixes?.length) continue;
           // Findings at a point (e.g. file start) match a cursor on their line.

@@ -273,31 +273,47 @@ const KNOWN_ALIASES: ReadonlyMap<string, string> = new Map([
 export function suggestComponentNames(unknown: string, max = 3): string[] {
   const query = unknown.trim().toLowerCase();
   if (query === '' || max <= 0) return [];
-  const squash = (s: string): string => s.replace(/[_-]/g, '');
   const queryFragments = query.split('.');
   const queryLast = queryFragments[queryFragments.length - 1] ?? query;
   const queryPrefix = queryFragments.slice(0, -1).join('.');
+  const squashedQuery = squash(query);
+  const squashedQueryLast = squash(queryLast);
   const limit = Math.max(1, Math.min(3, Math.floor(queryLast.length / 3)));
 
   const scored: { name: string; score: number }[] = [];
   const alias = KNOWN_ALIASES.get(query);
   if (alias) scored.push({ name: alias, score: 0 });
-  for (const name of sortedNames) {
-    if (name === unknown.trim() || name === alias) continue;
-    const fragments = name.split('.');
-    const last = fragments[fragments.length - 1] ?? name;
-    const prefix = fragments.slice(0, -1).join('.');
-    let score = editDistance(query, name);
-    if (squash(query) === squash(name)) score = Math.min(score, 0.5);
-    const tail = editDistance(squash(queryLast), squash(last));
-    if (prefix !== queryPrefix && tail <= Math.floor(last.length / 4)) {
+  for (const c of suggestionIndex) {
+    if (c.name === unknown.trim() || c.name === alias) continue;
+    // Distances above a threshold never count: bounding them keeps each name O(1) for most candidates.
+    let score = boundedEditDistance(query, c.name, limit);
+    if (squashedQuery === c.squashed) score = Math.min(score, 0.5);
+    if (c.prefix !== queryPrefix) {
+      const tolerated = Math.floor(c.last.length / 4);
+      const tail = boundedEditDistance(squashedQueryLast, c.squashedLast, tolerated);
       // The same leaf under another namespace (or with none written) is a strong hint.
-      score = Math.min(score, tail * 2 + (queryPrefix === '' ? 0.75 : 2));
+      if (tail <= tolerated) score = Math.min(score, tail * 2 + (queryPrefix === '' ? 0.75 : 2));
     }
-    if (score <= limit) scored.push({ name, score });
+    if (score <= limit) scored.push({ name: c.name, score });
   }
   scored.sort((a, b) => a.score - b.score || a.name.localeCompare(b.name));
   return scored.slice(0, max).map((s) => s.name);
+}
+
+const squash = (s: string): string => s.replace(/[_-]/g, '');
+
+/** Each catalog name split once, so that a query does no string work per candidate. */
+const suggestionIndex = sortedNames.map((name) => {
+  const fragments = name.split('.');
+  const last = fragments[fragments.length - 1] ?? name;
+  return { name, last, prefix: fragments.slice(0, -1).join('.'), squashed: squash(name), squashedLast: squash(last) };
+});
+
+/** The edit distance when it is at most `bound`; otherwise some number above `bound`. */
+function boundedEditDistance(a: string, b: string, bound: number): number {
+  // Every edit changes the length by at most one.
+  if (Math.abs(a.length - b.length) > bound) return bound + 1;
+  return editDistance(a, b);
 }
 
 /** Optimal-string-alignment distance (Levenshtein plus adjacent transpositions). */

@@ -153,12 +153,15 @@ export function stringValue(expr: Expr | undefined): string | undefined {
 
 /** The value of a number literal (optionally negated), or undefined. */
 export function numberValue(expr: Expr | undefined): number | undefined {
-  if (!expr) return undefined;
-  if (expr.kind === 'Unary' && expr.op === '-') {
-    const v = numberValue(expr.operand);
-    return v === undefined ? undefined : -v;
+  // Unwrap minus signs in a loop: `------…1` can be 100,000 deep.
+  let negative = false;
+  let current = expr;
+  while (current && current.kind === 'Unary' && current.op === '-') {
+    negative = !negative;
+    current = current.operand;
   }
-  if (expr.kind !== 'Literal' || (expr.literal !== 'number' && expr.literal !== 'float')) return undefined;
-  const v = Number(expr.raw);
-  return Number.isFinite(v) ? v : undefined;
+  if (!current || current.kind !== 'Literal' || (current.literal !== 'number' && current.literal !== 'float')) return undefined;
+  const v = Number(current.raw);
+  if (!Number.isFinite(v)) return undefined;
+  return negative ? -v : v;
 }

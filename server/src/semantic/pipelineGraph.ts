@@ -33,32 +33,97 @@ function combine(results: Reach[]): Reach {
   return 'no';
 }
 
+/** One step of the walk: a component's export receiving data of one signal. */
+interface Target {
+  component: ComponentNode;
+  exportName: string;
+  signal: Signal;
+}
+
+/** A target being walked: what its flows lead to, and what is known so far. */
+interface Frame {
+  key: string;
+  children: Target[];
+  next: number;
+  results: Reach[];
+}
+
+const keyOf = (t: Target): string => `${t.component.id}|${t.exportName}|${t.signal}`;
+
 export class PipelineGraph {
   private readonly memo = new Map<string, Reach>();
 
   constructor(readonly model: ConfigModel) {}
 
-  /** Whether `signal` data sent to `component`'s export `exportName` leaves Alloy. */
+  /**
+   * Whether `signal` data sent to `component`'s export `exportName` leaves Alloy.
+   * The walk keeps its own stack: a chain of 10,000 processors is as deep as
+   * the user makes it, and must not depend on the JavaScript call stack.
+   */
   reachesSink(component: ComponentNode, exportName: string, signal: Signal): Reach {
-    const key = `${component.id}|${exportName}|${signal}`;
-    const memo = this.memo.get(key);
-    if (memo !== undefined) return memo;
-    // Cycles: assume no until proven otherwise; a cycle alone delivers nothing.
-    this.memo.set(key, 'no');
-    const result = this.computeReach(component, exportName, signal);
-    this.memo.set(key, result);
-    return result;
+    const root: Target = { component, exportName, signal };
+    const rootKey = keyOf(root);
+    const known = this.memo.get(rootKey);
+    if (known !== undefined) return known;
+    const stack: Frame[] = [this.open(root, rootKey)];
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1] as Frame;
+      const child = top.children[top.next];
+      if (child !== undefined) {
+        top.next++;
+        const key = keyOf(child);
+        const memo = this.memo.get(key);
+        // A target still on the stack reads as 'no' (its memo says so): a cycle alone delivers nothing.
+        if (memo !== undefined) top.results.push(memo);
+        else stack.push(this.open(child, key));
+        continue;
+      }
+      stack.pop();
+      const result = combine(top.results);
+      this.memo.set(top.key, result);
+      stack[stack.length - 1]?.results.push(result);
+    }
+    return this.memo.get(rootKey) ?? 'unknown';
   }
 
-  private computeReach(component: ComponentNode, exportName: string, signal: Signal): Reach {
-    const schema = component.schema;
-    if (!schema) return 'unknown';
-    if (schema.sinks?.includes(signal)) return schema.localSink ? 'no' : 'yes';
-    const flows = (schema.flows ?? []).filter((f) => f.input === exportName && (f.inSignal ?? f.outSignal) === signal);
-    if (flows.length === 0) return schema.complete ? 'no' : 'unknown';
-    // A connector that turns the signal into another (spans into metrics, logs into
-    // counts) delivers the new signal, not this one: spans that become metrics never leave.
-    return combine(flows.map((f) => (f.outSignal === signal ? this.attributeReach(component.block, f.output, f.outSignal) : 'no')));
+  /** Starts walking `target`: marks it in progress and lists where its data goes next. */
+  private open(target: Target, key: string): Frame {
+    // Cycles: assume no until proven otherwise.
+    this.memo.set(key, 'no');
+    const frame: Frame = { key, children: [], next: 0, results: [] };
+    const schema = target.component.schema;
+    if (!schema) {
+      frame.results.push('unknown');
+      return frame;
+    }
+    if (schema.sinks?.includes(target.signal)) {
+      frame.results.push(schema.localSink ? 'no' : 'yes');
+      return frame;
+    }
+    const flows = (schema.flows ?? []).filter((f) => f.input === target.exportName && (f.inSignal ?? f.outSignal) === target.signal);
+    if (flows.length === 0) {
+      frame.results.push(schema.complete ? 'no' : 'unknown');
+      return frame;
+    }
+    for (const flow of flows) {
+      // A connector that turns the signal into another (spans into metrics, logs into
+      // counts) delivers the new signal, not this one: spans that become metrics never leave.
+      if (flow.outSignal === target.signal) this.collectTargets(target.component.block, flow.output, flow.outSignal, frame);
+      else frame.results.push('no');
+    }
+    return frame;
+  }
+
+  /** The targets of the references at `path` in `block`, and what is known without walking. */
+  private collectTargets(block: BlockStmt, path: string, signal: Signal, into: { children: Target[]; results: Reach[] }): void {
+    const attr = getAttributeAtPath(block, path);
+    if (!attr) {
+      into.results.push('no');
+      return;
+    }
+    const { refs, dynamic } = referenceList(this.model, attr.value);
+    for (const r of refs) into.children.push({ component: r.component, exportName: r.exportName, signal });
+    if (dynamic) into.results.push('unknown');
   }
 
   /**
@@ -90,12 +155,10 @@ export class PipelineGraph {
 
   /** Whether data sent through the references at `path` in `block` leaves Alloy. */
   attributeReach(block: BlockStmt, path: string, signal: Signal): Reach {
-    const attr = getAttributeAtPath(block, path);
-    if (!attr) return 'no';
-    const { refs, dynamic } = referenceList(this.model, attr.value);
-    const results = refs.map((r) => this.reachesSink(r.component, r.exportName, signal));
-    if (dynamic) results.push('unknown');
-    return combine(results);
+    const found: { children: Target[]; results: Reach[] } = { children: [], results: [] };
+    this.collectTargets(block, path, signal, found);
+    for (const t of found.children) found.results.push(this.reachesSink(t.component, t.exportName, t.signal));
+    return combine(found.results);
   }
 
   /**
@@ -106,15 +169,17 @@ export class PipelineGraph {
    */
   carriers(signal: Signal): Set<string> {
     const out = new Set<string>();
-    const add = (block: BlockStmt, path: string) => {
+    /** Adds the components the references at `path` name; returns how many references there are. */
+    const add = (block: BlockStmt, path: string): number => {
       const attr = getAttributeAtPath(block, path);
-      for (const ref of referenceList(this.model, attr?.value).refs) out.add(ref.component.id);
+      const { refs } = referenceList(this.model, attr?.value);
+      for (const ref of refs) out.add(ref.component.id);
+      return refs.length;
     };
     for (const component of this.model.components.values()) {
       for (const flow of component.schema?.flows ?? []) {
         if (flow.outSignal !== signal) continue;
-        add(component.block, flow.output);
-        const passesOn = referenceList(this.model, getAttributeAtPath(component.block, flow.output)?.value).refs.length > 0;
+        const passesOn = add(component.block, flow.output) > 0;
         if (flow.input && passesOn) out.add(component.id);
       }
     }

@@ -9,6 +9,7 @@ import type { BlockStmt } from '../syntax/ast';
 import type { Finding } from '../syntax/diagnostic';
 import type { SourceFile } from './model';
 import { classifyTopLevelBlock } from './blockKinds';
+import { PerFileCap } from './limits';
 
 /** Alloy's block id: name fragments and label joined by dots. */
 export function blockId(block: BlockStmt): string {
@@ -24,9 +25,11 @@ export function validateConfiguration(files: readonly SourceFile[]): Finding[] {
   // Alloy reads the files of a directory sorted by name; the first declaration wins.
   const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const seen = new Map<string, { file: SourceFile; block: BlockStmt }>();
+  const cap = new PerFileCap();
 
   for (const file of sorted) {
     const error = (range: { start: number; end: number }, code: string, message: string, extra?: Partial<Finding>) =>
+      cap.take(file.path) &&
       findings.push({ file: file.path, range, code, severity: 'error', message, source: 'alloy', ...extra });
 
     for (const stmt of file.parse.file.body) {

@@ -19,7 +19,7 @@ import type {
   Stmt,
 } from './ast';
 import { LineIndex } from './lineIndex';
-import { isValidIdentifier, scan, TokenStream } from './scanner';
+import { isValidIdentifier, MAX_SYNTAX_ERRORS, scan, TokenStream } from './scanner';
 import { binaryPrecedence, Tok, tokenName } from './tokens';
 
 /** Nesting depth beyond which the parser stops descending. */
@@ -137,13 +137,14 @@ class Parser {
   /** A parser error at the current token; only the first one on a line is kept, as in Alloy. */
   private addError(message: string): void {
     const line = this.lineIndex.lineOf(this.pos);
-    if (line === this.lastErrorLine) return;
+    if (line === this.lastErrorLine || this.diagnostics.length >= 2 * MAX_SYNTAX_ERRORS) return;
     this.lastErrorLine = line;
     this.diagnostics.push({ start: this.pos, end: this.tokEnd, message, severity: 'error', order: this.i * 2 + 1 });
   }
 
   /** An error Alloy reports unconditionally, with its own span. */
   private addSpanError(start: number, end: number, message: string): void {
+    if (this.diagnostics.length >= 2 * MAX_SYNTAX_ERRORS) return;
     this.diagnostics.push({ start, end, message, severity: 'error', order: this.i * 2 + 1 });
   }
 
@@ -546,6 +547,7 @@ export function parse(text: string): ParseResult {
   const ordered = pending
     .map((d, index) => ({ d, index }))
     .sort((a, b) => a.d.order - b.d.order || a.index - b.index)
+    .slice(0, MAX_SYNTAX_ERRORS)
     .map(({ d }) => ({ start: d.start, end: d.end, message: d.message, severity: d.severity }));
   return { text, tokens, file, diagnostics: ordered, lineIndex: parser.lineIndex };
 }
