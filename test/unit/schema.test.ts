@@ -45,7 +45,9 @@ describe('arguments checked against the catalog', () => {
       ),
       [],
     );
-    // Incomplete schema (names-only entry): unknown names are not ours to judge.
-    assert.deepEqual(messages('prometheus.exporter.unix "n" {\n\tsome_future_option = true\n}\n'), []);
+    // No schema (a removed component the code no longer describes): unknown names are not ours to judge.
+    assert.deepEqual(messages('prometheus.write.queue "n" {\n\tsome_future_option = true\n}\n'), []);
+    // A schema the hand-written catalog never had, now generated: Alloy rejects this.
+    assert.deepEqual(messages('prometheus.exporter.unix "n" {\n\tsome_future_option = true\n}\n'), ['2 unknown-attribute: unrecognized attribute name "some_future_option"']);
   });
 });
