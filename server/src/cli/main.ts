@@ -16,11 +16,13 @@ import { renderJson, renderSarif, renderText, type Report } from './report';
 import { documentEnvironment } from '../environmentDocs';
 import { buildModel } from '../semantic/model';
 import { isEnvironmentFormat, renderEnvironment } from './envCommand';
+import { runFmt } from './fmtCommand';
 
 const VERSION = '0.1.0';
 
 const USAGE = `Usage: alloy-selfmon check [options] PATH...
        alloy-selfmon env [--format text|json|dotenv|markdown] [options] PATH...
+       alloy-selfmon fmt [--check | --write | --diff] PATH...
 
 Checks Grafana Alloy configurations: syntax as Alloy's own parser reads it,
 what Alloy rejects after parsing, and self-monitoring (metrics, logs, traces).
@@ -77,6 +79,7 @@ function loadSettings(path: string | undefined): Settings {
 
 /** Runs the CLI; returns the exit status. Output goes through the given writers. */
 export function run(argv: string[], out: (s: string) => void, err: (s: string) => void): number {
+  if (argv[0] === 'fmt') return runFmt(argv.slice(1), out, err);
   try {
     let parsed;
     try {
