@@ -11,6 +11,8 @@ import { applyEdits } from './fixes/edits';
 import { PipelineGraph } from './semantic/pipelineGraph';
 import { checkComponentNames, checkDeprecatedFunctions, checkReferences } from './checks/references';
 import { checkSchemas } from './checks/schema';
+import { checkModules } from './checks/modules';
+import { checkCycles } from './checks/cycles';
 import { checkSelfMonitoring } from './checks/selfMonitoring';
 import { checkComposeEnvironment, type EnvReport } from './compose/checkComposeEnvironment';
 import type { FileSystem } from './compose/fileSystem';
@@ -66,7 +68,7 @@ export function analyzeConfiguration(files: readonly ParsedFile[], settings: Set
   findings.push(...checkComponentNames(model), ...checkDeprecatedFunctions(model));
   // While a file does not parse, its tree is a guess: say nothing about wiring.
   if (!model.hasSyntaxErrors) {
-    findings.push(...checkReferences(model), ...checkSchemas(model));
+    findings.push(...checkReferences(model), ...checkSchemas(model), ...checkModules(model), ...checkCycles(model));
     findings.push(...checkSelfMonitoring(model, new PipelineGraph(model), settings));
   }
   let env: EnvReport | null = null;
