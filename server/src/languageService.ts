@@ -13,6 +13,7 @@ import { checkComponentNames, checkDeprecatedFunctions, checkReferences } from '
 import { checkSchemas } from './checks/schema';
 import { checkModules } from './checks/modules';
 import { checkCycles } from './checks/cycles';
+import { checkVersions, runningAlloy } from './checks/versions';
 import { checkSelfMonitoring } from './checks/selfMonitoring';
 import { checkComposeEnvironment, type EnvReport } from './compose/checkComposeEnvironment';
 import type { FileSystem } from './compose/fileSystem';
@@ -86,6 +87,7 @@ export function analyzeConfiguration(files: readonly ParsedFile[], settings: Set
     env = check.env;
     findings.push(...check.findings);
   }
+  findings.push(...checkVersions(model, runningAlloy(settings, env?.alloy ?? null)));
   matchLineEndings(findings, files);
   return { findings: applySeverities(findings, settings), env };
 }

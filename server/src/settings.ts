@@ -30,6 +30,10 @@ export interface Settings {
   };
   /** Severity per finding code, or `off`. */
   severity: Record<string, SeveritySetting>;
+  /** The Alloy version that runs (`1.9.1`); empty: from the compose service's image, else the newest release. */
+  alloyVersion: string;
+  /** Alloy's `--stability.level`; empty: from the compose service's command, else `generally-available`. */
+  stabilityLevel: string;
 }
 
 export const defaultSettings: Settings = {
@@ -43,6 +47,8 @@ export const defaultSettings: Settings = {
   },
   compose: { files: [], service: '' },
   severity: {},
+  alloyVersion: '',
+  stabilityLevel: '',
 };
 
 const severities: readonly string[] = ['error', 'warning', 'information', 'hint', 'off'];
@@ -62,6 +68,8 @@ export function resolveSettings(input: unknown): { settings: Settings; problems:
     selfMonitoring: { ...d.selfMonitoring },
     compose: { files: [...d.compose.files], service: d.compose.service },
     severity: {},
+    alloyVersion: '',
+    stabilityLevel: '',
   };
   if (input === undefined || input === null) return { settings, problems };
   if (!isRecord(input)) return { settings, problems: ['settings must be an object'] };
@@ -112,5 +120,11 @@ export function resolveSettings(input: unknown): { settings: Settings; problems:
   } else if (severity !== undefined) {
     problems.push('severity must be an object mapping codes to severities');
   }
+  const version = input.alloyVersion;
+  if (typeof version === 'string' && (version === '' || /^v?\d+\.\d+(\.\d+)?$/.test(version.trim()))) settings.alloyVersion = version.trim().replace(/^v/, '');
+  else if (version !== undefined) problems.push('alloyVersion must be a version such as "1.9.1"');
+  const level = input.stabilityLevel;
+  if (typeof level === 'string' && ['', 'generally-available', 'public-preview', 'experimental'].includes(level)) settings.stabilityLevel = level;
+  else if (level !== undefined) problems.push('stabilityLevel must be "generally-available", "public-preview" or "experimental"');
   return { settings, problems };
 }

@@ -37,6 +37,10 @@ Options:
                              (repeatable, in merge order); without it, compose
                              files are looked for in the configuration's
                              directory and its parents, up to the repository root
+  --alloy-version X.Y.Z      the Alloy version that runs (default: the compose
+                             service's image tag, else the newest release)
+  --stability-level LEVEL    Alloy's --stability.level (default: the compose
+                             service's flag, else generally-available)
   --fix                      apply the self-monitoring and deprecation fixes
                              to the files, then report what is left
   --dry-run                  with --fix: print the fixes as a unified diff
@@ -77,6 +81,14 @@ function loadSettings(path: string | undefined): Settings {
   return settings;
 }
 
+/** The settings with the CLI's --alloy-version and --stability-level laid over them. */
+function withRunningAlloy(settings: Settings, alloyVersion: string | undefined, stabilityLevel: string | undefined): Settings {
+  if (alloyVersion === undefined && stabilityLevel === undefined) return settings;
+  const { settings: flags, problems } = resolveSettings({ alloyVersion: alloyVersion ?? '', stabilityLevel: stabilityLevel ?? '' });
+  if (problems.length > 0) fail(problems[0]?.replace(/^alloyVersion/, '--alloy-version').replace(/^stabilityLevel/, '--stability-level') ?? '');
+  return { ...settings, alloyVersion: alloyVersion === undefined ? settings.alloyVersion : flags.alloyVersion, stabilityLevel: stabilityLevel === undefined ? settings.stabilityLevel : flags.stabilityLevel };
+}
+
 /** Runs the CLI; returns the exit status. Output goes through the given writers. */
 export function run(argv: string[], out: (s: string) => void, err: (s: string) => void): number {
   if (argv[0] === 'fmt') return runFmt(argv.slice(1), out, err);
@@ -92,6 +104,8 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
           compose: { type: 'string', multiple: true },
           fix: { type: 'boolean' },
           'dry-run': { type: 'boolean' },
+          'alloy-version': { type: 'string' },
+          'stability-level': { type: 'string' },
           help: { type: 'boolean', short: 'h' },
           version: { type: 'boolean', short: 'v' },
         },
@@ -116,7 +130,7 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
       if (!isEnvironmentFormat(format)) fail(`unknown format "${format}" (expected text, json, dotenv or markdown)`);
       if (values.fix) fail('--fix only goes with check');
     } else if (format !== 'text' && format !== 'json' && format !== 'sarif') fail(`unknown format "${format}" (expected text, json or sarif)`);
-    const settings = loadSettings(values.config);
+    const settings = withRunningAlloy(loadSettings(values.config), values['alloy-version'], values['stability-level']);
     if (values['dry-run'] && !values.fix) fail('--dry-run only goes with --fix');
 
     const configurations: ParsedFile[][] = [];

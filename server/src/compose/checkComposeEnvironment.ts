@@ -63,6 +63,8 @@ export interface EnvReport {
   /** The compose files, in merge order, relative to the report root. */
   composeFiles: string[];
   variables: EnvReportVariable[];
+  /** The service's image and command (for the Alloy version and `--stability.level` it runs). */
+  alloy?: { image: string | null; command: string[] | null };
 }
 
 export interface ComposeEnvironmentCheck {
@@ -153,6 +155,7 @@ export function checkComposeEnvironment(options: CheckComposeEnvironmentOptions)
       reason: selection.reason ?? 'configured',
       explanation: selection.explanation,
       composeFiles: composeFiles.map(show),
+      alloy: { image: service.image?.name ?? null, command: service.command },
       variables: resolution.variables.map((variable) => ({
         name: variable.name,
         status: variable.status,
