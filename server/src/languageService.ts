@@ -13,7 +13,7 @@ import { checkComponentNames, checkDeprecatedFunctions, checkReferences } from '
 import { checkSchemas } from './checks/schema';
 import { checkModules } from './checks/modules';
 import { checkCycles } from './checks/cycles';
-import { checkVersions, runningAlloy } from './checks/versions';
+import { checkVersions, runningAlloy, type AlloyService } from './checks/versions';
 import { checkSelfMonitoring } from './checks/selfMonitoring';
 import { checkComposeEnvironment, type EnvReport } from './compose/checkComposeEnvironment';
 import type { FileSystem } from './compose/fileSystem';
@@ -73,6 +73,7 @@ export function analyzeConfiguration(files: readonly ParsedFile[], settings: Set
     findings.push(...checkSelfMonitoring(model, new PipelineGraph(model), settings));
   }
   let env: EnvReport | null = null;
+  let alloyService: AlloyService | null = null;
   if (envContext && !model.isModule) {
     const composeFiles = envContext.composeFiles ?? (settings.compose.files.length > 0 ? settings.compose.files : undefined);
     const check = checkComposeEnvironment({
@@ -85,9 +86,10 @@ export function analyzeConfiguration(files: readonly ParsedFile[], settings: Set
       ...(envContext.rootDir ? { rootDir: envContext.rootDir } : {}),
     });
     env = check.env;
+    alloyService = check.alloy ?? null;
     findings.push(...check.findings);
   }
-  findings.push(...checkVersions(model, runningAlloy(settings, env?.alloy ?? null)));
+  findings.push(...checkVersions(model, runningAlloy(settings, alloyService)));
   matchLineEndings(findings, files);
   return { findings: applySeverities(findings, settings), env };
 }

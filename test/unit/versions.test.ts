@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { checkVersions, compareVersions, runningAlloy, stabilityOfCommand, versionOfImage } from '../../server/src/checks/versions';
 import { run } from '../../server/src/cli/main';
-import { parseFile } from '../../server/src/languageService';
+import { memoryFileSystem } from '../../server/src/compose/fileSystem';
+import { analyzeConfiguration, parseFile } from '../../server/src/languageService';
 import { newestRelease } from '../../server/src/semantic/catalogGenerated';
 import { buildModel } from '../../server/src/semantic/model';
 import { resolveSettings } from '../../server/src/settings';
@@ -80,3 +81,24 @@ describe('what the running Alloy lacks or refuses', () => {
     assert.equal(run(['check', '--stability-level', 'beta', '/nonexistent.alloy'], () => {}, () => {}), 2);
   });
 });
+
+describe('the compose service decides', () => {
+  function analyze(command: string): string[] {
+    const compose = `services:\n  alloy:\n    image: grafana/alloy:v1.9.1\n    command: ${command}\n    volumes:\n      - ./config.alloy:/etc/alloy/config.alloy\n`;
+    const text = 'prometheus.enrich "e" {\n\ttargets    = []\n\tforward_to = []\n}\n';
+    const fs = memoryFileSystem({ '/repo/.git/HEAD': 'ref: refs/heads/main\n', '/repo/docker-compose.yml': compose, '/repo/config.alloy': text });
+    const { findings } = analyzeConfiguration([parseFile('/repo/config.alloy', text)], settings(), { fs, hostEnv: {}, rootDir: '/repo' });
+    return findings.filter((f) => /^(version|stability)\//.test(f.code)).map((f) => `${f.severity} ${f.message.split(',')[0]}`);
+  }
+
+  it('reads the image tag and the --stability.level flag of the service', () => {
+    assert.deepEqual(analyze('["run", "/etc/alloy/config.alloy"]'), [
+      'error component "prometheus.enrich" is not in Alloy v1.9.1: added in v1.11.0',
+      'error component "prometheus.enrich" is at stability level "experimental"',
+    ]);
+    assert.deepEqual(analyze('["run", "--stability.level=experimental", "/etc/alloy/config.alloy"]'), [
+      'error component "prometheus.enrich" is not in Alloy v1.9.1: added in v1.11.0',
+    ]);
+  });
+});
+

@@ -63,14 +63,14 @@ export interface EnvReport {
   /** The compose files, in merge order, relative to the report root. */
   composeFiles: string[];
   variables: EnvReportVariable[];
-  /** The service's image and command (for the Alloy version and `--stability.level` it runs). */
-  alloy?: { image: string | null; command: string[] | null };
 }
 
 export interface ComposeEnvironmentCheck {
   /** Null when no compose file applies (none found, or no service runs Alloy). */
   env: EnvReport | null;
   findings: Finding[];
+  /** The Alloy service's image and command (the version and `--stability.level` it runs). */
+  alloy?: { image: string | null; command: string[] | null };
 }
 
 /** Runs the compose environment check for one configuration. */
@@ -155,7 +155,6 @@ export function checkComposeEnvironment(options: CheckComposeEnvironmentOptions)
       reason: selection.reason ?? 'configured',
       explanation: selection.explanation,
       composeFiles: composeFiles.map(show),
-      alloy: { image: service.image?.name ?? null, command: service.command },
       variables: resolution.variables.map((variable) => ({
         name: variable.name,
         status: variable.status,
@@ -165,6 +164,7 @@ export function checkComposeEnvironment(options: CheckComposeEnvironmentOptions)
       })),
     },
     findings,
+    alloy: { image: service.image?.name ?? null, command: service.command },
   };
 }
 
