@@ -13,6 +13,7 @@ import { checkComponentNames, checkDeprecatedFunctions, checkReferences } from '
 import { checkSchemas } from './checks/schema';
 import { checkModules } from './checks/modules';
 import { checkCycles } from './checks/cycles';
+import { checkStdlibShadowing } from './checks/shadowing';
 import { checkVersions, runningAlloy, type AlloyService } from './checks/versions';
 import { checkSelfMonitoring } from './checks/selfMonitoring';
 import { checkComposeEnvironment, type EnvReport } from './compose/checkComposeEnvironment';
@@ -69,7 +70,7 @@ export function analyzeConfiguration(files: readonly ParsedFile[], settings: Set
   findings.push(...checkComponentNames(model), ...checkDeprecatedFunctions(model));
   // While a file does not parse, its tree is a guess: say nothing about wiring.
   if (!model.hasSyntaxErrors) {
-    findings.push(...checkReferences(model), ...checkSchemas(model), ...checkModules(model), ...checkCycles(model));
+    findings.push(...checkReferences(model), ...checkSchemas(model), ...checkModules(model), ...checkCycles(model), ...checkStdlibShadowing(model));
     findings.push(...checkSelfMonitoring(model, new PipelineGraph(model), settings));
   }
   let env: EnvReport | null = null;
