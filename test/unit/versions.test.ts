@@ -100,5 +100,17 @@ describe('the compose service decides', () => {
       'error component "prometheus.enrich" is not in Alloy v1.9.1: added in v1.11.0',
     ]);
   });
-});
 
+  it('offers to add the flag to the service\'s command', () => {
+    const compose = 'services:\n  alloy:\n    image: grafana/alloy:v1.18.0\n    command: ["run", "/etc/alloy/config.alloy"]\n    volumes:\n      - ./config.alloy:/etc/alloy/config.alloy\n';
+    const text = 'otelcol.exporter.debug "d" { }\n';
+    const fs = memoryFileSystem({ '/repo/.git/HEAD': 'ref: refs/heads/main\n', '/repo/docker-compose.yml': compose, '/repo/config.alloy': text });
+    const { findings } = analyzeConfiguration([parseFile('/repo/config.alloy', text)], settings(), { fs, hostEnv: {}, rootDir: '/repo' });
+    const finding = findings.find((f) => f.code === 'stability/below-level');
+    assert.equal(finding?.severity, 'error');
+    const edit = finding?.fixes?.[0]?.edits[0];
+    assert.equal(edit?.file, '/repo/docker-compose.yml');
+    assert.ok(edit);
+    assert.match(compose.slice(0, edit.range.start) + edit.newText + compose.slice(edit.range.end), /command: \["run", "--stability.level=experimental", "\/etc\/alloy\/config.alloy"\]/);
+  });
+});

@@ -9,7 +9,7 @@
  * when it is only the default.
  */
 import { walk, referencePath } from '../syntax/ast';
-import type { Finding, Severity } from '../syntax/diagnostic';
+import type { FileEdit, Finding, Fix, Severity } from '../syntax/diagnostic';
 import { getComponent, getConfigBlock, type Stability } from '../semantic/catalog';
 import { generatedStdlib, newestRelease } from '../semantic/catalogGenerated';
 import type { ConfigModel } from '../semantic/model';
@@ -25,12 +25,16 @@ export interface RunningAlloy {
   versionFrom: 'setting' | 'compose' | 'newest';
   stability: Stability;
   stabilityFrom: 'setting' | 'compose' | 'default';
+  /** When the level comes from the compose service: the edit raising it there. */
+  stabilityFix?: (level: Stability) => FileEdit | null;
 }
 
 /** The compose service facts the version comes from. */
 export interface AlloyService {
   image: string | null;
   command: readonly string[] | null;
+  /** An edit setting `--stability.level` in the service's command, when one can be made. */
+  stabilityFix?: (level: Stability) => FileEdit | null;
 }
 
 /** The release an image reference runs: `grafana/alloy:v1.9.1` → `1.9.1`; no tag or `latest` → the newest release. */
@@ -55,6 +59,7 @@ export function stabilityOfCommand(command: readonly string[]): Stability | unde
 
 /** Combines the settings and the compose service into what runs. */
 export function runningAlloy(settings: Settings, service: AlloyService | null): RunningAlloy {
+  const fix = service?.stabilityFix;
   let version: RunningAlloy['version'] = newestRelease;
   let versionFrom: RunningAlloy['versionFrom'] = 'newest';
   if (settings.alloyVersion !== '') {
@@ -73,7 +78,7 @@ export function runningAlloy(settings: Settings, service: AlloyService | null): 
     stability = stabilityOfCommand(service.command ?? []) ?? 'generally-available';
     stabilityFrom = 'compose';
   }
-  return { version, versionFrom, stability, stabilityFrom };
+  return { version, versionFrom, stability, stabilityFrom, ...(fix && stabilityFrom === 'compose' ? { stabilityFix: fix } : {}) };
 }
 
 const RANK: Readonly<Record<string, number>> = { experimental: 0, 'public-preview': 1, 'generally-available': 2 };
@@ -96,6 +101,12 @@ function belowLevel(feature: string, stability: Stability, level: Stability): st
   return `${feature} is at stability level "${stability}", which is below the minimum allowed stability level "${level}". Use --stability.level command-line flag to enable "${stability}" features`;
 }
 
+/** The quick fix setting the compose service's `--stability.level` to `needed`, when possible. */
+function flagFix(running: RunningAlloy, needed: Stability): Fix[] {
+  const edit = running.stabilityFix?.(needed);
+  return edit ? [{ title: `Run Alloy with --stability.level=${needed} (compose service command)`, isPreferred: true, edits: [edit] }] : [];
+}
+
 /** Findings for what the running Alloy does not have or does not allow. */
 export function checkVersions(model: ConfigModel, running: RunningAlloy): Finding[] {
   const out: Finding[] = [];
@@ -105,8 +116,8 @@ export function checkVersions(model: ConfigModel, running: RunningAlloy): Findin
   for (const scope of configScopes(model)) {
     for (const { file, block } of scope.blocks) {
       const at = { start: block.start, end: block.start + block.name.length };
-      const push = (code: string, severity: Severity, message: string): void => {
-        out.push({ file: file.path, range: at, code, severity, message, source: SOURCE });
+      const push = (code: string, severity: Severity, message: string, fixes?: Fix[]): void => {
+        out.push({ file: file.path, range: at, code, severity, message, source: SOURCE, ...(fixes && fixes.length > 0 ? { fixes } : {}) });
       };
       const first = block.name.split('.')[0] ?? '';
       const component = scope.declares.has(block.name) || scope.importNamespaces.has(first) ? undefined : getComponent(block.name);
@@ -118,14 +129,14 @@ export function checkVersions(model: ConfigModel, running: RunningAlloy): Findin
           push('version/unavailable', versionSeverity, `component "${block.name}" is not in Alloy v${v}: removed in v${component.removed}`);
         }
         const below = belowLevel(`component "${block.name}"`, component.stability, running.stability);
-        if (below) push('stability/below-level', stabilitySeverity, below);
+        if (below) push('stability/below-level', stabilitySeverity, below, flagFix(running, component.stability));
         continue;
       }
       const config = getConfigBlock(block.name);
       if (config) {
         const feature = block.name === 'foreach' ? `foreach block "${block.name}"` : `config block "${block.name}"`;
         const below = belowLevel(feature, config.stability, running.stability);
-        if (below) push('stability/below-level', stabilitySeverity, below);
+        if (below) push('stability/below-level', stabilitySeverity, below, flagFix(running, config.stability));
       }
     }
   }
@@ -135,7 +146,9 @@ export function checkVersions(model: ConfigModel, running: RunningAlloy): Findin
       const name = referencePath(node.callee)?.join('.');
       if (name === undefined || !experimental.has(name)) return;
       const below = belowLevel(name, 'experimental', running.stability);
-      if (below) out.push({ file: file.path, range: { start: node.callee.start, end: node.callee.end }, code: 'stability/below-level', severity: stabilitySeverity, message: below, source: SOURCE });
+      if (!below) return;
+      const fixes = flagFix(running, 'experimental');
+      out.push({ file: file.path, range: { start: node.callee.start, end: node.callee.end }, code: 'stability/below-level', severity: stabilitySeverity, message: below, source: SOURCE, ...(fixes.length > 0 ? { fixes } : {}) });
     });
   }
   return out;

@@ -4,7 +4,7 @@
  * tell for each variable whether the container gets it, and report findings.
  */
 import * as path from 'node:path';
-import type { Finding } from '../syntax/diagnostic';
+import type { FileEdit, Finding } from '../syntax/diagnostic';
 import {
   missingVariableFix,
   problemFinding,
@@ -14,7 +14,7 @@ import {
   type EnvUsage,
   type FindingContext,
 } from './composeFindings';
-import type { ComposeProblem } from './composeModel';
+import type { ComposeProblem, ComposeService } from './composeModel';
 import { loadComposeProject } from './composeProject';
 import { discoverComposeFiles, findRepositoryRoot } from './discovery';
 import { resolveServiceEnvironment, type VariableStatus } from './envResolution';
@@ -22,6 +22,7 @@ import type { FileSystem } from './fileSystem';
 import { displayPath } from './paths';
 import { loadProjectEnvironment, type HostEnvironment } from './projectEnvironment';
 import { selectAlloyService, type SelectionReason } from './serviceSelection';
+import { stabilityLevelEdit } from './stabilityFlagFix';
 
 export interface CheckComposeEnvironmentOptions {
   /** The `.alloy` files of one configuration (absolute paths). */
@@ -70,7 +71,12 @@ export interface ComposeEnvironmentCheck {
   env: EnvReport | null;
   findings: Finding[];
   /** The Alloy service's image and command (the version and `--stability.level` it runs). */
-  alloy?: { image: string | null; command: string[] | null };
+  alloy?: {
+    image: string | null;
+    command: string[] | null;
+    /** An edit setting `--stability.level` in the service's command, when it can be made safely. */
+    stabilityFix: (level: string) => FileEdit | null;
+  };
 }
 
 /** Runs the compose environment check for one configuration. */
@@ -164,7 +170,7 @@ export function checkComposeEnvironment(options: CheckComposeEnvironmentOptions)
       })),
     },
     findings,
-    alloy: { image: service.image?.name ?? null, command: service.command },
+    alloy: { image: service.image?.name ?? null, command: service.command, stabilityFix: (level: string) => stabilityFixFor(service, fs, level) },
   };
 }
 
@@ -203,4 +209,13 @@ function uniqueProblems(problems: readonly ComposeProblem[]): ComposeProblem[] {
     seen.add(key);
     return true;
   });
+}
+
+/** The edit setting `--stability.level` where the service's command is written (the last file that sets it). */
+function stabilityFixFor(service: ComposeService, fs: FileSystem, level: string): FileEdit | null {
+  const declaration = [...service.extended, ...service.declarations].filter((d) => d.command !== null).pop();
+  if (!declaration) return null;
+  const text = fs.readFile(declaration.file);
+  if (typeof text !== 'string') return null;
+  return stabilityLevelEdit(declaration.file, text, declaration.name, level);
 }
