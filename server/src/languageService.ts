@@ -14,6 +14,7 @@ import { checkSchemas } from './checks/schema';
 import { checkModules } from './checks/modules';
 import { checkCycles } from './checks/cycles';
 import { checkStdlibShadowing } from './checks/shadowing';
+import { importedDeclares, type ReadText } from './checks/importedModules';
 import { checkVersions, runningAlloy, type AlloyService } from './checks/versions';
 import { checkSelfMonitoring } from './checks/selfMonitoring';
 import { checkComposeEnvironment, type EnvReport } from './compose/checkComposeEnvironment';
@@ -70,7 +71,7 @@ export function analyzeConfiguration(files: readonly ParsedFile[], settings: Set
   findings.push(...checkComponentNames(model), ...checkDeprecatedFunctions(model));
   // While a file does not parse, its tree is a guess: say nothing about wiring.
   if (!model.hasSyntaxErrors) {
-    findings.push(...checkReferences(model), ...checkSchemas(model), ...checkModules(model), ...checkCycles(model), ...checkStdlibShadowing(model));
+    findings.push(...checkReferences(model), ...checkSchemas(model, envContext ? importedDeclares(model, textReader(envContext)) : undefined), ...checkModules(model), ...checkCycles(model), ...checkStdlibShadowing(model));
     findings.push(...checkSelfMonitoring(model, new PipelineGraph(model), settings));
   }
   let env: EnvReport | null = null;
@@ -93,6 +94,14 @@ export function analyzeConfiguration(files: readonly ParsedFile[], settings: Set
   findings.push(...checkVersions(model, runningAlloy(settings, alloyService)));
   matchLineEndings(findings, files);
   return { findings: applySeverities(findings, settings), env };
+}
+
+/** The environment's file system as a plain text reader for local modules. */
+function textReader(context: EnvironmentContext): ReadText {
+  return (path) => {
+    const text = context.fs.readFile(path);
+    return typeof text === 'string' ? text : undefined;
+  };
 }
 
 /** Fixes write `\n`; in a file that uses CRLF, their new lines use CRLF too. */

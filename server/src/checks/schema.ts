@@ -25,8 +25,11 @@ interface Body {
   closed: boolean;
 }
 
-/** Schema findings for every block of every scope of the configuration. */
-export function checkSchemas(model: ConfigModel): Finding[] {
+/**
+ * Schema findings for every block of every scope of the configuration. `imported`
+ * holds the custom components of local modules (`importedDeclares`), when known.
+ */
+export function checkSchemas(model: ConfigModel, imported: ReadonlyMap<string, BlockStmt> = new Map()): Finding[] {
   const out: Finding[] = [];
   for (const scope of configScopes(model)) {
     const configs: { file: SourceFile; block: BlockStmt }[] = [];
@@ -39,7 +42,7 @@ export function checkSchemas(model: ConfigModel): Finding[] {
       const schema = builtinSchema(scope, block.name);
       if (schema) checkBody(file, block, schema, out);
       else {
-        const custom = scope.declares.get(block.name);
+        const custom = scope.declares.get(block.name) ?? (scope.kind === 'root' ? imported.get(block.name) : undefined);
         if (custom) checkCustomInstance(file, block, custom, out);
       }
     }
