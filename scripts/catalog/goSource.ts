@@ -6,6 +6,7 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { packageDefaults, type TypeDefaults } from './goDefaults';
 
 /** A parsed type expression. */
 export type GoType =
@@ -44,6 +45,8 @@ export interface GoPackage {
   textUnmarshalers: Set<string>;
   /** `const name = "literal"` values. */
   stringConsts: Map<string, string>;
+  /** Literal defaults per type (from `SetToDefault`). */
+  defaults: TypeDefaults;
 }
 
 /** Blanks out comments, keeping offsets, so later regexes never match inside them. */
@@ -252,7 +255,7 @@ export function loadPackages(root: string): Map<string, GoPackage> {
     const goFiles = entries.filter((e) => e.endsWith('.go') && !e.endsWith('_test.go'));
     if (goFiles.length > 0) {
       const path = importPathOf(dir);
-      const pkg: GoPackage = { path, dir, files: [], types: new Map(), textUnmarshalers: new Set(), stringConsts: new Map() };
+      const pkg: GoPackage = { path, dir, files: [], types: new Map(), textUnmarshalers: new Set(), stringConsts: new Map(), defaults: new Map() };
       for (const f of goFiles) {
         const text = stripComments(readFileSync(join(dir, f), 'utf8'));
         const imports = parseImports(text);
@@ -261,6 +264,7 @@ export function loadPackages(root: string): Map<string, GoPackage> {
         for (const m of text.matchAll(/^func\s*\(\s*\w*\s*\*?\s*(\w+)\s*\)\s*(UnmarshalText)\s*\(/gm)) pkg.textUnmarshalers.add(m[1] as string);
         for (const m of text.matchAll(/^\s*(?:const\s+)?([A-Za-z_]\w*)\s*(?:string\s*)?=\s*"([^"\n]*)"\s*$/gm)) pkg.stringConsts.set(m[1] as string, m[2] as string);
       }
+      pkg.defaults = packageDefaults(pkg.files.map((f) => f.text));
       packages.set(path, pkg);
     }
     for (const e of entries) {

@@ -12,6 +12,8 @@ export interface GenAttribute {
   name: string;
   type: string;
   required: boolean;
+  /** The default in Alloy syntax, when the Go code sets a literal one. */
+  default?: string;
 }
 
 /** One block as written to the JSON; `body` is a key of the bodies table, null when unknown. */
@@ -145,11 +147,19 @@ export class SchemaBuilder {
     if (this.bodies.has(id)) return id;
     const body: GenBody = { attributes: [], blocks: [], closed: true };
     this.bodies.set(id, body); // placed first: recursive types refer back to it
-    this.fillBody(body, s.fields, s.ctx, id, 0);
+    this.fillBody(body, s.fields, s.ctx, id, 0, s.id);
     return id;
   }
 
-  private fillBody(body: GenBody, fields: Extract<GoType, { kind: 'struct' }>['fields'], ctx: Ctx, id: string, depth: number): void {
+  /** The literal defaults of the named struct `structId` (`path.Type`). */
+  private defaultsOf(structId: string | undefined): ReadonlyMap<string, string> | undefined {
+    if (structId === undefined) return undefined;
+    const dot = structId.lastIndexOf('.');
+    return this.packages.get(structId.slice(0, dot))?.defaults.get(structId.slice(dot + 1));
+  }
+
+  private fillBody(body: GenBody, fields: Extract<GoType, { kind: 'struct' }>['fields'], ctx: Ctx, id: string, depth: number, structId: string | undefined): void {
+    const defaults = this.defaultsOf(structId);
     for (const field of fields) {
       if (field.tag === undefined) continue;
       const comma = field.tag.indexOf(',');
@@ -159,11 +169,15 @@ export class SchemaBuilder {
       if (flags.has('squash')) {
         const inner = this.structOf(field.type, ctx);
         if (!inner || depth > 20) body.closed = false;
-        else this.fillBody(body, inner.fields, inner.ctx, id, depth + 1);
+        else this.fillBody(body, inner.fields, inner.ctx, id, depth + 1, inner.id);
       } else if (flags.has('label')) {
         body.label = true;
       } else if (flags.has('attr')) {
-        body.attributes.push({ name, type: this.typeOf(field.type, ctx), required });
+        const type = this.typeOf(field.type, ctx);
+        let value = field.names[0] === undefined ? undefined : defaults?.get(field.names[0]);
+        // A duration written as a bare number: only zero reads the same in Alloy.
+        if (type === 'duration' && value !== undefined && !value.startsWith('"')) value = value === '0' ? '"0s"' : undefined;
+        body.attributes.push({ name, type, required, ...(value !== undefined ? { default: value } : {}) });
       } else if (flags.has('block')) {
         const shape = this.underlying(field.type, ctx);
         const repeatable = shape.type.kind === 'slice';

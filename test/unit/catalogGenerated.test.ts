@@ -44,6 +44,12 @@ describe('generated catalog', () => {
     assert.match(getComponent('loki.write')?.docsUrl ?? '', /^https:\/\/grafana\.com\/docs\/alloy\/latest\/reference\/components\/loki\/loki\.write\/$/);
   });
 
+  it('carries the literal defaults of the Go code', () => {
+    const batch = getComponent('otelcol.processor.batch');
+    assert.equal(batch?.attributes.find((a) => a.name === 'send_batch_size')?.default, '2000');
+    assert.equal(batch?.attributes.find((a) => a.name === 'timeout')?.default, '"200ms"');
+  });
+
   it('describes every component, with closed bodies wherever the Go types resolve', () => {
     const closed = allComponents().filter((c) => c.complete).length;
     assert.equal(closed, 184, 'all but the removed component');
@@ -143,6 +149,15 @@ describe('the generator', () => {
       '\tAddress string `alloy:"address,attr"`',
       '}',
       '',
+      'var DefaultArguments = Arguments{',
+      '\tTimeout: 90 * time.Second,',
+      '\tSize:    units.MiB,',
+      '}',
+      '',
+      'func (a *Arguments) SetToDefault() {',
+      '\t*a = DefaultArguments',
+      '}',
+      '',
     ].join('\n'));
     write('CHANGELOG.md', '## [1.2.0](x) (2026-01-01)\n\n### Features\n\n* Add a `demo.thing` component (#1)\n\nv1.1.0\n------\n\n- Fix `demo.thing`.\n');
     return root;
@@ -163,7 +178,7 @@ describe('the generator', () => {
       assert.deepEqual(args?.attributes, [
         { name: 'address', required: false, type: 'string' },
         { name: 'port', required: true, type: 'number' },
-        { name: 'timeout', required: false, type: 'duration' },
+        { name: 'timeout', required: false, type: 'duration', default: '"90s"' },
         { name: 'size', required: false, type: 'unknown' },
       ]);
       assert.deepEqual(args?.blocks.map((b) => [b.name, b.repeatable]), [['rule', true], ['stage.json', true]]);
