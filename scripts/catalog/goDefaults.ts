@@ -85,15 +85,33 @@ export function packageDefaults(texts: readonly string[]): TypeDefaults {
     }
   }
   for (const text of texts) {
-    for (const m of text.matchAll(/^func\s*\(\s*(\w+)\s+\*(\w+)\s*\)\s*SetToDefault\(\)\s*\{\s*\*(\w+)\s*=\s*([A-Z]\w*)\s*(\{)?/gm)) {
-      if (m[1] !== m[3]) continue;
-      const type = m[2] as string;
-      if (m[5] !== undefined) {
-        if (m[4] === type) defaults.set(type, literalFields(text, (m.index ?? 0) + m[0].length - 1));
+    for (const m of text.matchAll(/^func\s*\(\s*(\w+)\s+\*(\w+)\s*\)\s*SetToDefault\(\)\s*\{/gm)) {
+      const [, recv, type] = m as unknown as [string, string, string];
+      const open = (m.index ?? 0) + m[0].length - 1;
+      const close = matchBracket(text, open);
+      if (close === -1) continue;
+      const body = text.slice(open + 1, close);
+      // Only a body that is the one assignment (and nested SetToDefault calls) says
+      // what the defaults are; anything else may change them afterwards.
+      const assign = new RegExp(`^\\s*\\*${recv}\\s*=\\s*([A-Z]\\w*)\\s*(\\{)?`).exec(body);
+      if (!assign) continue;
+      let rest: string;
+      let fields: Map<string, string> | undefined;
+      if (assign[2] !== undefined) {
+        if (assign[1] !== type) continue;
+        const litOpen = open + 1 + assign[0].length - 1;
+        const litClose = matchBracket(text, litOpen);
+        if (litClose === -1) continue;
+        fields = literalFields(text, litOpen);
+        rest = text.slice(litClose + 1, close);
       } else {
-        const v = vars.get(m[4] as string);
-        if (v && v.type === type) defaults.set(type, v.fields);
+        const v = vars.get(assign[1] as string);
+        if (!v || v.type !== type) continue;
+        fields = v.fields;
+        rest = body.slice(assign[0].length);
       }
+      const pure = rest.split('\n').every((line) => line.trim() === '' || new RegExp(`^\\s*${recv}(\\.\\w+)+\\.SetToDefault\\(\\)\\s*$`).test(line));
+      if (pure) defaults.set(type, fields);
     }
   }
   return defaults;

@@ -169,7 +169,8 @@ export class SchemaBuilder {
       if (flags.has('squash')) {
         const inner = this.structOf(field.type, ctx);
         if (!inner || depth > 20) body.closed = false;
-        else this.fillBody(body, inner.fields, inner.ctx, id, depth + 1, inner.id);
+        // Alloy applies the outer struct's defaults only: the inner type's own do not count here.
+        else this.fillBody(body, inner.fields, inner.ctx, id, depth + 1, undefined);
       } else if (flags.has('label')) {
         body.label = true;
       } else if (flags.has('attr')) {

@@ -134,7 +134,8 @@ describe('schemas', () => {
     assert.equal(forward.required, true);
     assert.equal(forward.type, 'list(MetricsReceiver)');
     assert.equal(forward.accepts, 'MetricsReceiver');
-    assert.equal(attr(scrape.attributes, 'scrape_interval').default, '"60s"');
+    // Generated from the Go default (60 * time.Second), written with the largest whole unit.
+    assert.equal(attr(scrape.attributes, 'scrape_interval').default, '"1m"');
     assert.equal(attr(scrape.attributes, 'scrape_timeout').default, '"10s"');
     assert.equal(attr(scrape.attributes, 'job_name').required, false);
     assert.ok(attr(scrape.attributes, 'enable_protobuf_negotiation').deprecated);

@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
+import { packageDefaults } from '../../scripts/catalog/goDefaults';
 import { generateCatalog } from '../../scripts/catalog/main';
 import { getCompletions } from '../../server/src/features/completion';
 import { getHover } from '../../server/src/features/hover';
@@ -202,4 +203,13 @@ describe('the generator', () => {
       rmSync(root, { recursive: true, force: true });
     }
   });
+
+  it('takes defaults only from a SetToDefault that is the one assignment', () => {
+    const pure = 'var DefaultA = A{\n\tN: 5,\n\tS: "x",\n\tD: 2 * time.Minute,\n\tC: computed(),\n}\n\nfunc (a *A) SetToDefault() {\n\t*a = DefaultA\n\ta.Inner.SetToDefault()\n}\n';
+    const impure = 'func (b *B) SetToDefault() {\n\t*b = B{N: 1}\n\tb.N = 2\n}\n';
+    const defaults = packageDefaults([pure, impure]);
+    assert.deepEqual([...(defaults.get('A') ?? [])], [['N', '5'], ['S', '"x"'], ['D', '"2m"']]);
+    assert.equal(defaults.has('B'), false);
+  });
 });
+

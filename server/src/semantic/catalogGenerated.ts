@@ -14,6 +14,7 @@ interface GenAttribute {
   name: string;
   type: string;
   required: boolean;
+  default?: string;
 }
 
 /** One block of the JSON; `body` keys `bodies`, null when the generator could not resolve it. */
@@ -120,6 +121,7 @@ function body(id: string): Converted | undefined {
 
 function attribute(a: GenAttribute): AttributeSchema {
   const out: AttributeSchema = { name: a.name, type: a.type, required: a.required, doc: '' };
+  if (a.default !== undefined) out.default = a.default;
   const accepts = capsuleKindOfType(a.type);
   if (accepts) out.accepts = accepts;
   return out;
