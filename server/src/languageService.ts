@@ -12,6 +12,11 @@ import { dominantLineEnding, matchEditToLineEndings } from './fixes/lineEndings'
 import { PipelineGraph } from './semantic/pipelineGraph';
 import { checkComponentNames, checkDeprecatedFunctions, checkReferences } from './checks/references';
 import { checkSchemas } from './checks/schema';
+import { checkModules } from './checks/modules';
+import { checkCycles } from './checks/cycles';
+import { checkStdlibShadowing } from './checks/shadowing';
+import { importedDeclares, type ReadText } from './checks/importedModules';
+import { checkVersions, runningAlloy } from './checks/versions';
 import { checkSelfMonitoring } from './checks/selfMonitoring';
 import { checkComposeEnvironment, type EnvReport } from './compose/checkComposeEnvironment';
 import type { FileSystem } from './compose/fileSystem';
@@ -83,8 +88,9 @@ export function analyzeConfiguration(files: readonly ParsedFile[], settings: Set
   const model = buildModel(files);
   budget.addAll(checkComponentNames(model));
   budget.addAll(checkDeprecatedFunctions(model));
-  // The compose service tells where Alloy runs (its names, port, Docker socket), which
-  // the self-monitoring checks need; its own findings come after theirs.
+  // The compose service tells where Alloy runs (its names, port, Docker socket, image
+  // and flags), which the self-monitoring and version checks need; its own findings
+  // come after theirs.
   let env: EnvReport | null = null;
   let check: ReturnType<typeof checkComposeEnvironment> | undefined;
   if (envContext && !model.isModule) {
@@ -105,14 +111,26 @@ export function analyzeConfiguration(files: readonly ParsedFile[], settings: Set
   // While a file does not parse, its tree is a guess: say nothing about wiring.
   if (!model.hasSyntaxErrors) {
     budget.addAll(checkReferences(model));
-    budget.addAll(checkSchemas(model));
+    budget.addAll(checkSchemas(model, envContext ? importedDeclares(model, textReader(envContext)) : undefined));
+    budget.addAll(checkModules(model));
+    budget.addAll(checkCycles(model));
+    budget.addAll(checkStdlibShadowing(model));
     budget.addAll(checkSelfMonitoring(model, graph, settings, hosts));
   }
   if (check) budget.addAll(check.findings);
+  budget.addAll(checkVersions(model, runningAlloy(settings, check?.alloy ?? null)));
   const explanation = model.hasSyntaxErrors ? [] : explainSelfTelemetry(model, graph, hosts).map((s) => s.text);
   const findings = budget.results();
   matchLineEndings(findings, files);
   return { findings, env, envReports: check?.reports ?? [], explanation };
+}
+
+/** The environment's file system as a plain text reader for local modules. */
+function textReader(context: EnvironmentContext): ReadText {
+  return (path) => {
+    const text = context.fs.readFile(path);
+    return typeof text === 'string' ? text : undefined;
+  };
 }
 
 /** Fixes write `\n`; each edit of a configuration file is made to keep that file's line endings. */

@@ -39,6 +39,10 @@ export interface Settings {
    * workspace folder, each match one configuration (before any other evidence).
    */
   configurations: string[];
+  /** The Alloy version that runs (`1.9.1`); empty: from the compose service's image, else the newest release. */
+  alloyVersion: string;
+  /** Alloy's `--stability.level`; empty: from the compose service's command, else `generally-available`. */
+  stabilityLevel: string;
 }
 
 export const defaultSettings: Settings = {
@@ -54,6 +58,8 @@ export const defaultSettings: Settings = {
   fixes: { comments: true },
   severity: {},
   configurations: [],
+  alloyVersion: '',
+  stabilityLevel: '',
 };
 
 const severities: readonly string[] = ['error', 'warning', 'information', 'hint', 'off'];
@@ -75,6 +81,8 @@ export function resolveSettings(input: unknown): { settings: Settings; problems:
     fixes: { ...d.fixes },
     severity: {},
     configurations: [],
+    alloyVersion: '',
+    stabilityLevel: '',
   };
   if (input === undefined || input === null) return { settings, problems };
   if (!isRecord(input)) return { settings, problems: ['settings must be an object'] };
@@ -135,5 +143,11 @@ export function resolveSettings(input: unknown): { settings: Settings; problems:
   const configurations = input.configurations;
   if (Array.isArray(configurations) && configurations.every((c) => typeof c === 'string')) settings.configurations = configurations as string[];
   else if (configurations !== undefined) problems.push('configurations must be a list of globs or folders');
+  const version = input.alloyVersion;
+  if (typeof version === 'string' && (version === '' || /^v?\d+\.\d+(\.\d+)?$/.test(version.trim()))) settings.alloyVersion = version.trim().replace(/^v/, '');
+  else if (version !== undefined) problems.push('alloyVersion must be a version such as "1.9.1"');
+  const level = input.stabilityLevel;
+  if (typeof level === 'string' && ['', 'generally-available', 'public-preview', 'experimental'].includes(level)) settings.stabilityLevel = level;
+  else if (level !== undefined) problems.push('stabilityLevel must be "generally-available", "public-preview" or "experimental"');
   return { settings, problems };
 }

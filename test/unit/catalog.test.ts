@@ -61,10 +61,12 @@ function everyBlock(blocks: readonly BlockSchema[], visit: (b: BlockSchema, path
 }
 
 describe('component names', () => {
-  it('knows all 184 registered components, sorted and unique', () => {
+  it('knows all 184 registered components and the removed prometheus.write.queue, sorted and unique', () => {
     const names = componentNames();
-    assert.equal(names.length, 184);
-    assert.equal(new Set(names).size, 184);
+    assert.equal(names.length, 185);
+    assert.equal(new Set(names).size, 185);
+    assert.equal(component('prometheus.write.queue').removed, '1.19.0');
+    assert.equal(allComponents().filter((c) => c.removed === undefined).length, 184);
     assert.deepEqual([...names], [...names].sort());
     for (const n of ['prometheus.exporter.self', 'otelcol.exporter.otlphttp', 'loki.source.journal', 'beyla.ebpf', 'remote.vault', 'faro.receiver']) {
       assert.ok(isComponentName(n), n);
@@ -77,12 +79,12 @@ describe('component names', () => {
     const count = (ns: string): number => allComponents().filter((c) => c.namespace === ns).length;
     assert.deepEqual(
       ['otelcol', 'prometheus', 'discovery', 'loki', 'pyroscope', 'remote', 'database_observability', 'local', 'mimir', 'beyla', 'faro'].map(count),
-      [69, 39, 32, 23, 7, 5, 3, 2, 2, 1, 1],
+      [69, 40, 32, 23, 7, 5, 3, 2, 2, 1, 1],
     );
   });
 
   it('has the stability levels of the reference (144 GA, 10 preview, 25 experimental, 5 community)', () => {
-    const by = (s: string): number => allComponents().filter((c) => c.stability === s).length;
+    const by = (s: string): number => allComponents().filter((c) => c.stability === s && c.removed === undefined).length;
     assert.deepEqual([by('generally-available'), by('public-preview'), by('experimental'), by('community')], [144, 10, 25, 5]);
     assert.equal(component('otelcol.exporter.datadog').community, true);
     assert.equal(component('otelcol.exporter.debug').stability, 'experimental');
@@ -99,7 +101,7 @@ describe('component names', () => {
       .split('\n')
       .filter((l) => l.trim() !== '')
       .map((l) => l.split('\t'));
-    assert.equal(rows.length, componentNames().length);
+    assert.equal(rows.length, allComponents().filter((c) => c.removed === undefined).length);
     for (const [name, stability] of rows) {
       assert.ok(name && isComponentName(name), `${name} known`);
       assert.equal(component(name).stability, stability, name);
@@ -132,7 +134,8 @@ describe('schemas', () => {
     assert.equal(forward.required, true);
     assert.equal(forward.type, 'list(MetricsReceiver)');
     assert.equal(forward.accepts, 'MetricsReceiver');
-    assert.equal(attr(scrape.attributes, 'scrape_interval').default, '"60s"');
+    // Generated from the Go default (60 * time.Second), written with the largest whole unit.
+    assert.equal(attr(scrape.attributes, 'scrape_interval').default, '"1m"');
     assert.equal(attr(scrape.attributes, 'scrape_timeout').default, '"10s"');
     assert.equal(attr(scrape.attributes, 'job_name').required, false);
     assert.ok(attr(scrape.attributes, 'enable_protobuf_negotiation').deprecated);
@@ -151,17 +154,18 @@ describe('schemas', () => {
       'loki.relabel', 'local.file_match', 'discovery.docker', 'discovery.relabel', 'local.file', 'remote.http', 'pyroscope.write',
     ];
     for (const n of full) assert.equal(component(n).complete, true, n);
-    // Detector blocks are only partly listed.
+    // The generated catalog reads the detector blocks too.
     const rd = component('otelcol.processor.resourcedetection');
-    assert.equal(rd.complete, false);
-    assert.equal(blk(rd.blocks, 'ec2').partial, true);
+    assert.equal(rd.complete, true);
+    assert.equal(blk(rd.blocks, 'ec2').partial, undefined);
     assert.equal(blk(rd.blocks, 'output').required, true);
     assert.ok(allComponents().filter((c) => c.complete).length >= full.length);
   });
 
-  it('marks names-only entries incomplete but keeps required arguments and references', () => {
+  it('describes components the hand-written catalog only named, with their references', () => {
     const k8s = component('discovery.kubernetes');
-    assert.equal(k8s.complete, false);
+    assert.equal(k8s.complete, true);
+    assert.ok(blk(k8s.blocks, 'namespaces'));
     assert.equal(attr(k8s.attributes, 'role').required, true);
     const api = component('loki.source.api');
     assert.equal(attr(api.attributes, 'forward_to').accepts, 'LogsReceiver');
@@ -199,12 +203,13 @@ describe('schemas', () => {
   });
 
   it('shares blocks: one definition reused across components', () => {
+    // One Go type, one body: the block entries differ, their attribute lists are the same object.
     const scrapeTls = blk(component('prometheus.scrape').blocks, 'tls_config');
     const dockerTls = blk(component('discovery.docker').blocks, 'tls_config');
-    assert.equal(scrapeTls, dockerTls);
-    assert.equal(blk(component('otelcol.exporter.otlp').blocks, 'retry_on_failure'), blk(component('otelcol.exporter.otlphttp').blocks, 'retry_on_failure'));
+    assert.equal(scrapeTls.attributes, dockerTls.attributes);
+    assert.equal(blk(component('otelcol.exporter.otlp').blocks, 'retry_on_failure').attributes, blk(component('otelcol.exporter.otlphttp').blocks, 'retry_on_failure').attributes);
     const rule = blk(component('prometheus.relabel').blocks, 'rule');
-    assert.equal(rule, blk(component('loki.relabel').blocks, 'rule'));
+    assert.equal(rule.attributes, blk(component('loki.relabel').blocks, 'rule').attributes);
     assert.equal(attr(rule.attributes, 'action').default, '"replace"');
     assert.ok(attr(rule.attributes, 'action').enum?.includes('labeldrop'));
   });
@@ -261,8 +266,9 @@ describe('schemas', () => {
     assert.ok(tls?.closed);
     assert.ok(tls.blocks.some((b) => b.name === 'tpm'));
     assert.equal(resolveBody(otlp, ['nope']), undefined);
-    assert.equal(resolveBody(component('otelcol.processor.resourcedetection'), ['output'])?.closed, false);
-    assert.equal(resolveBody(component('discovery.kubernetes'), [])?.closed, false);
+    assert.equal(resolveBody(component('otelcol.processor.resourcedetection'), ['output'])?.closed, true);
+    // A removed component has no schema: nothing inside it may be reported.
+    assert.equal(resolveBody(component('prometheus.write.queue'), [])?.closed, false);
   });
 });
 

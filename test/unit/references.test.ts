@@ -316,7 +316,7 @@ describe('deprecated-function', () => {
     const text = lines('local.file "token" {', '\tfilename = env("TOKEN_FILE")', '}');
     const finding = only(check(text), 'deprecated-function');
     assert.equal(finding.severity, 'warning');
-    assert.equal(finding.message, 'this stdlib function is deprecated; use sys.env instead');
+    assert.equal(finding.message, 'this stdlib function is deprecated; please refer to the documentation for updated usage and alternatives');
     const start = text.indexOf('env(');
     assert.deepEqual(finding.range, { start, end: start + 'env'.length });
     assert.deepEqual(
@@ -338,7 +338,7 @@ describe('deprecated-function', () => {
     test(`${old} becomes ${replacement}`, () => {
       const text = lines('remote.http "config" {', `\turl = ${old}(sys.env("CONFIG_URL"))`, '}');
       const finding = only(check(text), 'deprecated-function');
-      assert.equal(finding.message, `this stdlib function is deprecated; use ${replacement} instead`);
+      assert.equal(finding.fixes?.[0]?.title, `Use ${replacement}`);
       assert.equal(applySound(text, finding, preferred(finding)), text.replace(`${old}(`, `${replacement}(`));
     });
   }

@@ -45,7 +45,53 @@ describe('arguments checked against the catalog', () => {
       ),
       [],
     );
-    // Incomplete schema (names-only entry): unknown names are not ours to judge.
-    assert.deepEqual(messages('prometheus.exporter.unix "n" {\n\tsome_future_option = true\n}\n'), []);
+    // No schema (a removed component the code no longer describes): unknown names are not ours to judge.
+    assert.deepEqual(messages('prometheus.write.queue "n" {\n\tsome_future_option = true\n}\n'), []);
+    // A schema the hand-written catalog never had, now generated: Alloy rejects this.
+    assert.deepEqual(messages('prometheus.exporter.unix "n" {\n\tsome_future_option = true\n}\n'), ['2 unknown-attribute: unrecognized attribute name "some_future_option"']);
   });
 });
+
+describe('arguments in every scope and of every block', () => {
+  it('checks components inside declare bodies and foreach templates', () => {
+    assert.deepEqual(
+      messages('declare "m" {\n\tremote.http "r" { }\n}\n\nforeach "f" {\n\tcollection = []\n\tvar        = "each"\n\n\ttemplate {\n\t\tloki.source.file "x" {\n\t\t\ttest       = "t"\n\t\t\ttargets    = []\n\t\t\tforward_to = []\n\t\t}\n\t}\n}\n'),
+      ['2 missing-required: missing required attribute "url"', '11 unknown-attribute: unrecognized attribute name "test"'],
+    );
+  });
+
+  it('checks configuration, import and service blocks', () => {
+    assert.deepEqual(
+      messages('import.file "a" {}\n\nimport.git "g" {\n\trevision = "main"\n\tpath     = "m"\n}\n\nhttp {\n\ttest = "x"\n}\n\nforeach "f" { }\n'),
+      [
+        '1 missing-required: missing required attribute "filename"',
+        '3 missing-required: missing required attribute "repository"',
+        '9 unknown-attribute: unrecognized attribute name "test"',
+        '12 missing-required: missing required attribute "collection"',
+        '12 missing-required: missing required attribute "var"',
+        '12 missing-required: missing required block "template"',
+      ],
+    );
+  });
+
+  it('checks instances of custom components against their argument blocks', () => {
+    const declare = 'declare "mod" {\n\targument "need" {\n\t\toptional = false\n\t}\n\n\targument "may" {\n\t\toptional = true\n\t}\n}\n\n';
+    assert.deepEqual(messages(declare + 'mod "a" {\n\ttest = "x"\n}\n'), ['12 unknown-attribute: unrecognized attribute name "test"', '11 missing-required: missing required attribute "need"']);
+    assert.deepEqual(messages(declare + 'mod "b" {\n\tneed = 1\n}\n'), []);
+    // An argument whose optional flag is computed: we cannot know, so nothing is said.
+    assert.deepEqual(messages('declare "odd" {\n\targument "x" {\n\t\toptional = sys.env("X") == ""\n\t}\n}\n\nodd "c" { }\n'), []);
+  });
+
+  it('reports literal values of the wrong type with Alloy\'s message, and only certain ones', () => {
+    assert.deepEqual(
+      messages('loki.source.file "t" {\n\tforward_to = "wrong"\n\ttargets    = []\n\tencoding   = true\n}\n'),
+      ['2 type: expected array, got string', '4 type: expected string, got bool'],
+    );
+    // Numbers become strings and numeric strings numbers; references and calls are not judged.
+    assert.deepEqual(
+      messages('loki.source.api "a" {\n\tforward_to = []\n\n\thttp {\n\t\tlisten_address = 10\n\t\tlisten_port    = "3100"\n\t}\n}\n\nloki.source.file "b" {\n\tforward_to = []\n\ttargets    = sys.env("T")\n}\n'),
+      [],
+    );
+  });
+});
+

@@ -104,7 +104,8 @@ export function checkDeprecatedFunctions(model: ConfigModel): Finding[] {
         range,
         code: 'deprecated-function',
         severity: 'warning',
-        message: `this stdlib function is deprecated; use ${replacement} instead`,
+        // Alloy's own words; the fix's title names the replacement.
+        message: 'this stdlib function is deprecated; please refer to the documentation for updated usage and alternatives',
         source: SOURCE,
         fixes: [{ title: `Use ${replacement}`, isPreferred: true, edits: [{ file: file.path, range, newText: replacement }] }],
       });

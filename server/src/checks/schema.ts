@@ -1,15 +1,21 @@
 /**
  * Arguments checked against the component catalog, with Alloy's own messages
- * (`syntax/vm`): unknown attributes and blocks, missing required ones, an
- * attribute given twice, a block used as an attribute and the reverse. Only
- * where the catalog's lists are complete, so a gap in our knowledge is never
- * reported as the user's mistake.
+ * (`syntax/vm`): unknown attributes and blocks, missing required ones, an attribute
+ * given twice, a block used as an attribute and the reverse, labels where none is
+ * allowed, literal values of the wrong type. In every scope: the root, `declare` bodies
+ * and `foreach` templates; for components, configuration and service blocks, and
+ * instances of custom components (against their `argument` blocks). Only where the
+ * catalog's lists are complete, so a gap in our knowledge is never reported as the
+ * user's mistake.
  */
 import { blockHeaderSpan, type BlockStmt } from '../syntax/ast';
 import type { Finding, TextRange } from '../syntax/diagnostic';
-import { getConfigBlock, type AttributeSchema, type BlockSchema, type ComponentSchema, type ConfigBlockSchema } from '../semantic/catalog';
+import { getComponent, getConfigBlock, type AttributeSchema, type BlockSchema, type ComponentSchema, type ConfigBlockSchema } from '../semantic/catalog';
+import { classifyTopLevelBlock } from '../semantic/blockKinds';
 import type { ConfigModel, SourceFile } from '../semantic/model';
-import { PerFileCap } from '../semantic/limits';
+import { configScopes, type ConfigScope } from './configScopes';
+import { customComponentArguments } from './customComponents';
+import { literalTypeMismatch } from './valueTypes';
 
 const SOURCE = 'alloy';
 
@@ -19,25 +25,68 @@ interface Body {
   closed: boolean;
 }
 
-export function checkSchemas(model: ConfigModel): Finding[] {
+/**
+ * Schema findings for every block of every scope of the configuration. `imported`
+ * holds the custom components of local modules (`importedDeclares`), when known.
+ */
+export function checkSchemas(model: ConfigModel, imported: ReadonlyMap<string, BlockStmt> = new Map()): Finding[] {
   const out: Finding[] = [];
-  const cap = new PerFileCap();
-  for (const component of model.components.values()) {
-    if (component.schema && cap.hasRoom(component.file.path)) checkBody(component.file, component.block, component.schema, out, cap);
-  }
-  for (const node of [model.logging, model.tracing]) {
-    const schema = node ? getConfigBlock(node.block.name) : undefined;
-    if (node && schema) checkBody(node.file, node.block, schema, out, cap);
+  for (const scope of configScopes(model)) {
+    const configs: { file: SourceFile; block: BlockStmt }[] = [];
+    for (const entry of scope.blocks) {
+      const { file, block } = entry;
+      if (classifyTopLevelBlock(block.name).kind !== 'component') {
+        configs.push(entry);
+        continue;
+      }
+      const schema = builtinSchema(scope, block.name);
+      if (schema) checkBody(file, block, schema, out);
+      else {
+        const custom = scope.declares.get(block.name) ?? (scope.kind === 'root' ? imported.get(block.name) : undefined);
+        if (custom) checkCustomInstance(file, block, custom, out);
+      }
+    }
+    for (const { file, block } of configs) {
+      const schema = block.name === 'declare' ? undefined : getConfigBlock(block.name);
+      if (schema) checkBody(file, block, schema, out);
+    }
   }
   return out;
 }
 
-function checkBody(file: SourceFile, root: BlockStmt, schema: ComponentSchema | ConfigBlockSchema, out: Finding[], cap: PerFileCap): void {
+/** The built-in schema of `name`, unless a custom component or import namespace takes the name here. */
+function builtinSchema(scope: ConfigScope, name: string): ComponentSchema | undefined {
+  if (scope.declares.has(name)) return undefined;
+  const first = name.split('.')[0] ?? '';
+  if (scope.importNamespaces.has(first)) return undefined;
+  return getComponent(name);
+}
+
+function checkCustomInstance(file: SourceFile, block: BlockStmt, declare: BlockStmt, out: Finding[]): void {
+  const args = customComponentArguments(declare);
+  if (!args) return;
+  const seen = new Set<string>();
+  for (const stmt of block.body) {
+    if (stmt.kind !== 'Attribute') continue;
+    const name = stmt.name.name;
+    seen.add(name);
+    if (!args.has(name)) push(out, file, { start: stmt.name.start, end: stmt.name.end }, 'unknown-attribute', `unrecognized attribute name "${name}"`);
+  }
+  for (const [name, required] of args) {
+    if (required && !seen.has(name)) push(out, file, blockHeaderSpan(block), 'missing-required', `missing required attribute "${name}"`);
+  }
+}
+
+function push(out: Finding[], file: SourceFile, range: TextRange, code: string, message: string): void {
+  out.push({ file: file.path, range, code, severity: 'error', message, source: SOURCE });
+}
+
+function checkBody(file: SourceFile, root: BlockStmt, schema: ComponentSchema | ConfigBlockSchema, out: Finding[]): void {
   // Walk nested blocks with an explicit stack; schemas can be recursive (stage.match).
   const stack: { block: BlockStmt; body: Body }[] = [{ block: root, body: { attributes: schema.attributes, blocks: schema.blocks, closed: schema.complete } }];
   while (stack.length > 0) {
     const { block, body } = stack.pop() as (typeof stack)[number];
-    const error = (range: TextRange, code: string, message: string) => cap.take(file.path) && out.push({ file: file.path, range, code, severity: 'error', message, source: SOURCE });
+    const error = (range: TextRange, code: string, message: string) => push(out, file, range, code, message);
     const attrCount = new Map<string, number>();
     const blockCount = new Map<string, number>();
     for (const stmt of block.body) {
@@ -52,6 +101,8 @@ function checkBody(file: SourceFile, root: BlockStmt, schema: ComponentSchema | 
         const n = (attrCount.get(name) ?? 0) + 1;
         attrCount.set(name, n);
         if (n === 2) error({ start: stmt.name.start, end: stmt.name.end }, 'schema', `attribute "${name}" may only be provided once`);
+        const mismatch = literalTypeMismatch(known.type, stmt.value);
+        if (mismatch) error(mismatch.range, 'type', mismatch.message);
       } else if (stmt.kind === 'Block') {
         const name = stmt.name;
         const known = body.blocks.find((b) => b.name === name);

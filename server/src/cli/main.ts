@@ -9,7 +9,7 @@ import { createTwoFilesPatch } from 'diff';
 import { nodeFileSystem } from '../compose/nodeFileSystem';
 import { analyzeConfiguration, fixAll, parseFile, type EnvironmentContext, type ParsedFile } from '../languageService';
 import { LineIndex } from '../syntax/lineIndex';
-import { defaultSettings } from '../settings';
+import { defaultSettings, resolveSettings, type Settings } from '../settings';
 import { groupFolders, writeChanges, type FileChange, type InputConfiguration } from './fixFiles';
 import { readTextFile } from './inputs';
 import { loadSettingsFile } from './settingsFile';
@@ -18,12 +18,14 @@ import { argumentInputs, workspaceInputs } from './workspaceInputs';
 import { documentEnvironment } from '../environmentDocs';
 import { buildModel } from '../semantic/model';
 import { isEnvironmentFormat, renderEnvironment } from './envCommand';
+import { runFmt } from './fmtCommand';
 
 const VERSION = '0.1.0';
 
 const USAGE = `Usage: alloy-selfmon check [options] PATH...
        alloy-selfmon check [options] --workspace [ROOT]
        alloy-selfmon env [--format text|json|dotenv|markdown] [options] PATH...
+       alloy-selfmon fmt [--check | --write | --diff] PATH...
 
 Checks Grafana Alloy configurations: syntax as Alloy's own parser reads it,
 what Alloy rejects after parsing, and self-monitoring (metrics, logs, traces).
@@ -43,6 +45,10 @@ Options:
                              files are looked for in the configuration's
                              directory and its parents, up to the repository root
   --workspace                find and check every configuration under ROOT
+  --alloy-version X.Y.Z      the Alloy version that runs (default: the compose
+                             service's image tag, else the newest release)
+  --stability-level LEVEL    Alloy's --stability.level (default: the compose
+                             service's flag, else generally-available)
   --fix                      apply the self-monitoring and deprecation fixes
                              to the files, then report what is left
   --dry-run                  with --fix: print the fixes as a unified diff
@@ -68,8 +74,17 @@ function displayPath(path: string): string {
   return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : resolve(path);
 }
 
+/** The settings with the CLI's --alloy-version and --stability-level laid over them. */
+function withRunningAlloy(settings: Settings, alloyVersion: string | undefined, stabilityLevel: string | undefined): Settings {
+  if (alloyVersion === undefined && stabilityLevel === undefined) return settings;
+  const { settings: flags, problems } = resolveSettings({ alloyVersion: alloyVersion ?? '', stabilityLevel: stabilityLevel ?? '' });
+  if (problems.length > 0) fail(problems[0]?.replace(/^alloyVersion/, '--alloy-version').replace(/^stabilityLevel/, '--stability-level') ?? '');
+  return { ...settings, alloyVersion: alloyVersion === undefined ? settings.alloyVersion : flags.alloyVersion, stabilityLevel: stabilityLevel === undefined ? settings.stabilityLevel : flags.stabilityLevel };
+}
+
 /** Runs the CLI; returns the exit status. Output goes through the given writers. */
 export function run(argv: string[], out: (s: string) => void, err: (s: string) => void): number {
+  if (argv[0] === 'fmt') return runFmt(argv.slice(1), out, err);
   try {
     let parsed;
     try {
@@ -83,6 +98,8 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
           fix: { type: 'boolean' },
           workspace: { type: 'boolean' },
           'dry-run': { type: 'boolean' },
+          'alloy-version': { type: 'string' },
+          'stability-level': { type: 'string' },
           help: { type: 'boolean', short: 'h' },
           version: { type: 'boolean', short: 'v' },
         },
@@ -113,6 +130,7 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
       if (!loaded.ok) fail(`${values.config}: ${loaded.reason}`);
       settings = loaded.settings;
     }
+    settings = withRunningAlloy(settings, values['alloy-version'], values['stability-level']);
     if (values['dry-run'] && !values.fix) fail('--dry-run only goes with --fix');
 
     const found = values.workspace ? workspaceInputs(paths.length > 0 ? paths : ['.'], settings.configurations, process.env) : argumentInputs(paths);

@@ -4,7 +4,7 @@
  * tell for each variable whether the container gets it, and report findings.
  */
 import * as path from 'node:path';
-import type { Finding } from '../syntax/diagnostic';
+import type { FileEdit, Finding } from '../syntax/diagnostic';
 import {
   envFileTemplateNote,
   missingVariableFix,
@@ -15,7 +15,7 @@ import {
   type EnvUsage,
   type FindingContext,
 } from './composeFindings';
-import type { ComposeProblem, EnvFileRef } from './composeModel';
+import type { ComposeProblem, ComposeService, EnvFileRef } from './composeModel';
 import { loadComposeProject } from './composeProject';
 import { discoverComposeFiles, findRepositoryRoot } from './discovery';
 import { resolveServiceEnvironment, type VariableStatus } from './envResolution';
@@ -23,6 +23,7 @@ import type { FileSystem } from './fileSystem';
 import { displayPath } from './paths';
 import { loadProjectEnvironment, type HostEnvironment } from './projectEnvironment';
 import { alloyServiceFacts, selectAlloyService, type AlloyServiceFacts, type SelectionReason } from './serviceSelection';
+import { stabilityLevelEdit } from './stabilityFlagFix';
 
 export interface CheckComposeEnvironmentOptions {
   /** The `.alloy` files of one configuration (absolute paths). */
@@ -79,6 +80,16 @@ export interface ComposeEnvironmentCheck {
   findings: Finding[];
   /** The services that run Alloy with this configuration, as the self-monitoring checks need them. */
   hosts: AlloyServiceFacts[];
+  /** The Alloy service's image and command (the version and `--stability.level` it runs). */
+  alloy?: AlloyRunning;
+}
+
+/** The Alloy service's image and command, and how to set its `--stability.level`. */
+export interface AlloyRunning {
+  image: string | null;
+  command: string[] | null;
+  /** An edit setting `--stability.level` in the service's command, when it can be made safely. */
+  stabilityFix: (level: string) => FileEdit | null;
 }
 
 /** What one compose project says about the configuration. */
@@ -86,6 +97,7 @@ interface ProjectCheck {
   report: EnvReport | null;
   findings: Finding[];
   host: AlloyServiceFacts | null;
+  alloy?: AlloyRunning;
 }
 
 /** Runs the compose environment check for one configuration. */
@@ -126,6 +138,7 @@ export function checkComposeEnvironment(options: CheckComposeEnvironmentOptions)
     reports,
     findings: uniqueFindings(chosen.flatMap((check) => check.findings)),
     hosts: running.flatMap((check) => (check.host ? [check.host] : [])),
+    ...(running[0]?.alloy ? { alloy: running[0].alloy } : {}),
   };
 }
 
@@ -199,6 +212,7 @@ function checkProject(options: CheckComposeEnvironmentOptions, composeFiles: str
     },
     findings,
     host: alloyServiceFacts(service),
+    alloy: { image: service.image?.name ?? null, command: service.command, stabilityFix: (level: string) => stabilityFixFor(service, fs, level) },
   };
 }
 
@@ -257,4 +271,13 @@ function uniqueProblems(problems: readonly ComposeProblem[]): ComposeProblem[] {
     seen.add(key);
     return true;
   });
+}
+
+/** The edit setting `--stability.level` where the service's command is written (the last file that sets it). */
+function stabilityFixFor(service: ComposeService, fs: FileSystem, level: string): FileEdit | null {
+  const declaration = [...service.extended, ...service.declarations].filter((d) => d.command !== null).pop();
+  if (!declaration) return null;
+  const text = fs.readFile(declaration.file);
+  if (typeof text !== 'string') return null;
+  return stabilityLevelEdit(declaration.file, text, declaration.name, level);
 }

@@ -3,13 +3,15 @@
  * Validation, completion, hover, the pipeline graph and the self-monitoring checks all
  * consult this module; no other module should spell a component name.
  *
- * Facts come from the Alloy reference docs and the `alloy:"..."` struct tags of
- * grafana/alloy at commit 66ebea8 (where the two disagree, the tags win, because they
- * are what the runtime enforces).
+ * Facts (names, types, stability, versions) are generated from grafana/alloy's source
+ * (`npm run catalog`, `generated/catalog.json`); descriptions, defaults and signal flows
+ * are the hand-written overlay laid over them (`catalogOverlay.ts`).
  */
 
-import { COMPONENTS } from './catalogData';
-import { CONFIG_BLOCKS, UNCONFIGURABLE_SERVICES } from './catalogConfigBlocks';
+import { COMPONENTS as HAND_COMPONENTS } from './catalogData';
+import { CONFIG_BLOCKS as HAND_CONFIG_BLOCKS, UNCONFIGURABLE_SERVICES } from './catalogConfigBlocks';
+import { generatedComponents, generatedConfigBlocks } from './catalogGenerated';
+import { configBlocksWithGenerated, withOverlay } from './catalogOverlay';
 import { capsuleKindOfType } from './catalogShared';
 
 export { capsuleKindOfType } from './catalogShared';
@@ -104,6 +106,12 @@ export interface ComponentSchema {
   community?: boolean;
   /** One-line description. */
   doc: string;
+  /** The component's page in Alloy's reference documentation. */
+  docsUrl?: string;
+  /** The release that introduced it (absent: there since v1.0.0). */
+  added?: string;
+  /** The release that removed it, for the few removed components. */
+  removed?: string;
   /** Platform or build remark (for example "Linux only"). */
   note?: string;
   attributes: readonly AttributeSchema[];
@@ -156,6 +164,9 @@ export interface BodySchema {
   closed: boolean;
   nestedConfig: boolean;
 }
+
+const COMPONENTS: readonly ComponentSchema[] = withOverlay(generatedComponents(), HAND_COMPONENTS);
+const CONFIG_BLOCKS: readonly ConfigBlockSchema[] = configBlocksWithGenerated(HAND_CONFIG_BLOCKS, generatedConfigBlocks());
 
 const componentsByName: ReadonlyMap<string, ComponentSchema> = new Map(COMPONENTS.map((c) => [c.name, c]));
 const sortedNames: readonly string[] = COMPONENTS.map((c) => c.name).sort();

@@ -288,6 +288,12 @@ export const PROMETHEUS_COMPONENTS: readonly ComponentSchema[] = [
     exports: [METRICS_RECEIVER_EXPORT],
     flows: [passFlow('metrics')],
   }),
+  // Removed from Alloy after v1.18; kept so configurations pinned to older releases are understood.
+  component('prometheus.write.queue', 'experimental', {
+    doc: 'Sends metrics to remote-write endpoints through a write-ahead queue (removed after v1.18).',
+    attributes: [],
+    exports: [METRICS_RECEIVER_EXPORT],
+  }),
   component('prometheus.receive_http', 'generally-available', {
     doc: 'Receives Prometheus remote-write requests over HTTP and forwards the metrics.',
     attributes: [forwardTo('MetricsReceiver', 'received metrics')],

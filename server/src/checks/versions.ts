@@ -1,0 +1,155 @@
+/**
+ * The Alloy that runs, and what it refuses: components its version does not have
+ * (`not in Alloy v1.9.1: added in v1.10.0`, `removed in v1.19.0`) and components,
+ * configuration blocks and stdlib functions below its `--stability.level` (Alloy's own
+ * message). The version comes from a setting (the CLI's `--alloy-version`), else the
+ * compose service's image tag, else the newest release; the level likewise from a
+ * setting, the service's `--stability.level` flag, else `generally-available`. Findings
+ * are errors when the version or level is known (Alloy refuses to load), information
+ * when it is only the default.
+ */
+import { walk, referencePath } from '../syntax/ast';
+import type { FileEdit, Finding, Fix, Severity } from '../syntax/diagnostic';
+import { getComponent, getConfigBlock, type Stability } from '../semantic/catalog';
+import { generatedStdlib, newestRelease } from '../semantic/catalogGenerated';
+import type { ConfigModel } from '../semantic/model';
+import type { Settings } from '../settings';
+import { configScopes } from './configScopes';
+
+const SOURCE = 'alloy';
+
+/** What is known about the Alloy that runs the configuration. */
+export interface RunningAlloy {
+  /** `1.9.1`; undefined when the image tag names no release (`main`, a digest). */
+  version: string | undefined;
+  versionFrom: 'setting' | 'compose' | 'newest';
+  stability: Stability;
+  stabilityFrom: 'setting' | 'compose' | 'default';
+  /** When the level comes from the compose service: the edit raising it there. */
+  stabilityFix?: (level: Stability) => FileEdit | null;
+}
+
+/** The compose service facts the version comes from. */
+export interface AlloyService {
+  image: string | null;
+  command: readonly string[] | null;
+  /** An edit setting `--stability.level` in the service's command, when one can be made. */
+  stabilityFix?: (level: Stability) => FileEdit | null;
+}
+
+/** The release an image reference runs: `grafana/alloy:v1.9.1` → `1.9.1`; no tag or `latest` → the newest release. */
+export function versionOfImage(image: string): string | undefined {
+  const withoutDigest = image.split('@')[0] ?? image;
+  const lastSlash = withoutDigest.lastIndexOf('/');
+  const colon = withoutDigest.indexOf(':', lastSlash + 1);
+  const tag = colon === -1 ? '' : withoutDigest.slice(colon + 1);
+  if (tag === '' || tag === 'latest') return newestRelease;
+  const m = /^v?(\d+)\.(\d+)\.(\d+)(?:-[\w.-]+)?$/.exec(tag);
+  return m ? `${m[1]}.${m[2]}.${m[3]}` : undefined;
+}
+
+/** The `--stability.level` a command passes, if any. */
+export function stabilityOfCommand(command: readonly string[]): Stability | undefined {
+  for (const [i, word] of command.entries()) {
+    const value = word.startsWith('--stability.level=') ? word.slice('--stability.level='.length) : word === '--stability.level' ? command[i + 1] : undefined;
+    if (value === 'generally-available' || value === 'public-preview' || value === 'experimental') return value;
+  }
+  return undefined;
+}
+
+/** Combines the settings and the compose service into what runs. */
+export function runningAlloy(settings: Settings, service: AlloyService | null): RunningAlloy {
+  const fix = service?.stabilityFix;
+  let version: RunningAlloy['version'] = newestRelease;
+  let versionFrom: RunningAlloy['versionFrom'] = 'newest';
+  if (settings.alloyVersion !== '') {
+    version = settings.alloyVersion.split('.').length === 2 ? `${settings.alloyVersion}.0` : settings.alloyVersion;
+    versionFrom = 'setting';
+  } else if (service?.image) {
+    version = versionOfImage(service.image);
+    versionFrom = 'compose';
+  }
+  let stability: Stability = 'generally-available';
+  let stabilityFrom: RunningAlloy['stabilityFrom'] = 'default';
+  if (settings.stabilityLevel !== '') {
+    stability = settings.stabilityLevel as Stability;
+    stabilityFrom = 'setting';
+  } else if (service) {
+    stability = stabilityOfCommand(service.command ?? []) ?? 'generally-available';
+    stabilityFrom = 'compose';
+  }
+  return { version, versionFrom, stability, stabilityFrom, ...(fix && stabilityFrom === 'compose' ? { stabilityFix: fix } : {}) };
+}
+
+const RANK: Readonly<Record<string, number>> = { experimental: 0, 'public-preview': 1, 'generally-available': 2 };
+
+/** Compares dotted versions numerically. */
+export function compareVersions(a: string, b: string): number {
+  const pa = a.split('.').map(Number);
+  const pb = b.split('.').map(Number);
+  for (let i = 0; i < 3; i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+function belowLevel(feature: string, stability: Stability, level: Stability): string | undefined {
+  const have = RANK[stability];
+  const need = RANK[level];
+  if (have === undefined || need === undefined || have >= need) return undefined;
+  return `${feature} is at stability level "${stability}", which is below the minimum allowed stability level "${level}". Use --stability.level command-line flag to enable "${stability}" features`;
+}
+
+/** The quick fix setting the compose service's `--stability.level` to `needed`, when possible. */
+function flagFix(running: RunningAlloy, needed: Stability): Fix[] {
+  const edit = running.stabilityFix?.(needed);
+  return edit ? [{ title: `Run Alloy with --stability.level=${needed} (compose service command)`, isPreferred: true, edits: [edit] }] : [];
+}
+
+/** Findings for what the running Alloy does not have or does not allow. */
+export function checkVersions(model: ConfigModel, running: RunningAlloy): Finding[] {
+  const out: Finding[] = [];
+  const stabilitySeverity: Severity = running.stabilityFrom === 'default' ? 'information' : 'error';
+  const versionSeverity: Severity = running.versionFrom === 'newest' ? 'information' : 'error';
+  const experimental = new Set(generatedStdlib().filter((s) => s.stability !== 'generally-available').map((s) => s.name));
+  for (const scope of configScopes(model)) {
+    for (const { file, block } of scope.blocks) {
+      const at = { start: block.start, end: block.start + block.name.length };
+      const push = (code: string, severity: Severity, message: string, fixes?: Fix[]): void => {
+        out.push({ file: file.path, range: at, code, severity, message, source: SOURCE, ...(fixes && fixes.length > 0 ? { fixes } : {}) });
+      };
+      const first = block.name.split('.')[0] ?? '';
+      const component = scope.declares.has(block.name) || scope.importNamespaces.has(first) ? undefined : getComponent(block.name);
+      if (component) {
+        const v = running.version;
+        if (v !== undefined && component.added !== undefined && compareVersions(v, component.added) < 0) {
+          push('version/unavailable', versionSeverity, `component "${block.name}" is not in Alloy v${v}: added in v${component.added}`);
+        } else if (v !== undefined && component.removed !== undefined && compareVersions(v, component.removed) >= 0) {
+          push('version/unavailable', versionSeverity, `component "${block.name}" is not in Alloy v${v}: removed in v${component.removed}`);
+        }
+        const below = belowLevel(`component "${block.name}"`, component.stability, running.stability);
+        if (below) push('stability/below-level', stabilitySeverity, below, flagFix(running, component.stability));
+        continue;
+      }
+      const config = getConfigBlock(block.name);
+      if (config) {
+        const feature = block.name === 'foreach' ? `foreach block "${block.name}"` : `config block "${block.name}"`;
+        const below = belowLevel(feature, config.stability, running.stability);
+        if (below) push('stability/below-level', stabilitySeverity, below, flagFix(running, config.stability));
+      }
+    }
+  }
+  for (const file of model.files) {
+    walk(file.parse.file, (node) => {
+      if (node.kind !== 'Call') return;
+      const name = referencePath(node.callee)?.join('.');
+      if (name === undefined || !experimental.has(name)) return;
+      const below = belowLevel(name, 'experimental', running.stability);
+      if (!below) return;
+      const fixes = flagFix(running, 'experimental');
+      out.push({ file: file.path, range: { start: node.callee.start, end: node.callee.end }, code: 'stability/below-level', severity: stabilitySeverity, message: below, source: SOURCE, ...(fixes.length > 0 ? { fixes } : {}) });
+    });
+  }
+  return out;
+}
