@@ -13,6 +13,9 @@ import { scopeModel } from './modules';
 
 const SOURCE = 'alloy';
 
+/** A cycle's message names at most this many components. */
+const MAX_LISTED = 50;
+
 /** Cycle findings for the root and each declare body. */
 export function checkCycles(model: ConfigModel): Finding[] {
   const out: Finding[] = [];
@@ -43,7 +46,10 @@ function cyclesIn(model: ConfigModel, out: Finding[]): void {
     if (component.length < 2) continue;
     const members = component.map((i) => nodes[i] as ComponentNode);
     const ids = members.map((m) => m.id).sort();
-    for (const m of members) report(out, m, `cycle detected: ${ids.join(', ')}`);
+    // One message for every member; Alloy lists every id, which for a cycle of thousands is unreadable (and quadratic).
+    const listed = ids.length <= MAX_LISTED ? ids.join(', ') : `${ids.slice(0, MAX_LISTED).join(', ')} and ${ids.length - MAX_LISTED} more`;
+    const message = `cycle detected: ${listed}`;
+    for (const m of members) report(out, m, message);
   }
 }
 
