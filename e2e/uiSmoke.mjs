@@ -29,6 +29,9 @@ export async function runUiSmoke({ browser, baseUrl, workspace, developmentPath,
   const fixtureText = readFileSync(join(workspace, 'grafana-alloy', 'config.alloy'), 'utf8');
   const typedLine = fixtureText.split('\n').indexOf('logging {') + 2;
   if (typedLine < 2) throw new Error('the fixture has no "logging {" line');
+  // The traces finding sits on the block its fix wires the tracing block to.
+  const batchLine = fixtureText.split('\n').indexOf('otelcol.processor.batch "default" {') + 1;
+  if (batchLine < 1) throw new Error('the fixture has no otelcol.processor.batch "default" block');
   const context = await browser.newContext({ viewport: VIEWPORT });
   const page = await context.newPage();
   page.setDefaultTimeout(STEP_TIMEOUT_MS);
@@ -141,11 +144,11 @@ export async function runUiSmoke({ browser, baseUrl, workspace, developmentPath,
   if (pending) {
     steps.push(
       ['the lightbulb offers the quick fix that adds the tracing block', async () => {
-        // Delete the typed line again; then the cursor goes where the traces finding is (the file start).
+        // Delete the typed line again; then the cursor goes where the traces finding is (the batch processor it wires to).
         await goToLine(typedLine);
         await page.keyboard.press('Control+Shift+K');
         await editor.locator('.squiggly-error').first().waitFor({ state: 'detached' });
-        await page.keyboard.press('Control+Home');
+        await goToLine(batchLine);
         await editor.locator('.squiggly-warning').first().waitFor({ state: 'visible' });
         // In 1.100 the lightbulb sits in the gutter (glyph margin) when the line has room, else beside the text.
         await editor.locator('[class*="lightbulb"], [class*="lightBulb"]').filter({ visible: true }).first().waitFor({ state: 'visible' });

@@ -126,17 +126,20 @@ describe('checkComposeEnvironment', () => {
     ]);
     const [loki, team, region, unused] = findings;
     assert.match(loki?.message ?? '', /^LOKI_URL is not passed to the Alloy container/);
-    assert.match(loki?.message ?? '', /The project \.env sets LOKI_URL, but \.env only fills in/);
-    assert.match(team?.message ?? '', /It is set for service "grafana" only\./);
-    assert.match(region?.message ?? '', /docker compose refuses to start when it is not set\. It is set in the current environment\./);
+    assert.match(loki?.message ?? '', /\. The project \.env sets it, but \.env only fills in \$\{\.\.\.\} in compose files\.$/);
+    assert.match(team?.message ?? '', / nor in an env_file \(only service "grafana" gets it\), so sys\.env\("TEAM"\) returns an empty string\.$/);
+    assert.match(region?.message ?? '', /^REGION reaches service "alloy" only from the shell that runs `docker compose` \(docker-compose\.override\.yml:\d+\)\. docker compose refuses to start without it\.$/);
+    // At most two sentences each; which service runs Alloy is said once, on the first finding.
+    for (const f of [loki, team, region]) assert.ok((f?.message.match(/\. /g) ?? []).length <= 1, f?.message);
+    assert.deepEqual(
+      loki?.related?.map((related) => [related.file, related.message]),
+      [['/repo/docker-compose.override.yml', 'The Alloy service: service "alloy" mounts deploy/alloy/config.alloy at /etc/alloy/config.alloy (docker-compose.yml:5)']],
+    );
     assert.deepEqual(
       region?.related?.map((related) => [related.file, related.message]),
-      [
-        ['/repo/docker-compose.override.yml', 'The Alloy service: service "alloy" mounts deploy/alloy/config.alloy at /etc/alloy/config.alloy (docker-compose.yml:5)'],
-        ['/repo/docker-compose.override.yml', 'REGION is set here'],
-      ],
+      [['/repo/docker-compose.override.yml', 'REGION is set here']],
     );
-    const serviceKey = region?.related?.[0]?.range;
+    const serviceKey = loki?.related?.[0]?.range;
     assert.equal(OVERRIDE.slice(serviceKey?.start, serviceKey?.end), 'alloy');
     assert.equal(BASE.slice(unused?.range.start, unused?.range.end), `UNREAD: "${SECRET}"`);
     assert.ok(findings.every((finding) => finding.source === 'alloy-selfmon'));
@@ -180,7 +183,7 @@ describe('checkComposeEnvironment', () => {
       again.findings.map((finding) => [finding.code, finding.severity, finding.fixes]),
       [['env/host', 'information', undefined]],
     );
-    assert.match(again.findings[0]?.message ?? '', /from the environment of `docker compose` \(compose.yaml:5\).*It is not set in the current environment\./);
+    assert.equal(again.findings[0]?.message, 'DB_PASSWORD reaches service "alloy" only from the shell that runs `docker compose` (compose.yaml:5). Unset there, sys.env("DB_PASSWORD") returns an empty string.');
   });
 
   it('never puts a value into any output', () => {

@@ -12,6 +12,8 @@ import { join } from 'node:path';
 import { checkConfiguration, fixAll, isAutoFixable, parseFile, type TextFile } from '../../server/src/languageService';
 import { applyEdits } from '../../server/src/fixes/edits';
 import { resolveSettings, type Settings } from '../../server/src/settings';
+import { parse } from '../../server/src/syntax/parser';
+import { format } from '../../server/src/syntax/printer';
 import type { Finding, Fix } from '../../server/src/syntax/diagnostic';
 
 // ---------------------------------------------------------------------------------------
@@ -349,7 +351,8 @@ describe('selfmon/metrics-missing', () => {
     const finding = only(check(REMOTE_WRITE, METRICS), 'selfmon/metrics-missing');
     assert.equal(finding.severity, 'warning');
     assert.equal(finding.source, 'alloy-selfmon');
-    assert.deepEqual(finding.range, { start: 0, end: 0 });
+    // On the component the fix wires Alloy's metrics to, not at the file's start.
+    assert.equal(REMOTE_WRITE.slice(finding.range.start, finding.range.end), 'prometheus.remote_write "default"');
     assert.equal(finding.message, 'Alloy does not export its own metrics: there is no prometheus.exporter.self component.');
     assert.equal(
       fixText(REMOTE_WRITE, finding, METRICS),
@@ -483,22 +486,21 @@ describe('selfmon/metrics-missing', () => {
     );
   });
 
-  test('follows the indentation of a file indented with two spaces', () => {
+  test('writes new blocks as alloy fmt does (tabs), even in a file indented with two spaces', () => {
     const text = lines('prometheus.remote_write "default" {', '  endpoint {', '    url = "http://mimir:9009/api/v1/push"', '  }', '}');
     const fixed = fixText(text, only(check(text, METRICS), 'selfmon/metrics-missing'), METRICS);
-    assert.equal(
-      fixed,
-      text +
-        lines(
-          '',
-          'prometheus.exporter.self "alloy" { }',
-          '',
-          'prometheus.scrape "alloy" {',
-          '  targets    = prometheus.exporter.self.alloy.targets',
-          '  forward_to = [prometheus.remote_write.default.receiver]',
-          '}',
-        ),
+    const added = lines(
+      '',
+      'prometheus.exporter.self "alloy" { }',
+      '',
+      'prometheus.scrape "alloy" {',
+      '\ttargets    = prometheus.exporter.self.alloy.targets',
+      '\tforward_to = [prometheus.remote_write.default.receiver]',
+      '}',
     );
+    assert.equal(fixed, text + added);
+    // Format Document rewrites the file's own lines, never what the fix inserted.
+    assert.ok((format(parse(fixed)) ?? '').endsWith(added));
   });
 
   test('silent when the metrics pipeline is complete', () => {
@@ -1089,12 +1091,12 @@ describe('selfmon/traces-missing', () => {
     assert.equal(fixText(text, finding, TRACES), text + '\n' + tracing('[otelcol.exporter.otlphttp.alloy.input]') + '\n' + NEW_OTLP_EXPORTER);
   });
 
-  test('a file indented with two spaces gets two-space blocks, nested ones included', () => {
+  test('a file indented with two spaces gets blocks as alloy fmt writes them, nested ones included', () => {
     const twoSpaces = (t: string) => t.replace(/^\t+/gm, (tabs) => '  '.repeat(tabs.length));
     const text = twoSpaces(LOKI_WRITE);
     const fixed = fixText(text, only(check(text, TRACES), 'selfmon/traces-missing'), TRACES);
-    assert.equal(fixed, text + '\n' + twoSpaces(tracing('[otelcol.exporter.otlphttp.alloy.input]') + '\n' + NEW_OTLP_EXPORTER));
-    assert.ok(fixed.includes('\n    username = sys.env("OTLP_USERNAME")\n'));
+    assert.equal(fixed, text + '\n' + tracing('[otelcol.exporter.otlphttp.alloy.input]') + '\n' + NEW_OTLP_EXPORTER);
+    assert.ok(fixed.includes('\n\t\tusername = sys.env("OTLP_USERNAME")\n'));
   });
 
   test('the new exporter and its auth do not take an existing label', () => {
@@ -1428,5 +1430,20 @@ describe('line endings', () => {
     assert.ok(changed.length > text.length);
     assert.equal(changed.replace(/\r\n/g, '').includes('\n'), false, 'no bare LF');
     assert.equal(fixAll([{ path: FILE, text: changed }], TRACES).size, 0);
+  });
+});
+
+describe('where findings about a missing block sit', () => {
+  const header = '// The collector of the shop.\n// Owned by the platform team.\n\n';
+  test('on the block the fix wires to, not on the comment at the top of the file', () => {
+    const text = `${header}prometheus.exporter.unix "host" { }\n\notelcol.processor.batch "default" {\n\toutput {\n\t\ttraces = [otelcol.exporter.otlp.tempo.input]\n\t}\n}\n\notelcol.exporter.otlp "tempo" {\n\tclient {\n\t\tendpoint = "tempo:4317"\n\t}\n}\n`;
+    const finding = only(check(text, TRACES), 'selfmon/traces-missing');
+    assert.equal(text.slice(finding.range.start, finding.range.end), 'otelcol.processor.batch "default"');
+  });
+
+  test("on the file's first block when the fix wires to a new component", () => {
+    const text = `${header}prometheus.exporter.unix "host" { }\n`;
+    const finding = only(check(text, TRACES), 'selfmon/traces-missing');
+    assert.equal(text.slice(finding.range.start, finding.range.end), 'prometheus.exporter.unix "host"');
   });
 });

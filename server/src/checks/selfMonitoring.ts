@@ -30,7 +30,7 @@ import {
 import { appendToFile, indentUnit, insertAfterBlock, lineIndentAt } from '../fixes/edits';
 import { findSelfScrapes, type AlloyHost } from '../semantic/selfTelemetry';
 import { checkLogs } from './selfMonitoringLogs';
-import { checkWriteTo, finding } from './selfMonitoringFinding';
+import { checkWriteTo, finding, missingBlockAnchor } from './selfMonitoringFinding';
 
 /** A fraction as a percentage without binary noise: 0.07 → "7", not "7.000000000000001". */
 function percent(fraction: number): string {
@@ -99,7 +99,7 @@ function checkMetrics(model: ConfigModel, graph: PipelineGraph, settings: Settin
       ],
       fixStyle(settings),
     );
-    out.push(finding(main, { start: 0, end: 0 }, 'selfmon/metrics-missing', 'warning', `Alloy does not export its own metrics: there is no ${facts.SELF_EXPORTER} component.`, fixes));
+    out.push(finding(main, missingBlockAnchor(model, main, targets), 'selfmon/metrics-missing', 'warning', `Alloy does not export its own metrics: there is no ${facts.SELF_EXPORTER} component.`, fixes));
     return out;
   }
 
@@ -362,7 +362,6 @@ function checkServiceName(model: ConfigModel, graph: PipelineGraph, scrape: Comp
               [],
               fixStyle(settings),
             ),
-            indentUnit(scrape.file.parse.text),
           ),
         ),
       ],
@@ -394,16 +393,17 @@ function checkTraces(model: ConfigModel, graph: PipelineGraph, settings: Setting
     const near = model.logging?.file;
     const main = mainFile(model, near);
     if (!main) return out;
+    const targets = tracesTargets(graph);
     const fixes = insertFixes(
       main,
-      tracesTargets(graph),
+      targets,
       (t) => `Add a tracing block sending ${percent(fraction)}% of Alloy's traces ${t.description}`,
       (t) => [{ name: facts.TRACING, attributes: [['sampling_fraction', String(fraction)], [facts.WRITE_TO, list([t.ref])]] }],
       fixStyle(settings),
       // Beside the logging block: Alloy's own telemetry settings stay together.
       model.logging && model.logging.file === main ? model.logging.block : undefined,
     );
-    out.push(finding(main, { start: 0, end: 0 }, 'selfmon/traces-missing', 'warning', 'Alloy does not export its own traces: there is no tracing block with write_to.', fixes));
+    out.push(finding(main, missingBlockAnchor(model, main, targets), 'selfmon/traces-missing', 'warning', 'Alloy does not export its own traces: there is no tracing block with write_to.', fixes));
     return out;
   }
   const { block, file } = tracing;

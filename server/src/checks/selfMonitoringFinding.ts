@@ -4,7 +4,7 @@
  */
 import { blockHeaderSpan, type AttributeStmt } from '../syntax/ast';
 import type { Finding, Fix, Severity, TextRange } from '../syntax/diagnostic';
-import { getAttribute, type ConfigBlockNode, type SourceFile } from '../semantic/model';
+import { getAttribute, type ConfigBlockNode, type ConfigModel, type SourceFile } from '../semantic/model';
 import type { PipelineGraph } from '../semantic/pipelineGraph';
 import * as facts from '../semantic/selfMonitoringFacts';
 import { appendFixes, attributeFixes, type FixStyle, type Target } from '../fixes/selfMonitoringFixes';
@@ -14,6 +14,23 @@ const SOURCE = 'alloy-selfmon';
 /** A self-monitoring finding in `file`. */
 export function finding(file: SourceFile, range: TextRange, code: string, severity: Severity, message: string, fixes: Fix[]): Finding {
   return { file: file.path, range, code, severity, message, source: SOURCE, fixes };
+}
+
+/**
+ * Where a finding about a missing block sits: on the block the fix would wire
+ * it to (its preferred target, when that component is in `file`), else on the
+ * file's first block — never on a comment at the top of the file.
+ */
+export function missingBlockAnchor(model: ConfigModel, file: SourceFile, targets: readonly Target[]): TextRange {
+  for (const t of targets) {
+    const candidates = [t.ref.slice(0, t.ref.lastIndexOf('.')), ...t.path];
+    for (const id of candidates) {
+      const component = model.components.get(id);
+      if (component && component.file.path === file.path) return blockHeaderSpan(component.block);
+    }
+  }
+  const first = file.parse.file.body.find((stmt) => stmt.kind === 'Block');
+  return first && first.kind === 'Block' ? blockHeaderSpan(first) : { start: 0, end: 0 };
 }
 
 /** Whether an attribute is absent or an empty list. */

@@ -13,7 +13,7 @@ import type { PipelineGraph } from '../semantic/pipelineGraph';
 import * as facts from '../semantic/selfMonitoringFacts';
 import { findSelfLogSources, isWindowsConfiguration, type AlloyHost } from '../semantic/selfTelemetry';
 import { appendFixes, fixStyle, insertFixes, logsTargets, mainFile, setAttributeFix } from '../fixes/selfMonitoringFixes';
-import { checkWriteTo, finding, isEmptyList } from './selfMonitoringFinding';
+import { checkWriteTo, finding, isEmptyList, missingBlockAnchor } from './selfMonitoringFinding';
 
 /** The `selfmon/logs-*` findings. */
 export function checkLogs(model: ConfigModel, graph: PipelineGraph, settings: Settings, hosts: readonly AlloyHost[]): Finding[] {
@@ -40,15 +40,16 @@ export function checkLogs(model: ConfigModel, graph: PipelineGraph, settings: Se
   if (!logging) {
     const main = mainFile(model);
     if (!main) return out;
+    const targets = logsTargets(graph);
     const fixes = insertFixes(
       main,
-      logsTargets(graph),
+      targets,
       (t) => `Add a logging block sending Alloy's logs ${t.description}`,
       (t) => [{ name: facts.LOGGING, attributes: [['level', quote('info')], ['format', quote(format)], [facts.WRITE_TO, list([t.ref])]] }],
       fixStyle(settings),
     );
     const where = windows ? ' As a Windows service, Alloy writes them to the Windows event log by default.' : '';
-    out.push(finding(main, { start: 0, end: 0 }, 'selfmon/logs-missing', 'warning', `Alloy does not export its own logs: there is no logging block with write_to.${where}`, fixes));
+    out.push(finding(main, missingBlockAnchor(model, main, targets), 'selfmon/logs-missing', 'warning', `Alloy does not export its own logs: there is no logging block with write_to.${where}`, fixes));
     return out;
   }
   const byDefault = windows

@@ -183,6 +183,7 @@ function checkProject(options: CheckComposeEnvironmentOptions, composeFiles: str
   if (anchor) {
     const context: FindingContext = { service, anchor, explanation: selection.explanation, show };
     const fixes = new Map<string, ReturnType<typeof missingVariableFix>>();
+    let serviceShown = false;
     for (const usage of options.usages) {
       const variable = byName.get(usage.name);
       if (!variable) continue;
@@ -190,8 +191,12 @@ function checkProject(options: CheckComposeEnvironmentOptions, composeFiles: str
         fixes.set(usage.name, missingVariableFix(usage.name, service, project, fs, show));
       }
       const fix = variable.status === 'missing' ? (fixes.get(usage.name) ?? null) : null;
-      const finding = usageFinding(usage, variable, fix ? { ...context, anchor: fix.target } : context, fix?.fix ?? null);
-      if (finding) findings.push(finding);
+      // Which service runs Alloy is said once, on the first finding, not repeated on every one.
+      const finding = usageFinding(usage, variable, fix ? { ...context, anchor: fix.target } : context, fix?.fix ?? null, !serviceShown);
+      if (finding) {
+        findings.push(finding);
+        serviceShown = true;
+      }
     }
     for (const entry of resolution.unused) findings.push(unusedFinding(entry, context));
   }

@@ -47,8 +47,12 @@ export function problemFinding(problem: ComposeProblem): Finding {
   };
 }
 
-/** The finding for one usage, or null when the variable is provided. */
-export function usageFinding(usage: EnvUsage, resolution: VariableResolution, context: FindingContext, fix: Fix | null): Finding | null {
+/**
+ * The finding for one usage, or null when the variable is provided: at most
+ * two sentences, details in related information. `withService` adds the row
+ * that says which service runs Alloy (once per service is enough).
+ */
+export function usageFinding(usage: EnvUsage, resolution: VariableResolution, context: FindingContext, fix: Fix | null, withService = true): Finding | null {
   const { name } = usage;
   const service = `service "${context.service.name}"`;
   const where = resolution.location ? ` (${at(resolution.location, context)})` : '';
@@ -62,13 +66,9 @@ export function usageFinding(usage: EnvUsage, resolution: VariableResolution, co
     case 'missing': {
       code = 'env/missing';
       severity = 'warning';
-      message = `${name} is not passed to the Alloy container: ${service} sets it neither in \`environment\` nor in an env_file, so sys.env("${name}") returns an empty string.`;
-      if (resolution.inDotEnv) {
-        message += ` The project .env sets ${name}, but .env only fills in \${...} in compose files; it does not reach the container by itself.`;
-      }
-      if (resolution.otherServices.length > 0) {
-        message += ` It is set for ${plural('service', resolution.otherServices)} only.`;
-      }
+      const only = resolution.otherServices.length > 0 ? ` (only ${plural('service', resolution.otherServices)} ${resolution.otherServices.length === 1 ? 'gets' : 'get'} it)` : '';
+      message = `${name} is not passed to the Alloy container: ${service} sets it neither in \`environment\` nor in an env_file${only}, so sys.env("${name}") returns an empty string.`;
+      if (resolution.inDotEnv) message += ' The project .env sets it, but .env only fills in ${...} in compose files.';
       break;
     }
     case 'empty':
@@ -81,19 +81,16 @@ export function usageFinding(usage: EnvUsage, resolution: VariableResolution, co
       severity = resolution.requiredByCompose ? 'warning' : 'information';
       const fromHost =
         resolution.hostVariables.length === 1 && resolution.hostVariables[0] === name
-          ? 'from the environment of `docker compose`'
-          : `from ${resolution.hostVariables.join(', ')} in the environment of \`docker compose\``;
-      message = `${name} is passed to ${service} ${fromHost}${where}; neither the compose files nor the project .env set it.`;
-      if (resolution.requiredByCompose) message += ' docker compose refuses to start when it is not set.';
-      else if (resolution.hasDefault) message += ' When it is not set, the default written in the compose file applies.';
-      else message += ` When it is not set, sys.env("${name}") returns an empty string.`;
-      message += resolution.setInHost ? ' It is set in the current environment.' : ' It is not set in the current environment.';
+          ? 'from the shell that runs `docker compose`'
+          : `from ${resolution.hostVariables.join(', ')} in the shell that runs \`docker compose\``;
+      message = `${name} reaches ${service} only ${fromHost}${where}.`;
+      if (resolution.requiredByCompose) message += ' docker compose refuses to start without it.';
+      else if (resolution.hasDefault) message += " Unset there, the compose file's default applies.";
+      else message += ` Unset there, sys.env("${name}") returns an empty string.`;
       break;
     }
   }
-  const related: RelatedLocation[] = [
-    { file: context.anchor.file, range: context.anchor.range, message: `The Alloy service: ${context.explanation}` },
-  ];
+  const related: RelatedLocation[] = withService ? [{ file: context.anchor.file, range: context.anchor.range, message: `The Alloy service: ${context.explanation}` }] : [];
   if (resolution.location) related.push({ file: resolution.location.file, range: resolution.location.range, message: `${name} is set here` });
   if (resolution.dotEnv) related.push({ file: resolution.dotEnv.file, range: resolution.dotEnv.range, message: 'the value is filled in from here' });
   const finding: Finding = { file: usage.file, range: usage.range, code, severity, message, source: FINDING_SOURCE, related };

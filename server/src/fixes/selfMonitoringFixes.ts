@@ -12,7 +12,7 @@ import type { Signal } from '../semantic/catalog';
 import type { ConfigModel, SourceFile } from '../semantic/model';
 import type { PipelineGraph } from '../semantic/pipelineGraph';
 import * as facts from '../semantic/selfMonitoringFacts';
-import { appendToFile, appendToList, indentUnit, insertAfterBlock, insertAttribute } from './edits';
+import { appendToFile, appendToList, insertAfterBlock, insertAttribute } from './edits';
 import { describeBlock } from './fixComments';
 import type { Settings } from '../settings';
 
@@ -146,10 +146,14 @@ export function withComments(blocks: readonly NewBlock[], path: readonly string[
   });
 }
 
-/** Adds blocks after `after` when given (and in `file`), else at the end of `file`. */
+/**
+ * Adds blocks after `after` when given (and in `file`), else at the end of
+ * `file`, written as `alloy fmt` writes them (tabs), so that Format Document
+ * leaves what a fix inserted as it is.
+ */
 function addBlocks(file: SourceFile, blocks: NewBlock[], path: readonly string[], style: FixStyle, after?: BlockStmt): FileEdit[] {
   if (blocks.length === 0) return [];
-  const text = renderBlocks(withComments(blocks, path, style), indentUnit(file.parse.text));
+  const text = renderBlocks(withComments(blocks, path, style));
   return [after ? insertAfterBlock(file, after, text) : appendToFile(file, text)];
 }
 
