@@ -185,6 +185,15 @@ describe('code actions and formatting over stdio', () => {
     assert.deepEqual(actions.map((a) => [a.title, a.kind]), [['Fix all self-monitoring problems', 'source.fixAll']]);
     const edits = actions[0]?.edit?.changes?.[uri] ?? [];
     assert.equal(edits.length, 1);
+    // The request a cursor move sends (no `only`) gets the quick fixes there, never the whole fix-all.
+    const lineCount = NO_TRACES.split('\n').length;
+    const all = (await server.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: lineCount, character: 0 } },
+      context: { diagnostics: [] },
+    })) as CodeAction[];
+    assert.ok(all.length > 0, 'no quick fix without only');
+    assert.ok(all.every((a) => a.kind === 'quickfix'), JSON.stringify(all.map((a) => a.kind)));
   });
 
   it('completes references of the right kind and hovers with the component docs', async () => {

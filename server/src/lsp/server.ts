@@ -497,7 +497,10 @@ export function startServer(connection: Connection): void {
           }
         }
       }
-      if (wants(CodeActionKind.SourceFixAll) && findings.some((f) => isAutoFixable(f.code) && f.fixes?.length)) {
+      // Fix all re-checks the configuration once per fix: only when a client asks for it by kind
+      // (on save, or the Source Action menu), never on the request every cursor move sends.
+      const asked = only?.some((k) => CodeActionKind.SourceFixAll === k || CodeActionKind.SourceFixAll.startsWith(`${k}.`)) ?? false;
+      if (asked && findings.some((f) => isAutoFixable(f.code) && f.fixes?.length)) {
         const files = workspace.configurationOf(document, settings.configurations)[0]?.files ?? [];
         const changed = fixAll(files.map((f) => ({ path: f.path, text: f.parse.text })), settings);
         const edits: FileEdit[] = [];
