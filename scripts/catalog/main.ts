@@ -14,6 +14,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { addedIn, introducedNames, nextMinor, releases, removedIn } from './changelog';
 import { loadPackages, matchBracket, type GoPackage } from './goSource';
+import type { GenComponent } from '../../server/src/semantic/generated/catalogFormat';
 import { SchemaBuilder, type GenBody } from './schemaBuilder';
 import { stdlibFacts } from './stdlib';
 
@@ -23,19 +24,6 @@ const STABILITY: Record<string, string> = {
   StabilityPublicPreview: 'public-preview',
   StabilityExperimental: 'experimental',
 };
-
-interface GenComponent {
-  name: string;
-  stability: string;
-  community?: boolean;
-  docs?: string;
-  added?: string;
-  removed?: string;
-  /** Body id of the arguments; null when unknown (removed component, unresolvable type). */
-  arguments: string | null;
-  /** Body id of the exports; null when the component exports nothing. */
-  exports: string | null;
-}
 
 function field(text: string, key: string): string | undefined {
   return new RegExp(`\\b${key}\\s*:\\s*([^,\\n]+)`).exec(text)?.[1]?.trim();

@@ -5,34 +5,10 @@
  * checkout does not define (another module) becomes `unknown`, and a body that squashes
  * an unknown type is marked open so the checks stay silent there.
  */
+import type { GenAttribute, GenBlock, GenBody } from '../../server/src/semantic/generated/catalogFormat';
 import type { GoPackage, GoType } from './goSource';
 
-/** One attribute as written to the JSON. */
-export interface GenAttribute {
-  name: string;
-  type: string;
-  required: boolean;
-  /** The default in Alloy syntax, when the Go code sets a literal one. */
-  default?: string;
-}
-
-/** One block as written to the JSON; `body` is a key of the bodies table, null when unknown. */
-export interface GenBlock {
-  name: string;
-  required: boolean;
-  repeatable: boolean;
-  body: string | null;
-}
-
-/** The attributes and blocks of one Go struct. */
-export interface GenBody {
-  attributes: GenAttribute[];
-  blocks: GenBlock[];
-  /** False when part of the body comes from a type the checkout does not define. */
-  closed: boolean;
-  /** The block takes a label (the struct has a `,label` field). */
-  label?: boolean;
-}
+export type { GenAttribute, GenBlock, GenBody };
 
 interface Ctx {
   pkg: string;

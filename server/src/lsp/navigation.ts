@@ -40,6 +40,7 @@ import type { TextRange } from '../syntax/diagnostic';
 import { pathToUri, toRange } from './convert';
 import { requireDocumentUri, requireObject, requirePosition } from './params';
 import type { Workspace } from './workspace';
+import { makeGuard } from './guard';
 
 /** What the server announces for navigation, spread into its capabilities. */
 export const navigationCapabilities: ServerCapabilities = {
@@ -75,15 +76,7 @@ export function registerNavigation(
   workspace: Workspace,
   workspaceFolders: () => readonly string[],
 ): void {
-  function guard<T>(feature: string, uri: string, fallback: T, fn: () => T): T {
-    try {
-      return fn();
-    } catch (error) {
-      const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-      connection.console.error(`[${feature}] ${uri}: ${detail}`);
-      return fallback;
-    }
-  }
+  const guard = makeGuard(connection);
 
   /** A module is a file, or the `.alloy` files of a directory; open buffers win over the disk. */
   const loadModule: ModuleLoader = (path) => {

@@ -59,6 +59,7 @@ import { unionFindings, withConfigurationReason } from '../workspace/configurati
 import { MAX_FILE_BYTES, Workspace } from './workspace';
 import { readTextFile } from '../textFiles';
 import { navigationCapabilities, registerNavigation } from './navigation';
+import { makeGuard } from './guard';
 import { invalidParams, requireCodeActionOnly, requireDocumentUri, requireObject, requirePosition, requireRange, requireUris } from './params';
 
 /** How long to wait for edits to pause before asking the client to re-pull every open document. */
@@ -114,15 +115,7 @@ export function startServer(connection: Connection): void {
     composePublished.set(configKey, new Set(byFile.keys()));
   }
 
-  function guard<T>(feature: string, uri: string, fallback: T, fn: () => T): T {
-    try {
-      return fn();
-    } catch (error) {
-      const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-      connection.console.error(`[${feature}] ${uri}: ${detail}`);
-      return fallback;
-    }
-  }
+  const guard = makeGuard(connection);
 
   function getSettings(uri: string): Promise<Settings> {
     if (!configurationSupport) return Promise.resolve(defaultSettings);

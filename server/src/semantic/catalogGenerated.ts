@@ -8,40 +8,7 @@
 import generated from './generated/catalog.json';
 import type { AttributeSchema, BlockSchema, ComponentSchema, ExportSchema, Stability } from './catalog';
 import { capsuleKindOfType } from './catalogShared';
-
-/** One attribute of the JSON. */
-interface GenAttribute {
-  name: string;
-  type: string;
-  required: boolean;
-  default?: string;
-}
-
-/** One block of the JSON; `body` keys `bodies`, null when the generator could not resolve it. */
-interface GenBlock {
-  name: string;
-  required: boolean;
-  repeatable: boolean;
-  body: string | null;
-}
-
-interface GenBody {
-  attributes: GenAttribute[];
-  blocks: GenBlock[];
-  closed: boolean;
-  label?: boolean;
-}
-
-interface GenComponent {
-  name: string;
-  stability: string;
-  community?: boolean;
-  docs?: string;
-  added?: string;
-  removed?: string;
-  arguments: string | null;
-  exports: string | null;
-}
+import type { GenAttribute, GenCatalog } from './generated/catalogFormat';
 
 /** A configurable top-level block from the JSON (services, `logging`, `tracing`). */
 export interface GeneratedConfigBlock {
@@ -58,14 +25,6 @@ export interface GeneratedStdlib {
   name: string;
   stability: Stability;
   deprecated?: boolean;
-}
-
-interface GenCatalog {
-  alloy: { newestRelease: string; nextRelease: string; releases: string[] };
-  components: GenComponent[];
-  configBlocks: { name: string; kind: string; stability: string; body: string | null }[];
-  stdlib: { name: string; stability: string; deprecated?: boolean }[];
-  bodies: Record<string, GenBody>;
 }
 
 const data = generated as GenCatalog;

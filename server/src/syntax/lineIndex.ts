@@ -40,15 +40,7 @@ export class LineIndex {
 
   /** 0-based line of an offset. */
   lineOf(offset: number): number {
-    const starts = this.lineStarts;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((starts[mid] as number) <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return search(this.lineStarts, offset);
   }
 
   lineStart(line: number): number {

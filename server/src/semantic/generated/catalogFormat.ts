@@ -1,0 +1,54 @@
+/**
+ * The shape of `catalog.json`: what `npm run catalog` writes and the catalog
+ * reads. One definition for both sides of the file.
+ */
+
+/** One attribute: its Alloy type, whether it is required, its default in Alloy syntax when literal. */
+export interface GenAttribute {
+  name: string;
+  type: string;
+  required: boolean;
+  /** The default in Alloy syntax, when the Go code sets a literal one. */
+  default?: string;
+}
+
+/** One block; `body` is a key of the bodies table, null when the generator could not resolve it. */
+export interface GenBlock {
+  name: string;
+  required: boolean;
+  repeatable: boolean;
+  body: string | null;
+}
+
+/** The attributes and blocks of one Go struct. */
+export interface GenBody {
+  attributes: GenAttribute[];
+  blocks: GenBlock[];
+  /** False when part of the body comes from a type the checkout does not define. */
+  closed: boolean;
+  /** The block takes a label (the struct has a `,label` field). */
+  label?: boolean;
+}
+
+/** One registered component. */
+export interface GenComponent {
+  name: string;
+  stability: string;
+  community?: boolean;
+  docs?: string;
+  added?: string;
+  removed?: string;
+  /** Body id of the arguments; null when unknown (removed component, unresolvable type). */
+  arguments: string | null;
+  /** Body id of the exports; null when the component exports nothing. */
+  exports: string | null;
+}
+
+/** The whole file. */
+export interface GenCatalog {
+  alloy: { newestRelease: string; nextRelease: string; releases: string[] };
+  components: GenComponent[];
+  configBlocks: { name: string; kind: string; stability: string; body: string | null }[];
+  stdlib: { name: string; stability: string; deprecated?: boolean }[];
+  bodies: Record<string, GenBody>;
+}
