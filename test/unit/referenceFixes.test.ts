@@ -53,3 +53,15 @@ describe('quick fixes for undefined references', () => {
     assert.deepEqual(fixesOf(custom).map((f) => f.title), ['Change to prometheus.remote_write.default.receiver']);
   });
 });
+
+describe('the "did you mean" budget', () => {
+  it('suggests for the first 100 undefined references of a file, then offers only "create"', () => {
+    let main = '';
+    for (let i = 0; i < 101; i++) main += `prometheus.scrape "s${i}" {\n\ttargets    = []\n\tforward_to = [prometheus.remote_write.defualt.receiver]\n}\n`;
+    const findings = undefinedReferences(main);
+    assert.equal(findings.length, 101);
+    assert.deepEqual(findings[0]?.fixes?.map((f) => f.title), ['Change to prometheus.remote_write.default', 'Create prometheus.remote_write "defualt"']);
+    assert.deepEqual(findings[99]?.fixes?.map((f) => f.title), ['Change to prometheus.remote_write.default', 'Create prometheus.remote_write "defualt"']);
+    assert.deepEqual(findings[100]?.fixes?.map((f) => f.title), ['Create prometheus.remote_write "defualt"']);
+  });
+});

@@ -21,14 +21,20 @@ export interface UndefinedReference {
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const MAX_SUGGESTIONS = 3;
 
-/** The fixes for the undefined reference `expr` inside the top-level `block` of `file`. Never throws. */
-export function referenceFixes(model: ConfigModel, file: SourceFile, block: BlockStmt, expr: Expr, ref: UndefinedReference): Fix[] {
+/** "Did you mean" is worked out for this many undefined references of a file; the rest get "create" only. */
+export const MAX_SUGGESTED_REFERENCES = 100;
+
+/**
+ * The fixes for the undefined reference `expr` inside the top-level `block` of
+ * `file`; `suggest` false skips "did you mean" (past the file's budget). Never throws.
+ */
+export function referenceFixes(model: ConfigModel, file: SourceFile, block: BlockStmt, expr: Expr, ref: UndefinedReference, suggest = true): Fix[] {
   try {
     const nameLength = ref.componentName.split('.').length;
     const label = pieceAt(expr, nameLength);
     if (!label) return [];
-    const fixes = nearestLabels(model, file, ref.componentName, label);
-    if (fixes.length === 0) fixes.push(...exportsOfKind(model, file, block, expr, ref));
+    const fixes = suggest ? nearestLabels(model, file, ref.componentName, label) : [];
+    if (suggest && fixes.length === 0) fixes.push(...exportsOfKind(model, file, block, expr, ref));
     if (getComponent(ref.componentName) && IDENTIFIER.test(label.name)) {
       const text = renderBlock({ name: ref.componentName, label: label.name });
       fixes.push({ title: `Create ${ref.componentName} "${label.name}"`, edits: [appendToFile(file, text)] });
@@ -67,19 +73,56 @@ function nearestLabels(model: ConfigModel, file: SourceFile, componentName: stri
     .map((c) => ({ title: `Change to ${componentName}.${c.label}`, edits: [{ file: file.path, range: label.range, newText: c.label }] }));
 }
 
-/** Exports of components the configuration has, of the kind the attribute holding `expr` takes. */
+/** A component's export, as a candidate for "change to". */
+interface ExportCandidate {
+  label: string;
+  text: string;
+}
+
+/** The exports of each kind, by component name, built once per model (a configuration can have thousands). */
+const exportIndex = new WeakMap<ConfigModel, Map<CapsuleKind, Map<string, ExportCandidate[]>>>();
+
+function exportsByName(model: ConfigModel, kind: CapsuleKind): Map<string, ExportCandidate[]> {
+  let kinds = exportIndex.get(model);
+  if (!kinds) {
+    kinds = new Map();
+    for (const c of model.components.values()) {
+      for (const e of c.schema?.exports ?? []) {
+        const k = e.kind ?? capsuleKindOfType(e.type);
+        if (!k) continue;
+        let byName = kinds.get(k);
+        if (!byName) kinds.set(k, (byName = new Map()));
+        const list = byName.get(c.name) ?? [];
+        list.push({ label: c.label, text: `${c.id}.${e.name}` });
+        byName.set(c.name, list);
+      }
+    }
+    exportIndex.set(model, kinds);
+  }
+  return kinds.get(kind) ?? new Map();
+}
+
+/**
+ * Exports of components the configuration has, of the kind the attribute
+ * holding `expr` takes: of the component names nearest the one written
+ * first, then of the labels nearest within each name.
+ */
 function exportsOfKind(model: ConfigModel, file: SourceFile, block: BlockStmt, expr: Expr, ref: UndefinedReference): Fix[] {
   const kind = acceptedKind(block, expr);
   if (!kind) return [];
-  const candidates: string[] = [];
-  for (const c of model.components.values()) {
-    for (const e of c.schema?.exports ?? []) if ((e.kind ?? capsuleKindOfType(e.type)) === kind) candidates.push(`${c.id}.${e.name}`);
+  const byName = exportsByName(model, kind);
+  const written = pieceAt(expr, ref.componentName.split('.').length)?.name ?? '';
+  const names = [...byName.keys()].map((name) => ({ name, distance: editDistance(ref.componentName, name) })).sort((a, b) => a.distance - b.distance || a.name.localeCompare(b.name));
+  const chosen: string[] = [];
+  for (const { name } of names) {
+    const ranked = (byName.get(name) ?? []).map((c) => ({ text: c.text, distance: editDistance(written, c.label) })).sort((a, b) => a.distance - b.distance || a.text.localeCompare(b.text));
+    for (const c of ranked) {
+      if (chosen.length === MAX_SUGGESTIONS) break;
+      chosen.push(c.text);
+    }
+    if (chosen.length === MAX_SUGGESTIONS) break;
   }
-  return candidates
-    .map((text) => ({ text, distance: editDistance(ref.path, text) }))
-    .sort((a, b) => a.distance - b.distance || a.text.localeCompare(b.text))
-    .slice(0, MAX_SUGGESTIONS)
-    .map((c) => ({ title: `Change to ${c.text}`, edits: [{ file: file.path, range: ref.range, newText: c.text }] }));
+  return chosen.map((text) => ({ title: `Change to ${text}`, edits: [{ file: file.path, range: ref.range, newText: text }] }));
 }
 
 /** The capsule kind the attribute holding `expr` takes, from the catalog; undefined when unknown. */

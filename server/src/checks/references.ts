@@ -9,7 +9,7 @@ import { deprecatedStdlib, isComponentName, suggestComponentNames } from '../sem
 import { classifyTopLevelBlock } from '../semantic/blockKinds';
 import type { ConfigModel, SourceFile } from '../semantic/model';
 import { referenceExpressions, resolveReference } from '../semantic/references';
-import { referenceFixes } from './referenceFixes';
+import { MAX_SUGGESTED_REFERENCES, referenceFixes } from './referenceFixes';
 import { PerFileCap } from '../semantic/limits';
 
 const SOURCE = 'alloy';
@@ -29,13 +29,14 @@ export function checkReferences(model: ConfigModel): Finding[] {
   if (model.isModule) return out;
   const cap = new PerFileCap();
   for (const file of model.files) {
+    let suggested = 0;
     for (const block of rootScoped(file)) {
       if (!cap.hasRoom(file.path)) break;
       for (const expr of referenceExpressions(block)) {
         const r = resolveReference(model, expr);
         if (r.kind === 'undefined' && !cap.take(file.path)) break;
         if (r.kind !== 'undefined') continue;
-        const fixes = referenceFixes(model, file, block, expr, r);
+        const fixes = referenceFixes(model, file, block, expr, r, suggested++ < MAX_SUGGESTED_REFERENCES);
         out.push({
           file: file.path,
           range: r.range,

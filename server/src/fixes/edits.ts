@@ -25,9 +25,10 @@ export function lineIndentAt(text: string, offset: number): string {
 /** Appends top-level blocks at the end of a file, one blank line after what is there. */
 export function appendToFile(file: SourceFile, blocksText: string): FileEdit {
   const text = file.parse.text;
-  const trimmed = text.replace(/\s+$/, '');
-  const start = trimmed.length;
-  const prefix = trimmed.length === 0 ? '' : '\n\n';
+  // Scanned back from the end: /\s+$/ over the whole text costs quadratic time on a large file.
+  let start = text.length;
+  while (start > 0 && /\s/.test(text.charAt(start - 1))) start--;
+  const prefix = start === 0 ? '' : '\n\n';
   return { file: file.path, range: { start, end: text.length }, newText: prefix + blocksText };
 }
 
