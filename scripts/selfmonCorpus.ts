@@ -18,6 +18,7 @@ import { checkConfiguration, fixAll, isAutoFixable, parseFile, type TextFile } f
 import { defaultSettings } from '../server/src/settings';
 import type { Finding } from '../server/src/syntax/diagnostic';
 import { LineIndex } from '../server/src/syntax/lineIndex';
+import { configurationRole, type ConfigurationRole } from '../server/src/checks/rootBlocks';
 import { configurationHeading, corpusConfigurations, FindingTally } from './corpusConfigurations';
 
 function where(root: string, texts: ReadonlyMap<string, string>, f: { file: string; range: { start: number } }): string {
@@ -26,10 +27,13 @@ function where(root: string, texts: ReadonlyMap<string, string>, f: { file: stri
   return `${relative(root, f.file)}:${line}`;
 }
 
-function check(files: readonly TextFile[]): Finding[] {
+/** `role` as the CLI gives it: `root` for what Alloy runs (a compose service, a setting). */
+function check(files: readonly TextFile[], role: ConfigurationRole): Finding[] {
   return checkConfiguration(
     files.map((f) => parseFile(f.path, f.text)),
     defaultSettings,
+    undefined,
+    { role },
   );
 }
 
@@ -57,7 +61,8 @@ function main(): number {
     const files: TextFile[] = paths.map((path) => ({ path, text: readFileSync(path, 'utf8') }));
     fileCount += files.length;
     const texts = new Map(files.map((f) => [f.path, f.text]));
-    const findings = check(files);
+    const role = configurationRole(config.reason);
+    const findings = check(files, role);
     tally.add(findings);
     console.log(`\n${configurationHeading(config, root)}`);
     if (findings.length > 0) configsWithFindings++;
@@ -76,7 +81,7 @@ function main(): number {
     // Positions in messages ("already declared at a.alloy:3:1") move when a fix inserts lines.
     const errorKey = (f: Finding) => `${f.code}@${f.file}@${f.message.replace(/:\d+:\d+/g, '')}`;
     for (const f of findings) if (f.severity === 'error') errorsBefore.set(errorKey(f), (errorsBefore.get(errorKey(f)) ?? 0) + 1);
-    const after = check(fixed);
+    const after = check(fixed, role);
     for (const f of after) {
       if (f.severity === 'error' && f.code !== 'syntax' && !isAutoFixable(f.code)) {
         const left = errorsBefore.get(errorKey(f)) ?? 0;

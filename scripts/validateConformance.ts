@@ -43,7 +43,8 @@ function ours(archive: string, stabilityLevel: string): Diag[] {
     .filter(([name]) => name.endsWith('.alloy'))
     .map(([name, text]) => parseFile(`${root}/${name}`, text));
   const { settings } = resolveSettings({ stabilityLevel });
-  const { findings } = analyzeConfiguration(files, settings);
+  // `alloy validate` loads the archive as the root configuration.
+  const { findings } = analyzeConfiguration(files, settings, undefined, { role: 'root' });
   const out: Diag[] = [];
   for (const f of findings) {
     if (f.severity !== 'error' && f.severity !== 'warning') continue;

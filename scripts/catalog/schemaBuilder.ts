@@ -26,7 +26,8 @@ const KNOWN: ReadonlyMap<string, string> = new Map([
   ['github.com/grafana/alloy/internal/component/common/loki.LogsReceiver', 'LogsReceiver'],
   ['github.com/grafana/alloy/internal/component/otelcol.Consumer', 'otelcol.Consumer'],
   ['github.com/grafana/alloy/internal/component/pyroscope.Appendable', 'ProfilesReceiver'],
-  ['github.com/grafana/alloy/internal/component/discovery.Target', 'map(string)'],
+  // A capsule converting itself from objects only (`target::ConvertFrom`), not a plain map.
+  ['github.com/grafana/alloy/internal/component/discovery.Target', 'target'],
   ['github.com/grafana/alloy/internal/component/common/relabel.Rules', 'RelabelRules'],
   ['github.com/grafana/alloy/internal/component/otelcol/extension.ExtensionHandler', 'capsule(otelcol.Handler)'],
   ['github.com/grafana/alloy/internal/component/otelcol/auth.Handler', 'capsule(otelcol.Handler)'],

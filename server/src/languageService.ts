@@ -13,6 +13,7 @@ import { PipelineGraph } from './semantic/pipelineGraph';
 import { checkComponentNames, checkDeprecatedFunctions, checkReferences } from './checks/references';
 import { checkSchemas } from './checks/schema';
 import { checkModules } from './checks/modules';
+import { checkRootBlocks, type ConfigurationRole } from './checks/rootBlocks';
 import { checkCycles } from './checks/cycles';
 import { checkStdlibShadowing } from './checks/shadowing';
 import { importedDeclares, type ReadText } from './checks/importedModules';
@@ -69,12 +70,18 @@ export interface Analysis {
   explanation: string[];
 }
 
+/** What the caller knows about the configuration beyond its files. */
+export interface AnalysisOptions {
+  /** `root` when Alloy runs these files as its root configuration (see `configurationRole`); default `unknown`. */
+  role?: ConfigurationRole;
+}
+
 /**
  * Every finding for one configuration (all `.alloy` files of a directory, or
  * one file): syntax, what Alloy rejects after parsing, references, self-monitoring
  * and, given an environment context, the compose environment check.
  */
-export function analyzeConfiguration(files: readonly ParsedFile[], settings: Settings, envContext?: EnvironmentContext): Analysis {
+export function analyzeConfiguration(files: readonly ParsedFile[], settings: Settings, envContext?: EnvironmentContext, options: AnalysisOptions = {}): Analysis {
   const budget = new FindingBudget(settings);
   for (const file of files) {
     for (const d of file.parse.diagnostics) {
@@ -113,6 +120,7 @@ export function analyzeConfiguration(files: readonly ParsedFile[], settings: Set
     budget.addAll(checkReferences(model));
     budget.addAll(checkSchemas(model, envContext ? importedDeclares(model, textReader(envContext)) : undefined));
     budget.addAll(checkModules(model));
+    budget.addAll(checkRootBlocks(model.files, options.role ?? 'unknown'));
     budget.addAll(checkCycles(model));
     budget.addAll(checkStdlibShadowing(model));
     budget.addAll(checkSelfMonitoring(model, graph, settings, hosts));
@@ -149,8 +157,8 @@ function matchLineEndings(findings: Finding[], files: readonly ParsedFile[]): vo
 }
 
 /** The findings of analyzeConfiguration. */
-export function checkConfiguration(files: readonly ParsedFile[], settings: Settings, envContext?: EnvironmentContext): Finding[] {
-  return analyzeConfiguration(files, settings, envContext).findings;
+export function checkConfiguration(files: readonly ParsedFile[], settings: Settings, envContext?: EnvironmentContext, options: AnalysisOptions = {}): Finding[] {
+  return analyzeConfiguration(files, settings, envContext, options).findings;
 }
 
 /** Applies the per-code severity settings; `off` drops the finding. */

@@ -166,6 +166,17 @@ describe('alloy-selfmon check', () => {
     assert.match(cli(['check', '--workspace', join(d, 'config.alloy')]).stderr, /not a directory/);
   });
 
+  it('reports argument blocks in what Alloy is given to run, never in a file that may be a module', () => {
+    const d = mkdtempSync(join(tmpdir(), 'alloy-cli-root-'));
+    writeFileSync(join(d, 'root.alloy'), 'argument "a" { }\n');
+    const given = cli(['check', 'root.alloy'], d);
+    assert.equal(given.status, 1);
+    assert.match(given.stdout, /^root\.alloy:1:1: error not-allowed: argument blocks only allowed inside a module$/m);
+    // Found by --workspace, a lone file may be a module imported over git or http.
+    const found = cli(['check', '--workspace'], d);
+    assert.ok(!found.stdout.includes('only allowed inside a module'), found.stdout);
+  });
+
   it('exits 2 with a one-line message for input and usage problems', () => {
     const binary = join(dir, 'binary.alloy');
     writeFileSync(binary, Buffer.from([0x6c, 0x00, 0x01, 0x02]));

@@ -279,6 +279,31 @@ describe('compose environment over stdio', () => {
   });
 });
 
+describe('root configurations over stdio', () => {
+  it('reports top-level argument blocks in the file a compose service runs, not in a lone file', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'alloy-wire-root-'));
+    mkdirSync(join(root, '.git'));
+    mkdirSync(join(root, 'alloy'));
+    mkdirSync(join(root, 'lone'));
+    writeFileSync(join(root, 'docker-compose.yml'), 'services:\n  alloy:\n    image: grafana/alloy:latest\n    volumes:\n      - ./alloy/config.alloy:/etc/alloy/config.alloy\n');
+    const text = 'argument "a" { }\n';
+    const runPath = join(root, 'alloy', 'config.alloy');
+    const lonePath = join(root, 'lone', 'module.alloy');
+    writeFileSync(runPath, text);
+    writeFileSync(lonePath, text);
+    const server = await startServer({ pull: true, workspaceFolder: root });
+    try {
+      await open(server, `file://${runPath}`, text);
+      await open(server, `file://${lonePath}`, text);
+      const run = await pull(server, `file://${runPath}`, ['not-allowed']);
+      assert.deepEqual(run.map((d) => [d.range.start.line, d.range.start.character, d.message.split('\n')[0]]), [[0, 0, 'argument blocks only allowed inside a module']]);
+      assert.deepEqual(await pull(server, `file://${lonePath}`, ['not-allowed']), []);
+    } finally {
+      await server.stop();
+    }
+  });
+});
+
 describe('language server over stdio (push diagnostics)', () => {
   it('publishes diagnostics for the latest version only', async () => {
     const server = await startServer({ pull: false });

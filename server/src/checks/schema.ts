@@ -16,6 +16,8 @@ import type { ConfigModel, SourceFile } from '../semantic/model';
 import { configScopes, type ConfigScope } from './configScopes';
 import { customComponentArguments } from './customComponents';
 import { literalTypeMismatch } from './valueTypes';
+import { targetConversionMismatch } from './targetValues';
+import { closedValueMismatch } from './closedValues';
 
 const SOURCE = 'alloy';
 
@@ -101,8 +103,10 @@ function checkBody(file: SourceFile, root: BlockStmt, schema: ComponentSchema | 
         const n = (attrCount.get(name) ?? 0) + 1;
         attrCount.set(name, n);
         if (n === 2) error({ start: stmt.name.start, end: stmt.name.end }, 'schema', `attribute "${name}" may only be provided once`);
-        const mismatch = literalTypeMismatch(known.type, stmt.value);
+        const mismatch = literalTypeMismatch(known.type, stmt.value) ?? targetConversionMismatch(known.type, stmt.value);
         if (mismatch) error(mismatch.range, 'type', mismatch.message);
+        const outside = known.closedValues && closedValueMismatch(known.closedValues, stmt.value);
+        if (outside) error(outside.range, 'type', outside.message);
       } else if (stmt.kind === 'Block') {
         const name = stmt.name;
         const known = body.blocks.find((b) => b.name === name);

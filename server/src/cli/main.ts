@@ -7,6 +7,7 @@ import { relative, resolve, isAbsolute } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createTwoFilesPatch } from 'diff';
 import { nodeFileSystem } from '../compose/nodeFileSystem';
+import { configurationRole } from '../checks/rootBlocks';
 import { analyzeConfiguration, fixAll, parseFile, type EnvironmentContext, type ParsedFile } from '../languageService';
 import { LineIndex } from '../syntax/lineIndex';
 import { defaultSettings, resolveSettings, type Settings } from '../settings';
@@ -189,7 +190,7 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
       return 0;
     }
     for (const [index, files] of configurations.entries()) {
-      const { findings, env, envReports, explanation } = analyzeConfiguration(files, settings, envContext);
+      const { findings, env, envReports, explanation } = analyzeConfiguration(files, settings, envContext, { role: configurationRole(inputs[index]?.reason) });
       for (const file of files) {
         addReportedFile(report, {
           displayPath: displayPath(file.path),

@@ -54,7 +54,8 @@ import { LineIndex as Lines } from '../syntax/lineIndex';
 import { defaultSettings, resolveSettings, type Settings } from '../settings';
 import type { LineIndex } from '../syntax/lineIndex';
 import { pathToUri, toDiagnostic, toRange, uriToPath } from './convert';
-import type { Configuration } from '../workspace/configurations';
+import type { Configuration, ConfigurationReason } from '../workspace/configurations';
+import { configurationRole } from '../checks/rootBlocks';
 import { unionFindings, withConfigurationReason } from '../workspace/configurationFindings';
 import { MAX_FILE_BYTES, Workspace } from './workspace';
 import { readTextFile } from '../textFiles';
@@ -92,8 +93,9 @@ export function startServer(connection: Connection): void {
     return { fs: overlayFileSystem(overlay, nodeFileSystem), hostEnv: process.env, ...(folder ? { rootDir: folder } : {}) };
   }
 
-  function analyze(files: ParsedFile[], settings: Settings) {
-    return analyzeConfiguration(files, settings, envContext(files[0]?.path));
+  /** `reason` tells whether Alloy runs the files as its root configuration. */
+  function analyze(files: ParsedFile[], settings: Settings, reason?: ConfigurationReason) {
+    return analyzeConfiguration(files, settings, envContext(files[0]?.path), { role: configurationRole(reason) });
   }
 
   /** Findings on compose and env files are pushed: those files are not ours to pull for. */
@@ -181,7 +183,7 @@ export function startServer(connection: Connection): void {
     // A file several configurations load is checked in each; it shows the union of its own findings.
     const own = unionFindings(
       configurations.map(({ files, reason }) => {
-        const { findings } = analyze(files, settings);
+        const { findings } = analyze(files, settings, reason);
         if (document.uri.startsWith('file:')) publishComposeFindings(files.map((f) => f.path).join('\0'), findings, files);
         return findings.filter((f) => f.file === self.path).map((f) => withConfigurationReason(f, reason));
       }),
@@ -348,7 +350,7 @@ export function startServer(connection: Connection): void {
     const files = workspace.load(configuration.files);
     const dir = dirname(configuration.files[0] ?? '');
     if (files.length === 0) return undefined;
-    const { findings, env, envReports, explanation } = analyze(files, settings);
+    const { findings, env, envReports, explanation } = analyze(files, settings, configuration.reason);
     const counts: Record<string, number> = {};
     for (const f of findings) if (f.code.startsWith('env/') || f.code.startsWith('compose/')) counts[f.code] = (counts[f.code] ?? 0) + 1;
     const notes = findings.filter((f) => f.code.startsWith('compose/')).map((f) => f.message);

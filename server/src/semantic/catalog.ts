@@ -13,6 +13,7 @@ import { CONFIG_BLOCKS as HAND_CONFIG_BLOCKS, UNCONFIGURABLE_SERVICES } from './
 import { generatedComponents, generatedConfigBlocks } from './catalogGenerated';
 import { configBlocksWithGenerated, withOverlay } from './catalogOverlay';
 import { capsuleKindOfType } from './catalogShared';
+import type { ClosedValueSet } from './catalogValueSets';
 
 export { capsuleKindOfType } from './catalogShared';
 export {
@@ -53,6 +54,8 @@ export interface AttributeSchema {
   accepts?: CapsuleKind;
   /** Allowed string values, when the set is closed. */
   enum?: readonly string[];
+  /** The set Alloy itself enforces while decoding, with its message (`catalogValueSets.ts`). */
+  closedValues?: ClosedValueSet;
   /** Set when the attribute still works but should not be used; says what to use instead. */
   deprecated?: string;
 }

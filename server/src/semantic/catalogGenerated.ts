@@ -8,6 +8,7 @@
 import generated from './generated/catalog.json';
 import type { AttributeSchema, BlockSchema, ComponentSchema, ExportSchema, Stability } from './catalog';
 import { capsuleKindOfType } from './catalogShared';
+import { CLOSED_VALUE_SETS } from './catalogValueSets';
 import type { GenAttribute, GenCatalog } from './generated/catalogFormat';
 
 /** A configurable top-level block from the JSON (services, `logging`, `tracing`). */
@@ -59,7 +60,13 @@ function body(id: string): Converted | undefined {
   if (!raw) return undefined;
   const out: Converted = { attributes: [], blocks: [], closed: raw.closed, label: raw.label === true };
   converted.set(id, out);
-  for (const a of raw.attributes) out.attributes.push(attribute(a));
+  const sets = CLOSED_VALUE_SETS.get(id);
+  for (const a of raw.attributes) {
+    const attr = attribute(a);
+    const closed = sets?.get(a.name);
+    if (closed) attr.closedValues = closed;
+    out.attributes.push(attr);
+  }
   for (const b of raw.blocks) {
     const inner = b.body === null ? undefined : body(b.body);
     const block: BlockSchema = {
