@@ -143,6 +143,8 @@ function textReader(context: EnvironmentContext): ReadText {
 
 /** Fixes write `\n`; each edit of a configuration file is made to keep that file's line endings. */
 function matchLineEndings(findings: Finding[], files: readonly ParsedFile[]): void {
+  // Fixes already write `\n`: in files without a CR there is nothing to match (nor any fix to build).
+  if (!files.some((f) => f.parse.text.includes('\r'))) return;
   const byPath = new Map(files.map((f) => [f.path, { text: f.parse.text, ending: undefined as '\n' | '\r\n' | undefined }]));
   for (const finding of findings) {
     for (const fix of finding.fixes ?? []) {

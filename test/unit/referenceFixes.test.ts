@@ -4,6 +4,7 @@ import { analyzeConfiguration, parseFile } from '../../server/src/languageServic
 import { applyEdits } from '../../server/src/fixes/edits';
 import { defaultSettings } from '../../server/src/settings';
 import type { Finding } from '../../server/src/syntax/diagnostic';
+import { withLazyFixes } from '../../server/src/checks/references';
 
 const WRITE = 'prometheus.remote_write "default" {\n\tendpoint {\n\t\turl = "http://mimir:9009/api/v1/push"\n\t}\n}\n';
 
@@ -63,5 +64,20 @@ describe('the "did you mean" budget', () => {
     assert.deepEqual(findings[0]?.fixes?.map((f) => f.title), ['Change to prometheus.remote_write.default', 'Create prometheus.remote_write "defualt"']);
     assert.deepEqual(findings[99]?.fixes?.map((f) => f.title), ['Change to prometheus.remote_write.default', 'Create prometheus.remote_write "defualt"']);
     assert.deepEqual(findings[100]?.fixes?.map((f) => f.title), ['Create prometheus.remote_write "defualt"']);
+  });
+});
+
+describe('fixes worked out on demand', () => {
+  it('computes them on first read only, once, and reads like a plain property', () => {
+    let calls = 0;
+    const finding = withLazyFixes({ file: '/f.alloy', range: { start: 0, end: 1 }, code: 'undefined-reference', severity: 'error', message: 'm', source: 'alloy' }, () => {
+      calls++;
+      return [{ title: 'Create it', edits: [] }];
+    });
+    assert.equal(calls, 0, 'computed before anyone asked');
+    assert.deepEqual(finding.fixes?.map((f) => f.title), ['Create it']);
+    assert.deepEqual({ ...finding }.fixes?.map((f) => f.title), ['Create it']);
+    assert.match(JSON.stringify(finding), /"title":"Create it"/);
+    assert.equal(calls, 1);
   });
 });

@@ -23,6 +23,23 @@ function rootScoped(file: SourceFile): BlockStmt[] {
   });
 }
 
+/**
+ * `finding` with fixes computed on first read and kept. The property is an
+ * ordinary enumerable one to every reader (spread, JSON, `f.fixes?.length`).
+ */
+export function withLazyFixes(finding: Finding, compute: () => Fix[]): Finding {
+  let cached: Fix[] | undefined;
+  Object.defineProperty(finding, 'fixes', {
+    enumerable: true,
+    configurable: true,
+    get: () => (cached ??= compute()),
+    set: (value: Fix[] | undefined) => {
+      cached = value;
+    },
+  });
+  return finding;
+}
+
 export function checkReferences(model: ConfigModel): Finding[] {
   const out: Finding[] = [];
   // A module's references may name its arguments' components: only a root configuration is checked.
@@ -36,16 +53,17 @@ export function checkReferences(model: ConfigModel): Finding[] {
         const r = resolveReference(model, expr);
         if (r.kind === 'undefined' && !cap.take(file.path)) break;
         if (r.kind !== 'undefined') continue;
-        const fixes = referenceFixes(model, file, block, expr, r, suggested++ < MAX_SUGGESTED_REFERENCES);
-        out.push({
+        const suggest = suggested++ < MAX_SUGGESTED_REFERENCES;
+        const finding: Finding = {
           file: file.path,
           range: r.range,
           code: 'undefined-reference',
           severity: 'error',
           message: `component "${r.path}" does not exist or is out of scope`,
           source: SOURCE,
-          ...(fixes.length > 0 ? { fixes } : {}),
-        });
+        };
+        // Worked out when a code action (or the CLI's JSON) reads them, not on every keystroke's diagnostics.
+        out.push(withLazyFixes(finding, () => referenceFixes(model, file, block, expr, r, suggest)));
       }
     }
   }
