@@ -1,22 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { checkSchemas } from '../../server/src/checks/schema';
-import { parseFile } from '../../server/src/languageService';
-import { buildModel } from '../../server/src/semantic/model';
+import { typeFindings } from '../support/typeFindings';
 import { CLOSED_VALUE_SETS } from '../../server/src/semantic/catalogValueSets';
 import generated from '../../server/src/semantic/generated/catalog.json';
 import type { GenCatalog } from '../../server/src/semantic/generated/catalogFormat';
 
-function typeFindings(text: string): string[] {
-  const file = parseFile('/t/config.alloy', text);
-  assert.deepEqual(file.parse.diagnostics, []);
-  return checkSchemas(buildModel([file]))
-    .filter((f) => f.code === 'type')
-    .map((f) => {
-      const at = file.parse.lineIndex.alloyPosition(f.range.start);
-      return `${at.line}:${at.column} ${f.message}`;
-    });
-}
 
 const headers = (action: string) => `otelcol.auth.headers "h" {\n\theader {\n\t\tkey = "test"\n\t\taction = ${action}\n\t}\n}\n`;
 const relabel = (action: string) =>

@@ -20,6 +20,7 @@ import { format } from '../../server/src/syntax/printer';
 import { parse } from '../../server/src/syntax/parser';
 import type { ParseResult } from '../../server/src/syntax/parser';
 import { Tok } from '../../server/src/syntax/tokens';
+import { lastStartAtOrBefore } from '../../server/src/syntax/lineIndex';
 import { checkConfiguration, parseFile } from '../../server/src/languageService';
 import { defaultSettings } from '../../server/src/settings';
 
@@ -302,16 +303,7 @@ function lineStarts(text: string): number[] {
   return starts;
 }
 
-function lineOf(starts: number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((starts[mid] as number) <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
+const lineOf = lastStartAtOrBefore;
 
 /** Alloy's structural rules for a whole file: blocks only at the root, labels where they belong, no duplicate ids. */
 function structureProblems(result: ParseResult): string[] {

@@ -1,21 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { checkSchemas } from '../../server/src/checks/schema';
-import { parseFile } from '../../server/src/languageService';
-import { buildModel } from '../../server/src/semantic/model';
+import { typeFindings } from '../support/typeFindings';
 import { getComponent } from '../../server/src/semantic/catalog';
 
-/** Type findings as `line:column message`, Alloy's byte columns. */
-function typeFindings(text: string): string[] {
-  const file = parseFile('/t/config.alloy', text);
-  assert.deepEqual(file.parse.diagnostics, []);
-  return checkSchemas(buildModel([file]))
-    .filter((f) => f.code === 'type')
-    .map((f) => {
-      const at = file.parse.lineIndex.alloyPosition(f.range.start);
-      return `${at.line}:${at.column} ${f.message}`;
-    });
-}
 
 const source = (targets: string) => `loki.source.file "t" {\n\tforward_to = []\n\ttargets = ${targets}\n}\n`;
 

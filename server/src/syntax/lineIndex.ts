@@ -40,7 +40,7 @@ export class LineIndex {
 
   /** 0-based line of an offset. */
   lineOf(offset: number): number {
-    return search(this.lineStarts, offset);
+    return lastStartAtOrBefore(this.lineStarts, offset);
   }
 
   lineStart(line: number): number {
@@ -56,7 +56,7 @@ export class LineIndex {
   /** The LSP position of an offset (lines end at `\n`, `\r\n` or `\r`). */
   positionAt(offset: number): Position {
     const clamped = Math.max(0, Math.min(offset, this.text.length));
-    const line = this.lspStarts === this.lineStarts ? this.lineOf(clamped) : search(this.lspStarts, clamped);
+    const line = this.lspStarts === this.lineStarts ? this.lineOf(clamped) : lastStartAtOrBefore(this.lspStarts, clamped);
     return { line, character: clamped - (this.lspStarts[line] as number) };
   }
 
@@ -119,8 +119,8 @@ function lspLineStarts(text: string): number[] {
   return starts;
 }
 
-/** The index of the last start at or before `offset`. */
-function search(starts: readonly number[], offset: number): number {
+/** The index of the last of the ascending `starts` at or before `offset` (a line's index, given line starts). */
+export function lastStartAtOrBefore(starts: readonly number[], offset: number): number {
   let lo = 0;
   let hi = starts.length - 1;
   while (lo < hi) {

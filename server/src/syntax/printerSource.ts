@@ -6,6 +6,7 @@
  */
 import type { Expr, Stmt } from './ast';
 import type { ParseResult } from './parser';
+import { lastStartAtOrBefore } from './lineIndex';
 import { Tok } from './tokens';
 
 /** A position in the source as Alloy sees it: byte offset and 1-based line (0 = invalid). */
@@ -80,15 +81,7 @@ export class ByteMap {
 
   /** 1-based line of a byte offset. */
   lineOfByte(byte: number): number {
-    const starts = this.lineStarts;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((starts[mid] as number) <= byte) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
+    return lastStartAtOrBefore(this.lineStarts, byte) + 1;
   }
 }
 
