@@ -52,10 +52,10 @@ describe('resolveServiceEnvironment', () => {
     assert.equal(get('FROM_DOTENV').dotEnv?.line, 1);
     assert.equal(get('DOTENV_EMPTY').status, 'empty');
     assert.deepEqual(
-      [get('FROM_HOST').status, get('FROM_HOST').hostVariables, get('FROM_HOST').setInHost, get('FROM_HOST').requiredByCompose, get('FROM_HOST').hasDefault],
-      ['host', ['HOST_ONLY'], true, false, false],
+      [get('FROM_HOST').status, get('FROM_HOST').hostVariables, get('FROM_HOST').requiredByCompose, get('FROM_HOST').hasDefault],
+      ['host', ['HOST_ONLY'], false, false],
     );
-    assert.deepEqual([get('REQUIRED').status, get('REQUIRED').requiredByCompose, get('REQUIRED').setInHost], ['host', true, false]);
+    assert.deepEqual([get('REQUIRED').status, get('REQUIRED').requiredByCompose], ['host', true]);
     assert.deepEqual([get('DEFAULTED').status, get('DEFAULTED').hasDefault], ['host', true]);
     assert.deepEqual([get('BARE').status, get('BARE').hostVariables, where(get('BARE'))], ['host', ['BARE'], '/p/compose.yaml:12']);
     assert.deepEqual([get('BARE_DOTENV').status, get('BARE_DOTENV').dotEnv?.line], ['provided', 3]);

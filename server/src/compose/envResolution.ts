@@ -38,8 +38,6 @@ export interface VariableResolution {
   requiredByCompose: boolean;
   /** For `host`: a default applies when the host does not set them (`${VAR:-x}`, `${VAR-x}`). */
   hasDefault: boolean;
-  /** For `host`: whether the given host environment sets all of them now. */
-  setInHost: boolean;
   /** For `missing`: other services whose `environment` sets it. */
   otherServices: string[];
   /** For `missing`: whether the project `.env` defines it (which fills in compose files only). */
@@ -108,7 +106,6 @@ function resolveOne(
     hostVariables: [],
     requiredByCompose: false,
     hasDefault: false,
-    setInHost: false,
     otherServices: [],
     inDotEnv: project.env.variables.has(name),
     runtimeNote: null,
@@ -165,7 +162,7 @@ function inherited(base: VariableResolution, key: string, env: ProjectEnvironmen
     const value = env.lookup(key) ?? '';
     return { ...base, status: value === '' ? 'empty' : 'provided', dotEnv: locationOf(fromDotEnv) };
   }
-  return { ...base, status: 'host', hostVariables: [key], setInHost: env.host[key] !== undefined };
+  return { ...base, status: 'host', hostVariables: [key] };
 }
 
 function classify(
@@ -186,7 +183,6 @@ function classify(
     hostVariables: [...new Set(hostReferences.map((ref) => ref.name))],
     requiredByCompose: hostReferences.some((ref) => ref.operator === ':?' || ref.operator === '?'),
     hasDefault: hostReferences.some((ref) => ref.operator === ':-' || ref.operator === '-'),
-    setInHost: hostReferences.every((ref) => env.host[ref.name] !== undefined),
   };
 }
 
