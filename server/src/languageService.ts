@@ -33,11 +33,6 @@ export function parseFile(path: string, text: string): ParsedFile {
   return { path, parse: parse(text) };
 }
 
-/** Syntax diagnostics of one file, as findings with the code `syntax`. */
-export function getSyntaxFindings(file: ParsedFile): Finding[] {
-  return file.parse.diagnostics.map((d) => syntaxFinding(file, d));
-}
-
 function syntaxFinding(file: ParsedFile, d: ParsedFile['parse']['diagnostics'][number]): Finding {
   return {
     file: file.path,
@@ -161,17 +156,6 @@ function matchLineEndings(findings: Finding[], files: readonly ParsedFile[]): vo
 /** The findings of analyzeConfiguration. */
 export function checkConfiguration(files: readonly ParsedFile[], settings: Settings, envContext?: EnvironmentContext, options: AnalysisOptions = {}): Finding[] {
   return analyzeConfiguration(files, settings, envContext, options).findings;
-}
-
-/** Applies the per-code severity settings; `off` drops the finding. */
-export function applySeverities(findings: Finding[], settings: Settings): Finding[] {
-  const out: Finding[] = [];
-  for (const f of findings) {
-    const level = settings.severity[f.code];
-    if (level === 'off') continue;
-    out.push(level ? { ...f, severity: level } : f);
-  }
-  return out;
 }
 
 /** Codes whose fixes are safe to apply without a person choosing: "fix all" and `--fix` apply these. */

@@ -65,16 +65,6 @@ export function interpolate(template: string, lookup: Lookup): InterpolationResu
   return result;
 }
 
-/** Whether `text` contains anything interpolation would change. */
-export function hasInterpolation(text: string): boolean {
-  return text.includes('$');
-}
-
-/** Whether `name` is a valid variable name for `$NAME` and `${NAME}`. */
-export function isVariableName(name: string): boolean {
-  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name);
-}
-
 function interpolateInto(template: string, base: number, lookup: Lookup, out: InterpolationResult, depth: number): void {
   let i = 0;
   let literalStart = 0;

@@ -45,11 +45,3 @@ export function lineEndAt(text: string, offset: number): number {
   if (nl < 0) return text.length;
   return nl > 0 && text[nl - 1] === '\r' ? nl - 1 : nl;
 }
-
-/** The leading spaces of the line containing `offset`. */
-export function indentationAt(text: string, offset: number): string {
-  const start = lineStartAt(text, offset);
-  let end = start;
-  while (text[end] === ' ') end++;
-  return text.slice(start, end);
-}

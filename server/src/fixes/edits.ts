@@ -43,11 +43,6 @@ export function insertAfterBlock(file: SourceFile, block: BlockStmt, blocksText:
   return { file: file.path, range: { start: at, end: at }, newText: '\n\n' + blocksText.replace(/\n$/, '') };
 }
 
-/** Replaces an attribute's value. */
-export function replaceValue(file: SourceFile, attr: AttributeStmt, valueText: string): FileEdit {
-  return { file: file.path, range: { start: attr.value.start, end: attr.value.end }, newText: valueText };
-}
-
 /** Appends a reference to a list attribute (`forward_to`, `write_to`, …). */
 export function appendToList(file: SourceFile, attr: AttributeStmt, itemText: string): FileEdit | undefined {
   const value = attr.value;
