@@ -178,20 +178,14 @@ function fixKey(f: Finding): string {
  * after each (a fix can change what the next one wires to), until none is left.
  * Returns the new texts of the files that changed.
  */
-export function fixAll(files: readonly TextFile[], settings: Settings, onlyFile?: string): Map<string, string> {
+export function fixAll(files: readonly TextFile[], settings: Settings): Map<string, string> {
   // Only .alloy files are fixed here; compose fixes are offered one by one, never applied in bulk.
   const texts = new Map(files.map((f) => [f.path, f.text]));
   // A finding whose fix did not make it go away is not fixed again.
   const tried = new Set<string>();
   for (let round = 0; round < 500; round++) {
     const parsed = [...texts].map(([path, text]) => parseFile(path, text));
-    const next = checkConfiguration(parsed, settings).find(
-      (f) =>
-        isAutoFixable(f.code) &&
-        !!f.fixes?.length &&
-        !tried.has(fixKey(f)) &&
-        (!onlyFile || f.fixes.every((x) => x.edits.every((e) => e.file === onlyFile))),
-    );
+    const next = checkConfiguration(parsed, settings).find((f) => isAutoFixable(f.code) && !!f.fixes?.length && !tried.has(fixKey(f)));
     if (!next) break;
     tried.add(fixKey(next));
     const fix = next.fixes?.find((x) => x.isPreferred) ?? next.fixes?.[0];

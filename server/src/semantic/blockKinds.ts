@@ -33,8 +33,3 @@ export function classifyTopLevelBlock(name: string): TopLevelKind {
   if (serviceBlocks.has(name)) return { kind: 'service' };
   return { kind: 'component' };
 }
-
-/** Names of all non-component top-level blocks, for completion. */
-export function nonComponentBlockNames(): string[] {
-  return ['declare', ...configBlocks.keys(), ...serviceBlocks];
-}

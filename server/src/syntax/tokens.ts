@@ -112,8 +112,3 @@ export function binaryPrecedence(kind: Tok): number {
       return 0;
   }
 }
-
-/** Whether a token kind is trivia, skipped by the parser. */
-export function isTrivia(kind: Tok): boolean {
-  return kind === Tok.Whitespace || kind === Tok.Comment;
-}
