@@ -8,9 +8,10 @@
 import type { Finding } from './syntax/diagnostic';
 import type { Settings } from './settings';
 import { MAX_FINDINGS_PER_CONFIGURATION, MAX_FINDINGS_PER_FILE } from './semantic/limits';
+import { severityOf, type Code } from './codes';
 
 /** The code of the finding that says a limit was reached. */
-export const TOO_MANY_PROBLEMS = 'too-many-problems';
+export const TOO_MANY_PROBLEMS: Code = 'too-many-problems';
 
 /** The findings of one configuration, with severities applied and the limits kept as they are added. */
 export class FindingBudget {
@@ -62,7 +63,7 @@ export class FindingBudget {
       file: at.file,
       range: { start: at.range.start, end: at.range.start },
       code: TOO_MANY_PROBLEMS,
-      severity: level ?? 'warning',
+      severity: level ?? severityOf(TOO_MANY_PROBLEMS),
       message,
       source: 'alloy-selfmon',
     });

@@ -25,6 +25,7 @@ import type { HostEnvironment } from './compose/projectEnvironment';
 import { findEnvReads } from './semantic/envUsages';
 import { explainSelfTelemetry } from './semantic/selfTelemetryExplanation';
 import { FindingBudget } from './findingBudget';
+import { isAutoFixable } from './codes';
 
 /** A parsed `.alloy` file. `path` is an absolute file path (or a URI-like key for unsaved buffers). */
 export type ParsedFile = SourceFile;
@@ -158,10 +159,8 @@ export function checkConfiguration(files: readonly ParsedFile[], settings: Setti
   return analyzeConfiguration(files, settings, envContext, options).findings;
 }
 
-/** Codes whose fixes are safe to apply without a person choosing: "fix all" and `--fix` apply these. */
-export function isAutoFixable(code: string): boolean {
-  return code.startsWith('selfmon/') || code === 'deprecated-function';
-}
+// Which codes "fix all" applies is the registry's to say; re-exported for the adapters.
+export { isAutoFixable };
 
 export interface TextFile {
   path: string;

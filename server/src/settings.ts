@@ -4,6 +4,7 @@
  * same shape from the JSON file given with `--config`.
  */
 import type { Severity } from './syntax/diagnostic';
+import { isKnownCode } from './codes';
 
 export type SeveritySetting = Severity | 'off';
 
@@ -127,7 +128,9 @@ export function resolveSettings(input: unknown): { settings: Settings; problems:
   const severity = input.severity;
   if (isRecord(severity)) {
     for (const [code, level] of Object.entries(severity)) {
-      if (typeof level === 'string' && severities.includes(level)) settings.severity[code] = level as SeveritySetting;
+      // A misspelt code would silently change nothing: say so instead.
+      if (!isKnownCode(code)) problems.push(`severity.${code}: no finding has this code`);
+      else if (typeof level === 'string' && severities.includes(level)) settings.severity[code] = level as SeveritySetting;
       else problems.push(`severity.${code} must be one of ${severities.join(', ')}`);
     }
   } else if (severity !== undefined) {

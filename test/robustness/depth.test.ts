@@ -85,7 +85,7 @@ describe('compose includes, extends and interpolation', () => {
     assert.equal(project.services.size, MAX_INCLUDE_DEPTH);
     assert.deepEqual(
       project.problems.map((p) => [p.code, p.file, p.message]),
-      [['compose/include', `/p/c${MAX_INCLUDE_DEPTH - 1}.yml`, 'Includes nested deeper than 100 levels are not read (limit: 100 levels); services defined there are not checked.']],
+      [['compose/too-deep', `/p/c${MAX_INCLUDE_DEPTH - 1}.yml`, 'Includes nested deeper than 100 levels are not read (limit: 100 levels); services defined there are not checked.']],
     );
   });
 
@@ -101,8 +101,8 @@ describe('compose includes, extends and interpolation', () => {
     assert.equal(near?.extended.length, MAX_EXTENDS_DEPTH - 1);
     assert.equal(project.services.get(`s${20_000 - MAX_EXTENDS_DEPTH - 1}`)?.image, null);
     assert.deepEqual(
-      project.problems.map((p) => p.message),
-      ['An extends chain longer than 32 services is not followed further (limit: 32 services).'],
+      project.problems.map((p) => [p.code, p.message]),
+      [['compose/too-deep', 'An extends chain longer than 32 services is not followed further (limit: 32 services).']],
     );
   });
 

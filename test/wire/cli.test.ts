@@ -8,6 +8,7 @@ import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
+import { CODES } from '../../server/src/codes';
 
 const CLI = resolve(__dirname, '../../dist/cli.js');
 
@@ -110,8 +111,12 @@ describe('alloy-selfmon check', () => {
     assert.equal(sarif.version, '2.1.0');
     const run = sarif.runs[0];
     assert.equal(run.tool.driver.name, 'alloy-selfmon');
-    assert.deepEqual(run.tool.driver.rules.map((x: { id: string }) => x.id), ['syntax']);
-    assert.match(run.tool.driver.rules[0].shortDescription.text, /does not parse/);
+    // Every registered code is a rule, in the registry's order; results point at theirs.
+    assert.deepEqual(run.tool.driver.rules.map((x: { id: string }) => x.id), CODES.map((c) => c.code));
+    const rule = run.tool.driver.rules[run.results[0].ruleIndex];
+    assert.equal(rule.id, 'syntax');
+    assert.match(rule.shortDescription.text, /does not parse/);
+    assert.deepEqual(rule.defaultConfiguration, { level: 'error' });
     assert.equal(run.results.length, 2);
     assert.equal(run.results[0].level, 'error');
     assert.deepEqual(run.results[0].locations[0].physicalLocation, {

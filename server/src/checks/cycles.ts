@@ -10,6 +10,7 @@ import type { ComponentNode, ConfigModel } from '../semantic/model';
 import { referenceExpressions, resolveReference } from '../semantic/references';
 import { configScopes } from './configScopes';
 import { scopeModel } from './modules';
+import { severityOf } from '../codes';
 
 const SOURCE = 'alloy';
 
@@ -54,7 +55,7 @@ function cyclesIn(model: ConfigModel, out: Finding[]): void {
 }
 
 function report(out: Finding[], node: ComponentNode, message: string): void {
-  out.push({ file: node.file.path, range: { start: node.block.start, end: node.block.lbrace }, code: 'cycle', severity: 'error', message, source: SOURCE });
+  out.push({ file: node.file.path, range: { start: node.block.start, end: node.block.lbrace }, code: 'cycle', severity: severityOf('cycle'), message, source: SOURCE });
 }
 
 /** Strongly connected components of a graph given as adjacency lists (iterative Tarjan). */

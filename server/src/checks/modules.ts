@@ -16,6 +16,7 @@ import { buildModel, type ConfigModel, type SourceFile } from '../semantic/model
 import { referenceExpressions, resolveReference } from '../semantic/references';
 import { blockId } from '../semantic/validate';
 import { configScopes, type ConfigScope } from './configScopes';
+import { severityOf, type Code } from '../codes';
 
 const SOURCE = 'alloy';
 
@@ -32,8 +33,8 @@ export function checkModules(model: ConfigModel): Finding[] {
   return out;
 }
 
-function error(out: Finding[], file: SourceFile, range: TextRange, code: string, message: string): void {
-  out.push({ file: file.path, range, code, severity: 'error', message, source: SOURCE });
+function error(out: Finding[], file: SourceFile, range: TextRange, code: Code, message: string): void {
+  out.push({ file: file.path, range, code, severity: severityOf(code), message, source: SOURCE });
 }
 
 function nameRange(block: BlockStmt, length: number): TextRange {

@@ -11,6 +11,7 @@ import type { ConfigModel, SourceFile } from '../semantic/model';
 import { referenceExpressions, resolveReference } from '../semantic/references';
 import { MAX_SUGGESTED_REFERENCES, referenceFixes } from './referenceFixes';
 import { PerFileCap } from '../semantic/limits';
+import { severityOf } from '../codes';
 
 const SOURCE = 'alloy';
 
@@ -58,7 +59,7 @@ export function checkReferences(model: ConfigModel): Finding[] {
           file: file.path,
           range: r.range,
           code: 'undefined-reference',
-          severity: 'error',
+          severity: severityOf('undefined-reference'),
           message: `component "${r.path}" does not exist or is out of scope`,
           source: SOURCE,
         };
@@ -99,7 +100,7 @@ export function checkComponentNames(model: ConfigModel): Finding[] {
         file: file.path,
         range,
         code: 'unknown-component',
-        severity: 'error',
+        severity: severityOf('unknown-component'),
         message: `cannot find the definition of component name "${name}"${hint}`,
         source: SOURCE,
         fixes,
@@ -122,7 +123,7 @@ export function checkDeprecatedFunctions(model: ConfigModel): Finding[] {
         file: file.path,
         range,
         code: 'deprecated-function',
-        severity: 'warning',
+        severity: severityOf('deprecated-function'),
         // Alloy's own words; the fix's title names the replacement.
         message: 'this stdlib function is deprecated; please refer to the documentation for updated usage and alternatives',
         source: SOURCE,

@@ -7,6 +7,7 @@
 import type { Finding } from '../syntax/diagnostic';
 import { blockHeaderSpan } from '../syntax/ast';
 import type { SourceFile } from '../semantic/model';
+import { severityOf } from '../codes';
 
 /** Whether Alloy runs the configuration as its root (`root`) or the project cannot tell (`unknown`). */
 export type ConfigurationRole = 'root' | 'unknown';
@@ -30,7 +31,7 @@ export function checkRootBlocks(files: readonly SourceFile[], role: Configuratio
         file: file.path,
         range: blockHeaderSpan(stmt),
         code: 'not-allowed',
-        severity: 'error',
+        severity: severityOf('not-allowed'),
         message: `${stmt.name} blocks only allowed inside a module`,
         source: 'alloy',
       });

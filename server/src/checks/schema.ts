@@ -18,6 +18,7 @@ import { customComponentArguments } from './customComponents';
 import { literalTypeMismatch } from './valueTypes';
 import { targetConversionMismatch } from './targetValues';
 import { closedValueMismatch } from './closedValues';
+import { severityOf, type Code } from '../codes';
 
 const SOURCE = 'alloy';
 
@@ -79,8 +80,8 @@ function checkCustomInstance(file: SourceFile, block: BlockStmt, declare: BlockS
   }
 }
 
-function push(out: Finding[], file: SourceFile, range: TextRange, code: string, message: string): void {
-  out.push({ file: file.path, range, code, severity: 'error', message, source: SOURCE });
+function push(out: Finding[], file: SourceFile, range: TextRange, code: Code, message: string): void {
+  out.push({ file: file.path, range, code, severity: severityOf(code), message, source: SOURCE });
 }
 
 function checkBody(file: SourceFile, root: BlockStmt, schema: ComponentSchema | ConfigBlockSchema, out: Finding[]): void {
@@ -88,7 +89,7 @@ function checkBody(file: SourceFile, root: BlockStmt, schema: ComponentSchema | 
   const stack: { block: BlockStmt; body: Body }[] = [{ block: root, body: { attributes: schema.attributes, blocks: schema.blocks, closed: schema.complete } }];
   while (stack.length > 0) {
     const { block, body } = stack.pop() as (typeof stack)[number];
-    const error = (range: TextRange, code: string, message: string) => push(out, file, range, code, message);
+    const error = (range: TextRange, code: Code, message: string) => push(out, file, range, code, message);
     const attrCount = new Map<string, number>();
     const blockCount = new Map<string, number>();
     for (const stmt of block.body) {

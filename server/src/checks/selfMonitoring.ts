@@ -13,6 +13,7 @@ import { referenceList, type PipelineGraph } from '../semantic/pipelineGraph';
 import { referenceExpressions, resolveReference } from '../semantic/references';
 import { classifyTopLevelBlock } from '../semantic/blockKinds';
 import * as facts from '../semantic/selfMonitoringFacts';
+import { severityOf } from '../codes';
 import {
   appendFixes,
   attributeFixes,
@@ -99,7 +100,7 @@ function checkMetrics(model: ConfigModel, graph: PipelineGraph, settings: Settin
       ],
       fixStyle(settings),
     );
-    out.push(finding(main, missingBlockAnchor(model, main, targets), 'selfmon/metrics-missing', 'warning', `Alloy does not export its own metrics: there is no ${facts.SELF_EXPORTER} component.`, fixes));
+    out.push(finding(main, missingBlockAnchor(model, main, targets), 'selfmon/metrics-missing', `Alloy does not export its own metrics: there is no ${facts.SELF_EXPORTER} component.`, fixes));
     return out;
   }
 
@@ -127,7 +128,7 @@ function checkMetrics(model: ConfigModel, graph: PipelineGraph, settings: Settin
         ],
         fixStyle(settings),
       );
-      out.push(finding(exporter.file, blockHeaderSpan(exporter.block), 'selfmon/metrics-not-scraped', 'warning', `No ${facts.SCRAPE} takes its targets from ${exporter.id}, so Alloy's own metrics are never collected.`, fixes));
+      out.push(finding(exporter.file, blockHeaderSpan(exporter.block), 'selfmon/metrics-not-scraped', `No ${facts.SCRAPE} takes its targets from ${exporter.id}, so Alloy's own metrics are never collected.`, fixes));
       continue;
     }
     for (const scrape of mine) {
@@ -152,7 +153,7 @@ function notExported(graph: PipelineGraph, scrape: ComponentNode, settings: Sett
   const style = fixStyle(settings);
   const fixes = forward ? appendFixes(scrape.file, forward, targets, title, style) : attributeFixes(scrape.file, scrape.block, facts.SCRAPE_FORWARD_TO, targets, title, style);
   const range = forward ? { start: forward.start, end: forward.end } : blockHeaderSpan(scrape.block);
-  return finding(scrape.file, range, 'selfmon/metrics-not-exported', 'warning', `Alloy's own metrics scraped by ${scrape.id} never reach a component that sends them out of Alloy.`, fixes);
+  return finding(scrape.file, range, 'selfmon/metrics-not-exported', `Alloy's own metrics scraped by ${scrape.id} never reach a component that sends them out of Alloy.`, fixes);
 }
 
 /**
@@ -376,7 +377,6 @@ function checkServiceName(model: ConfigModel, graph: PipelineGraph, scrape: Comp
       scrape.file,
       blockHeaderSpan(scrape.block),
       'selfmon/metrics-service-name',
-      'warning',
       rules.length === 0
         ? `Alloy's metrics reach OTLP with service.name "${got}" (from the job label ${exporter.id} sets; job_name does not override it), not "${want}".`
         : `Alloy's metrics reach OTLP with service.name "${got}" (from the job label set by the rule at ${rules.map((rule) => `${rule.at} in ${rule.component.id}`).join(' and ')}), not "${want}".`,
@@ -403,7 +403,7 @@ function checkTraces(model: ConfigModel, graph: PipelineGraph, settings: Setting
       // Beside the logging block: Alloy's own telemetry settings stay together.
       model.logging && model.logging.file === main ? model.logging.block : undefined,
     );
-    out.push(finding(main, missingBlockAnchor(model, main, targets), 'selfmon/traces-missing', 'warning', 'Alloy does not export its own traces: there is no tracing block with write_to.', fixes));
+    out.push(finding(main, missingBlockAnchor(model, main, targets), 'selfmon/traces-missing', 'Alloy does not export its own traces: there is no tracing block with write_to.', fixes));
     return out;
   }
   const { block, file } = tracing;
@@ -421,11 +421,11 @@ function checkTraces(model: ConfigModel, graph: PipelineGraph, settings: Setting
   const fix = setAttributeFix(file, block, attr, 'sampling_fraction', String(fraction), `Set sampling_fraction = ${fraction}`);
   const range = attr ? { start: attr.value.start, end: attr.value.end } : blockHeaderSpan(block);
   if (infinite !== undefined || value < 0 || value > 1) {
-    out.push(finding(file, range, 'selfmon/traces-sampling', 'error', `sampling_fraction must be between 0 and 1; ${infinite ?? value} is not.`, [fix]));
+    out.push(finding(file, range, 'selfmon/traces-sampling', `sampling_fraction must be between 0 and 1; ${infinite ?? value} is not.`, [fix], severityOf('selfmon/traces-sampling', 'alternate')));
   } else if (value !== fraction && getBlocks(block, 'sampler').length === 0) {
     // With a `sampler` block the remote strategy decides; the fraction only applies until it is fetched.
     const why = value >= 1 ? ' (1 keeps every trace, with the overhead that brings)' : value === 0 ? ' (0 keeps no trace)' : '';
-    out.push(finding(file, range, 'selfmon/traces-sampling', 'warning', `Alloy samples ${percent(value)}% of its own traces${attr ? '' : ' (the default)'}${why}; the target is ${percent(fraction)}%.`, [fix]));
+    out.push(finding(file, range, 'selfmon/traces-sampling', `Alloy samples ${percent(value)}% of its own traces${attr ? '' : ' (the default)'}${why}; the target is ${percent(fraction)}%.`, [fix]));
   }
   return out;
 }

@@ -8,11 +8,12 @@ import { getAttribute, type ConfigBlockNode, type ConfigModel, type SourceFile }
 import type { PipelineGraph } from '../semantic/pipelineGraph';
 import * as facts from '../semantic/selfMonitoringFacts';
 import { appendFixes, attributeFixes, type FixStyle, type Target } from '../fixes/selfMonitoringFixes';
+import { severityOf, type Code } from '../codes';
 
 const SOURCE = 'alloy-selfmon';
 
-/** A self-monitoring finding in `file`. */
-export function finding(file: SourceFile, range: TextRange, code: string, severity: Severity, message: string, fixes: Fix[]): Finding {
+/** A self-monitoring finding in `file`, with the registry's severity for `code` unless told otherwise. */
+export function finding(file: SourceFile, range: TextRange, code: Code, message: string, fixes: Fix[], severity: Severity = severityOf(code)): Finding {
   return { file: file.path, range, code, severity, message, source: SOURCE, fixes };
 }
 
@@ -54,11 +55,11 @@ export function checkWriteTo(
   const writeTo = getAttribute(block, facts.WRITE_TO);
   if (isEmptyList(writeTo)) {
     const fixes = writeTo ? appendFixes(file, writeTo, targets(), text.title, style) : attributeFixes(file, block, facts.WRITE_TO, targets(), text.title, style);
-    return [finding(file, blockHeaderSpan(block), `selfmon/${signal}-missing`, 'warning', text.missing, fixes)];
+    return [finding(file, blockHeaderSpan(block), `selfmon/${signal}-missing`, text.missing, fixes)];
   }
   if (writeTo && graph.attributeReach(block, facts.WRITE_TO, signal) === 'no') {
     const fixes = appendFixes(file, writeTo, targets(), text.title, style);
-    return [finding(file, { start: writeTo.start, end: writeTo.end }, `selfmon/${signal}-not-exported`, 'warning', text.notExported, fixes)];
+    return [finding(file, { start: writeTo.start, end: writeTo.end }, `selfmon/${signal}-not-exported`, text.notExported, fixes)];
   }
   return [];
 }

@@ -29,7 +29,7 @@ export function checkLogs(model: ConfigModel, graph: PipelineGraph, settings: Se
         if (certainty !== 'yes' || !forward || graph.attributeReach(source.block, facts.FORWARD_TO, 'logs') !== 'no') continue;
         const fixes = appendFixes(source.file, forward, logsTargets(graph), (t) => `Forward the logs ${t.description}`, fixStyle(settings));
         const message = `Alloy's own logs, read by ${source.id} ${how}, never reach a component that sends them out of Alloy.`;
-        out.push(finding(source.file, { start: forward.start, end: forward.end }, 'selfmon/logs-not-exported', 'warning', message, fixes));
+        out.push(finding(source.file, { start: forward.start, end: forward.end }, 'selfmon/logs-not-exported', message, fixes));
       }
       if (logging) out.push(...checkFormat(logging, settings));
       return out;
@@ -49,7 +49,7 @@ export function checkLogs(model: ConfigModel, graph: PipelineGraph, settings: Se
       fixStyle(settings),
     );
     const where = windows ? ' As a Windows service, Alloy writes them to the Windows event log by default.' : '';
-    out.push(finding(main, missingBlockAnchor(model, main, targets), 'selfmon/logs-missing', 'warning', `Alloy does not export its own logs: there is no logging block with write_to.${where}`, fixes));
+    out.push(finding(main, missingBlockAnchor(model, main, targets), 'selfmon/logs-missing', `Alloy does not export its own logs: there is no logging block with write_to.${where}`, fixes));
     return out;
   }
   const byDefault = windows
@@ -75,7 +75,7 @@ function checkFormat(logging: NonNullable<ConfigModel['logging']>, settings: Set
   if (current === undefined || current === format) return [];
   const range = formatAttr ? { start: formatAttr.value.start, end: formatAttr.value.end } : blockHeaderSpan(block);
   return [
-    finding(file, range, 'selfmon/logs-format', 'warning', `Alloy writes its own logs as ${current}${formatAttr ? '' : ' (the default)'}, not ${format}.`, [
+    finding(file, range, 'selfmon/logs-format', `Alloy writes its own logs as ${current}${formatAttr ? '' : ' (the default)'}, not ${format}.`, [
       setAttributeFix(file, block, formatAttr, 'format', quote(format), `Set format = ${quote(format)}`),
     ]),
   ];

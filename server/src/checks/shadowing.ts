@@ -8,6 +8,7 @@ import type { Finding } from '../syntax/diagnostic';
 import { generatedStdlib } from '../semantic/catalogGenerated';
 import type { ConfigModel } from '../semantic/model';
 import { referenceExpressions, resolveReference } from '../semantic/references';
+import { severityOf } from '../codes';
 
 const STDLIB_ROOTS: ReadonlySet<string> = new Set(generatedStdlib().map((s) => s.name.split('.')[0] ?? s.name));
 
@@ -24,7 +25,7 @@ export function checkStdlibShadowing(model: ConfigModel): Finding[] {
         file: node.file.path,
         range: { start: head.start, end: head.end },
         code: 'stdlib-shadowed',
-        severity: 'warning',
+        severity: severityOf('stdlib-shadowed'),
         message: 'a component is shadowing an existing stdlib name',
         source: 'alloy',
       });

@@ -15,6 +15,7 @@ import { generatedStdlib, newestRelease } from '../semantic/catalogGenerated';
 import type { ConfigModel } from '../semantic/model';
 import type { Settings } from '../settings';
 import { configScopes } from './configScopes';
+import { severityOf, type Code } from '../codes';
 
 const SOURCE = 'alloy';
 
@@ -110,13 +111,14 @@ function flagFix(running: RunningAlloy, needed: Stability): Fix[] {
 /** Findings for what the running Alloy does not have or does not allow. */
 export function checkVersions(model: ConfigModel, running: RunningAlloy): Finding[] {
   const out: Finding[] = [];
-  const stabilitySeverity: Severity = running.stabilityFrom === 'default' ? 'information' : 'error';
-  const versionSeverity: Severity = running.versionFrom === 'newest' ? 'information' : 'error';
+  // Alloy refuses to load these only when the version or level is known; an assumed one only informs.
+  const stabilitySeverity = severityOf('stability/below-level', running.stabilityFrom === 'default' ? 'alternate' : 'default');
+  const versionSeverity = severityOf('version/unavailable', running.versionFrom === 'newest' ? 'alternate' : 'default');
   const experimental = new Set(generatedStdlib().filter((s) => s.stability !== 'generally-available').map((s) => s.name));
   for (const scope of configScopes(model)) {
     for (const { file, block } of scope.blocks) {
       const at = { start: block.start, end: block.start + block.name.length };
-      const push = (code: string, severity: Severity, message: string, fixes?: Fix[]): void => {
+      const push = (code: Code, severity: Severity, message: string, fixes?: Fix[]): void => {
         out.push({ file: file.path, range: at, code, severity, message, source: SOURCE, ...(fixes && fixes.length > 0 ? { fixes } : {}) });
       };
       const first = block.name.split('.')[0] ?? '';

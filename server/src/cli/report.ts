@@ -2,7 +2,7 @@
  * Renders findings for the CLI: text for people, JSON for tools (a stable
  * contract), SARIF 2.1.0 for code-scanning uploads. Pure functions.
  */
-import { describeCode } from '../codes';
+import { CODES, severityText } from '../codes';
 import type { Finding, Severity } from '../syntax/diagnostic';
 import type { LineIndex } from '../syntax/lineIndex';
 import { unionFindings } from '../workspace/configurationFindings';
@@ -85,16 +85,41 @@ export function renderJson(report: Report): string {
 
 const sarifLevels: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
 
+interface SarifRule {
+  id: string;
+  shortDescription: { text: string };
+  fullDescription?: { text: string };
+  defaultConfiguration?: { level: string };
+}
+
+/** One SARIF rule per registered code, in the registry's order, so a rule's index never depends on the findings. */
+export function sarifRules(): SarifRule[] {
+  return CODES.map((c) => ({
+    id: c.code,
+    shortDescription: { text: c.description },
+    // Where the level depends on context, say when; settings may still override it.
+    ...(c.alternate ? { fullDescription: { text: `${c.description} Severity: ${severityText(c)}.` } } : {}),
+    defaultConfiguration: { level: sarifLevels[c.defaultSeverity] },
+  }));
+}
+
 export function renderSarif(report: Report, toolVersion: string): string {
-  const rules = new Map<string, { id: string; shortDescription: { text: string } }>();
+  const rules = sarifRules();
+  const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
   const results = [];
   for (const file of report.files) {
     for (const f of [...file.findings].sort(byPosition)) {
-      if (!rules.has(f.code)) rules.set(f.code, { id: f.code, shortDescription: { text: describeCode(f.code) } });
+      let index = ruleIndex.get(f.code);
+      if (index === undefined) {
+        // Never expected (every code is registered), but a result must name a rule.
+        index = rules.push({ id: f.code, shortDescription: { text: f.code } }) - 1;
+        ruleIndex.set(f.code, index);
+      }
       const start = file.lines.positionAt(f.range.start);
       const end = file.lines.positionAt(f.range.end);
       results.push({
         ruleId: f.code,
+        ruleIndex: index,
         level: sarifLevels[f.severity],
         message: { text: f.message },
         locations: [
@@ -113,7 +138,7 @@ export function renderSarif(report: Report, toolVersion: string): string {
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'alloy-selfmon', version: toolVersion, rules: [...rules.values()] } },
+        tool: { driver: { name: 'alloy-selfmon', version: toolVersion, rules } },
         columnKind: 'utf16CodeUnits',
         results,
       },

@@ -24,6 +24,7 @@ import { displayPath } from './paths';
 import { loadProjectEnvironment, type HostEnvironment } from './projectEnvironment';
 import { alloyServiceFacts, selectAlloyService, type AlloyServiceFacts, type SelectionReason } from './serviceSelection';
 import { stabilityLevelEdit } from './stabilityFlagFix';
+import { severityOf } from '../codes';
 
 export interface CheckComposeEnvironmentOptions {
   /** The `.alloy` files of one configuration (absolute paths). */
@@ -165,7 +166,7 @@ function checkProject(options: CheckComposeEnvironmentOptions, composeFiles: str
       const first = project.files.get(composeFiles[0] ?? '');
       problems.push({
         code: 'compose/service-not-found',
-        severity: 'warning',
+        severity: severityOf('compose/service-not-found'),
         message: `The configured Alloy service "${options.serviceName}" is not defined in ${composeFiles.map(show).join(', ')}.`,
         file: composeFiles[0] ?? '',
         range: first?.servicesKeyRange ?? { start: 0, end: 0 },

@@ -26,6 +26,7 @@ import { entryOf, isNullNode, mapEntries, MAX_MERGE_DEPTH, mergeDepthReached, no
 import { parseVolume, splitCommand } from './serviceSyntax';
 import { describeYamlError } from './yamlErrors';
 import { parseComposeYaml, yamlBudgetProblem } from './yamlBudget';
+import { severityOf, type Code } from '../codes';
 
 /** Parses the compose file at `file` (absolute) whose text is `text`. */
 export function parseComposeFile(file: string, text: string, env: ProjectEnvironment): ComposeFileModel {
@@ -59,7 +60,7 @@ class ComposeFileReader {
     };
     const refused = yamlBudgetProblem(this.text);
     if (refused) {
-      this.problem('compose/too-large', 'warning', { start: 0, end: 0 }, refused);
+      this.problem('compose/too-large', { start: 0, end: 0 }, refused);
       return model;
     }
     this.doc = parseComposeYaml(this.text);
@@ -68,15 +69,15 @@ class ComposeFileReader {
       const start = error.pos[0];
       const line = this.lineAt(start);
       const column = start - (this.lineStarts[line - 1] ?? 0) + 1;
-      this.problem('compose/invalid', 'error', { start, end: error.pos[1] }, `Invalid YAML: ${describeYamlError(error.code, line, column)}.`);
+      this.problem('compose/invalid', { start, end: error.pos[1] }, `Invalid YAML: ${describeYamlError(error.code, line, column)}.`);
     }
     const root = this.doc.contents;
     if (root === null || isNullNode(root)) {
-      if (this.doc.errors.length === 0) this.problem('compose/no-services', 'warning', { start: 0, end: 0 }, 'This compose file is empty: it defines no services.');
+      if (this.doc.errors.length === 0) this.problem('compose/no-services', { start: 0, end: 0 }, 'This compose file is empty: it defines no services.');
       return model;
     }
     if (!isMap(root)) {
-      this.problem('compose/invalid', 'error', nodeRange(root), 'A compose file must be a mapping with a `services` key.');
+      this.problem('compose/invalid', nodeRange(root), 'A compose file must be a mapping with a `services` key.');
       return model;
     }
     const top = mapEntries(this.doc, root);
@@ -85,14 +86,14 @@ class ComposeFileReader {
     const services = entryOf(top, 'services');
     if (!services) {
       if (!include) {
-        this.problem('compose/no-services', 'warning', nodeRange(root.items[0]?.key ?? root), 'This compose file has no `services` key.');
+        this.problem('compose/no-services', nodeRange(root.items[0]?.key ?? root), 'This compose file has no `services` key.');
       }
       return model;
     }
     model.servicesKeyRange = nodeRange(services.keyNode);
     if (isNullNode(services.value)) return model;
     if (!isMap(services.value)) {
-      this.problem('compose/invalid', 'error', services.range, '`services` must be a mapping of service names to service definitions.');
+      this.problem('compose/invalid', services.range, '`services` must be a mapping of service names to service definitions.');
       return model;
     }
     for (const entry of mapEntries(this.doc, services.value)) {
@@ -101,7 +102,7 @@ class ComposeFileReader {
       if (definition) model.services.set(entry.key, definition);
     }
     if (mergeDepthReached(this.doc)) {
-      this.problem('compose/too-deep', 'warning', { start: 0, end: 0 }, `Merge keys (<<) chained deeper than ${MAX_MERGE_DEPTH} levels are not expanded further (limit: ${MAX_MERGE_DEPTH} levels).`);
+      this.problem('compose/too-deep', { start: 0, end: 0 }, `Merge keys (<<) chained deeper than ${MAX_MERGE_DEPTH} levels are not expanded further (limit: ${MAX_MERGE_DEPTH} levels).`);
     }
     return model;
   }
@@ -110,7 +111,6 @@ class ComposeFileReader {
     if (!isMap(entry.value)) {
       this.problem(
         'compose/invalid-service',
-        'error',
         nodeRange(entry.keyNode),
         `Service "${entry.key}" must be a mapping (image, volumes, environment, ...).`,
       );
@@ -214,7 +214,7 @@ class ComposeFileReader {
       for (const variable of mapEntries(this.doc, value)) {
         const raw = scalarText(variable.value);
         if (raw === undefined) {
-          this.problem('compose/invalid-value', 'warning', variable.range, `The value of ${variable.key} in \`environment\` must be a string, number, boolean or empty.`);
+          this.problem('compose/invalid-value', variable.range, `The value of ${variable.key} in \`environment\` must be a string, number, boolean or empty.`);
           continue;
         }
         entries.push({ ...this.location(variable.keyNode, variable.range), name: variable.key, raw, style: 'map' });
@@ -225,7 +225,7 @@ class ComposeFileReader {
       for (const item of seqItems(this.doc, value)) {
         const text = scalarText(item.node);
         if (typeof text !== 'string') {
-          this.problem('compose/invalid-value', 'warning', item.range, 'Each `environment` list item must be a string: KEY=value, KEY= or KEY.');
+          this.problem('compose/invalid-value', item.range, 'Each `environment` list item must be a string: KEY=value, KEY= or KEY.');
           continue;
         }
         const equals = text.indexOf('=');
@@ -260,7 +260,7 @@ class ComposeFileReader {
         if (typeof requiredText === 'string') required = requiredText !== 'false';
       }
       if (typeof written !== 'string' || written === '') {
-        this.problem('compose/invalid-value', 'warning', item.range, 'Each `env_file` entry must be a path or a mapping with `path` (and optional `required`).');
+        this.problem('compose/invalid-value', item.range, 'Each `env_file` entry must be a path or a mapping with `path` (and optional `required`).');
         continue;
       }
       const resolved = resolveHostPath(this.interpolated(written, pathNode), this.dir, this.env.host);
@@ -308,7 +308,7 @@ class ComposeFileReader {
       const fields = mapEntries(this.doc, item.node);
       const paths = this.stringList(entryOf(fields, 'path'));
       if (paths.length === 0) {
-        this.problem('compose/include', 'warning', item.range, 'An `include` entry needs a `path`.');
+        this.problem('compose/include', item.range, 'An `include` entry needs a `path`.');
         continue;
       }
       const envFileEntry = entryOf(fields, 'env_file');
@@ -343,7 +343,7 @@ class ComposeFileReader {
   private interpolated(raw: string, node: Node | null): string {
     const result = interpolate(raw, this.env.lookup);
     for (const error of result.errors) {
-      if (error.kind === 'invalid') this.problem('compose/interpolation', 'warning', nodeRange(node), `${capitalize(error.message)}.`);
+      if (error.kind === 'invalid') this.problem('compose/interpolation', nodeRange(node), `${capitalize(error.message)}.`);
     }
     return result.value;
   }
@@ -365,11 +365,11 @@ class ComposeFileReader {
   }
 
   private invalid(entry: MapEntry, message: string): void {
-    this.problem('compose/invalid-value', 'warning', entry.range, message);
+    this.problem('compose/invalid-value', entry.range, message);
   }
 
-  private problem(code: string, severity: ComposeProblem['severity'], range: TextRange, message: string): void {
-    this.problems.push({ code, severity, message, file: this.file, range: this.trim(range) });
+  private problem(code: Code, range: TextRange, message: string): void {
+    this.problems.push({ code, severity: severityOf(code), message, file: this.file, range: this.trim(range) });
   }
 }
 

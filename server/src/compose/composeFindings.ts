@@ -12,6 +12,7 @@ import { addEnvExampleEdit, addEnvironmentVariableEdit } from './environmentFix'
 import type { VariableResolution } from './envResolution';
 import { parseDotEnv } from './dotenv';
 import type { FileSystem } from './fileSystem';
+import { severityOf, type Code } from '../codes';
 
 /** The `source` of every finding this module reports. */
 export const FINDING_SOURCE = 'alloy-selfmon';
@@ -56,7 +57,7 @@ export function usageFinding(usage: EnvUsage, resolution: VariableResolution, co
   const { name } = usage;
   const service = `service "${context.service.name}"`;
   const where = resolution.location ? ` (${at(resolution.location, context)})` : '';
-  let code: string;
+  let code: Code;
   let severity: Finding['severity'];
   let message: string;
   switch (resolution.status) {
@@ -65,7 +66,7 @@ export function usageFinding(usage: EnvUsage, resolution: VariableResolution, co
       return null;
     case 'missing': {
       code = 'env/missing';
-      severity = 'warning';
+      severity = severityOf(code);
       const only = resolution.otherServices.length > 0 ? ` (only ${plural('service', resolution.otherServices)} ${resolution.otherServices.length === 1 ? 'gets' : 'get'} it)` : '';
       message = `${name} is not passed to the Alloy container: ${service} sets it neither in \`environment\` nor in an env_file${only}, so sys.env("${name}") returns an empty string.`;
       if (resolution.inDotEnv) message += ' The project .env sets it, but .env only fills in ${...} in compose files.';
@@ -73,12 +74,12 @@ export function usageFinding(usage: EnvUsage, resolution: VariableResolution, co
     }
     case 'empty':
       code = 'env/empty';
-      severity = 'warning';
+      severity = severityOf(code);
       message = `${name} is passed to ${service} with an empty value${where}, so sys.env("${name}") returns an empty string.`;
       break;
     case 'host': {
       code = 'env/host';
-      severity = resolution.requiredByCompose ? 'warning' : 'information';
+      severity = severityOf(code, resolution.requiredByCompose ? 'alternate' : 'default');
       const fromHost =
         resolution.hostVariables.length === 1 && resolution.hostVariables[0] === name
           ? 'from the shell that runs `docker compose`'
@@ -104,7 +105,7 @@ export function unusedFinding(entry: EnvironmentEntry, context: FindingContext):
     file: entry.file,
     range: entry.range,
     code: 'env/unused',
-    severity: 'information',
+    severity: severityOf('env/unused'),
     message: `${entry.name} is passed to service "${context.service.name}", but the Alloy configuration never reads it with sys.env("${entry.name}").`,
     source: FINDING_SOURCE,
   };

@@ -11,6 +11,7 @@ import type { ComposeFileModel, ComposeProblem, ComposeService, IncludeRef, Serv
 import { isReadError, type FileSystem } from './fileSystem';
 import { loadProjectEnvironment, type HostEnvironment, type ProjectEnvironment } from './projectEnvironment';
 import { asExtendedBase, mergeServices, serviceFromDefinition } from './serviceMerge';
+import { severityOf, type Code } from '../codes';
 
 export interface ComposeProject {
   /** The directory of the first compose file; its `.env` fills in the compose files. */
@@ -165,7 +166,7 @@ class ProjectLoader {
   private startInclude(frame: LayerFrame, file: string, include: IncludeRef): LayerFrame | undefined {
     const cyclic = include.paths.find((included) => included === file || frame.stack.includes(included));
     if (cyclic) {
-      this.problem('compose/include', 'error', include.file, include.range, `${path.basename(cyclic)} includes itself (through this include).`);
+      this.problem('compose/include', include.file, include.range, `${path.basename(cyclic)} includes itself (through this include).`);
       return undefined;
     }
     const firstPath = include.paths[0];
@@ -178,8 +179,7 @@ class ProjectLoader {
     }
     if (frame.stack.length + 1 >= MAX_INCLUDE_DEPTH) {
       this.problem(
-        'compose/include',
-        'warning',
+        'compose/too-deep',
         include.file,
         include.range,
         `Includes nested deeper than ${MAX_INCLUDE_DEPTH} levels are not read (limit: ${MAX_INCLUDE_DEPTH} levels); services defined there are not checked.`,
@@ -204,7 +204,6 @@ class ProjectLoader {
       if (own || frame.services.has(name)) {
         this.problem(
           'compose/include',
-          'error',
           include.file,
           own ? own.keyRange : include.range,
           `Service "${name}" is defined both here and in the included ${path.basename(service.declarations[0]?.file ?? include.paths[0] ?? '')}; docker compose refuses such a conflict.`,
@@ -237,7 +236,7 @@ class ProjectLoader {
         break;
       }
       if (keys.has(targetKey)) {
-        this.problem('compose/extends', 'error', current.file, ref.range, `Service "${current.name}" extends itself (through "${ref.service}").`);
+        this.problem('compose/extends', current.file, ref.range, `Service "${current.name}" extends itself (through "${ref.service}").`);
         remember = false;
         break;
       }
@@ -247,8 +246,7 @@ class ProjectLoader {
         if (!this.extendsLimitReported) {
           this.extendsLimitReported = true;
           this.problem(
-            'compose/extends',
-            'warning',
+            'compose/too-deep',
             current.file,
             ref.range,
             `An extends chain longer than ${MAX_EXTENDS_DEPTH} services is not followed further (limit: ${MAX_EXTENDS_DEPTH} services).`,
@@ -263,7 +261,6 @@ class ProjectLoader {
         if (model) {
           this.problem(
             'compose/extends',
-            'error',
             current.file,
             ref.range,
             `Service "${current.name}" extends "${ref.service}", which ${path.basename(targetFile)} does not define.`,
@@ -300,7 +297,7 @@ class ProjectLoader {
         text === undefined
           ? `The compose file ${path.basename(file)} does not exist (${file}).`
           : `The compose file ${path.basename(file)} cannot be read: ${text.error}`;
-      this.problem(text === undefined ? 'compose/file-missing' : 'compose/file-unreadable', 'error', at.file, at.range, message);
+      this.problem(text === undefined ? 'compose/file-missing' : 'compose/file-unreadable', at.file, at.range, message);
       return null;
     }
     const model = parseComposeFile(file, text, env);
@@ -310,8 +307,8 @@ class ProjectLoader {
     return model;
   }
 
-  private problem(code: string, severity: ComposeProblem['severity'], file: string, range: TextRange, message: string): void {
-    this.problems.push({ code, severity, message, file, range });
+  private problem(code: Code, file: string, range: TextRange, message: string): void {
+    this.problems.push({ code, severity: severityOf(code), message, file, range });
   }
 }
 

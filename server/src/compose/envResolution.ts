@@ -15,6 +15,7 @@ import { isReadError, type FileSystem } from './fileSystem';
 import { interpolate, type VariableReference } from './interpolation';
 import { RUNTIME_VARIABLES, isReadImplicitly } from './knownVariables';
 import type { ProjectEnvironment } from './projectEnvironment';
+import { severityOf } from '../codes';
 
 /**
  * `unknown`: the service has a required env_file that does not exist (compose
@@ -135,7 +136,7 @@ function resolveOne(
         if (error.kind === 'required' && hostDependent) continue; // reported as status `host`
         problems.push({
           code: error.kind === 'required' ? 'compose/required-variable' : 'compose/interpolation',
-          severity: error.kind === 'required' ? 'error' : 'warning',
+          severity: severityOf(error.kind === 'required' ? 'compose/required-variable' : 'compose/interpolation'),
           message:
             error.kind === 'required'
               ? `The value of ${entry.name} requires ${error.name ?? 'a variable'}, which the project env file sets empty; docker compose refuses to start.`
@@ -209,7 +210,7 @@ function readEnvFile(ref: EnvFileRef, env: ProjectEnvironment, fs: FileSystem, p
     if (ref.required) {
       problems.push({
         code: 'compose/env-file-missing',
-        severity: 'error',
+        severity: severityOf('compose/env-file-missing'),
         message: 'This env_file starts with ~, but no home directory is known, so it cannot be found.',
         ...at,
       });
@@ -221,7 +222,7 @@ function readEnvFile(ref: EnvFileRef, env: ProjectEnvironment, fs: FileSystem, p
     if (ref.required) {
       problems.push({
         code: 'compose/env-file-missing',
-        severity: 'error',
+        severity: severityOf('compose/env-file-missing'),
         message: `The env_file ${envFileMissing(ref, ref.path)}; docker compose refuses to start without it. Create it, or mark it \`required: false\`.`,
         ...at,
       });
@@ -231,14 +232,14 @@ function readEnvFile(ref: EnvFileRef, env: ProjectEnvironment, fs: FileSystem, p
   if (isReadError(text)) {
     // The reader's message names the resolved path; a path built from variables is shown as written.
     const reason = ref.written.includes('$') ? text.error.split(ref.path).join(ref.written) : text.error;
-    problems.push({ code: 'compose/env-file-unreadable', severity: 'error', message: `The env_file cannot be read: ${reason}`, ...at });
+    problems.push({ code: 'compose/env-file-unreadable', severity: severityOf('compose/env-file-unreadable'), message: `The env_file cannot be read: ${reason}`, ...at });
     return [];
   }
   const parsed = parseDotEnv(text, env.lookup);
   for (const problem of parsed.problems) {
     problems.push({
       code: 'compose/dotenv',
-      severity: 'warning',
+      severity: severityOf('compose/dotenv'),
       message: `${ref.written.includes('$') ? ref.written : path.basename(ref.path)}:${problem.line}: ${problem.message}`,
       file: ref.path,
       range: problem.range,

@@ -11,6 +11,7 @@ import type { ComposeProblem } from './composeModel';
 import { dotEnvMap, parseDotEnv } from './dotenv';
 import { isReadError, type FileSystem } from './fileSystem';
 import type { Lookup } from './interpolation';
+import { severityOf } from '../codes';
 
 /** Environment variables of the process that runs `docker compose`. */
 export type HostEnvironment = Readonly<Record<string, string | undefined>>;
@@ -61,7 +62,7 @@ export function loadProjectEnvironment(fs: FileSystem, options: ProjectEnvironme
       if (explicit) {
         problems.push({
           code: 'compose/env-file-missing',
-          severity: 'error',
+          severity: severityOf('compose/env-file-missing'),
           message: `The env file ${file} does not exist; docker compose refuses to start without it.`,
           file,
           range: { start: 0, end: 0 },
@@ -70,7 +71,7 @@ export function loadProjectEnvironment(fs: FileSystem, options: ProjectEnvironme
       continue;
     }
     if (isReadError(text)) {
-      problems.push({ code: 'compose/env-file-unreadable', severity: 'error', message: text.error, file, range: { start: 0, end: 0 } });
+      problems.push({ code: 'compose/env-file-unreadable', severity: severityOf('compose/env-file-unreadable'), message: text.error, file, range: { start: 0, end: 0 } });
       continue;
     }
     envFiles.push(file);
@@ -79,7 +80,7 @@ export function loadProjectEnvironment(fs: FileSystem, options: ProjectEnvironme
     for (const problem of parsed.problems) {
       problems.push({
         code: 'compose/dotenv',
-        severity: 'warning',
+        severity: severityOf('compose/dotenv'),
         message: `${path.basename(file)}:${problem.line}: ${problem.message}`,
         file,
         range: problem.range,

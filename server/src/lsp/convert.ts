@@ -13,6 +13,7 @@ import {
 import { URI } from 'vscode-uri';
 import type { Finding, Severity, TextRange } from '../syntax/diagnostic';
 import type { LineIndex } from '../syntax/lineIndex';
+import { tagsOf } from '../codes';
 
 const severities: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -42,7 +43,8 @@ export function toDiagnostic(finding: Finding, lines: LineIndex, linesOf: (file:
     source: finding.source,
     message: finding.message,
   };
-  if (finding.code === 'deprecated-function') diagnostic.tags = [DiagnosticTag.Deprecated];
+  const tags = tagsOf(finding.code).map((t) => (t === 'deprecated' ? DiagnosticTag.Deprecated : DiagnosticTag.Unnecessary));
+  if (tags.length > 0) diagnostic.tags = tags;
   if (finding.related && finding.related.length > 0) {
     const related = [];
     for (const r of finding.related) {

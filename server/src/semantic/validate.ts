@@ -10,6 +10,7 @@ import type { Finding } from '../syntax/diagnostic';
 import type { SourceFile } from './model';
 import { classifyTopLevelBlock } from './blockKinds';
 import { PerFileCap } from './limits';
+import { severityOf, type Code } from '../codes';
 
 /** Alloy's block id: name fragments and label joined by dots. */
 export function blockId(block: BlockStmt): string {
@@ -28,9 +29,9 @@ export function validateConfiguration(files: readonly SourceFile[]): Finding[] {
   const cap = new PerFileCap();
 
   for (const file of sorted) {
-    const error = (range: { start: number; end: number }, code: string, message: string, extra?: Partial<Finding>) =>
+    const error = (range: { start: number; end: number }, code: Code, message: string, extra?: Partial<Finding>) =>
       cap.take(file.path) &&
-      findings.push({ file: file.path, range, code, severity: 'error', message, source: 'alloy', ...extra });
+      findings.push({ file: file.path, range, code, severity: severityOf(code), message, source: 'alloy', ...extra });
 
     for (const stmt of file.parse.file.body) {
       if (stmt.kind === 'Attribute') {
