@@ -5,6 +5,7 @@
  */
 import { resolveSettings, type Settings } from '../settings';
 import { readTextFile } from './inputs';
+import { LineIndex } from '../syntax/lineIndex';
 
 export type SettingsFileResult = { ok: true; settings: Settings } | { ok: false; reason: string };
 
@@ -28,11 +29,11 @@ export function loadSettingsFile(path: string): SettingsFileResult {
  * A small scanner that only tracks structure: it says where, never what.
  */
 export function locateJsonError(text: string): string {
+  let lines: LineIndex | undefined;
   const at = (offset: number, kind: string): string => {
-    const before = text.slice(0, offset);
-    const line = before.split('\n').length;
-    const column = offset - (before.lastIndexOf('\n') + 1) + 1;
-    return `line ${line}, column ${column}: ${kind}`;
+    lines ??= new LineIndex(text);
+    const line = lines.lineOf(offset);
+    return `line ${line + 1}, column ${offset - lines.lineStart(line) + 1}: ${kind}`;
   };
   // What may come next: a value, a key (or '}' right after '{'), ':', or ',' / a closer.
   type Expect = 'value' | 'first-value' | 'key' | 'first-key' | 'colon' | 'after';

@@ -21,7 +21,7 @@ import type {
 import { interpolate } from './interpolation';
 import { resolveHostPath } from './paths';
 import type { ProjectEnvironment } from './projectEnvironment';
-import { computeLineStarts, lineNumberAt } from './sourceText';
+import { LineIndex } from '../syntax/lineIndex';
 import { entryOf, isNullNode, mapEntries, MAX_MERGE_DEPTH, mergeDepthReached, nodeRange, scalarText, seqItems, type MapEntry } from './yamlNodes';
 import { parseVolume, splitCommand } from './serviceSyntax';
 import { describeYamlError } from './yamlErrors';
@@ -36,7 +36,7 @@ export function parseComposeFile(file: string, text: string, env: ProjectEnviron
 
 class ComposeFileReader {
   private readonly problems: ComposeProblem[] = [];
-  private readonly lineStarts: number[];
+  private readonly lines: LineIndex;
   private readonly dir: string;
   private doc!: Document;
 
@@ -45,7 +45,7 @@ class ComposeFileReader {
     private readonly text: string,
     private readonly env: ProjectEnvironment,
   ) {
-    this.lineStarts = computeLineStarts(text);
+    this.lines = new LineIndex(text);
     this.dir = path.dirname(file);
   }
 
@@ -68,7 +68,7 @@ class ComposeFileReader {
       // The parser's own message quotes the text, which may be a secret: say where and what kind only.
       const start = error.pos[0];
       const line = this.lineAt(start);
-      const column = start - (this.lineStarts[line - 1] ?? 0) + 1;
+      const column = start - this.lines.lineStart(line - 1) + 1;
       this.problem('compose/invalid', { start, end: error.pos[1] }, `Invalid YAML: ${describeYamlError(error.code, line, column)}.`);
     }
     const root = this.doc.contents;
@@ -361,7 +361,7 @@ class ComposeFileReader {
   }
 
   private lineAt(offset: number): number {
-    return lineNumberAt(this.lineStarts, offset);
+    return this.lines.lineOf(offset) + 1;
   }
 
   private invalid(entry: MapEntry, message: string): void {

@@ -15,7 +15,7 @@
  */
 import type { TextRange } from '../syntax/diagnostic';
 import { interpolate, NESTING_LIMIT_MESSAGE, type InterpolationError, type Lookup, type VariableReference } from './interpolation';
-import { computeLineStarts, lineNumberAt } from './sourceText';
+import { LineIndex } from '../syntax/lineIndex';
 
 export interface DotEnvEntry {
   key: string;
@@ -58,8 +58,8 @@ export function parseDotEnv(text: string, lookup: Lookup = () => undefined): Dot
   const problems: DotEnvProblem[] = [];
   const earlier = new Map<string, string>();
   const combined: Lookup = (name) => lookup(name) ?? earlier.get(name);
-  const lineStarts = computeLineStarts(text);
-  const lineOf = (offset: number): number => lineNumberAt(lineStarts, offset);
+  const lines = new LineIndex(text);
+  const lineOf = (offset: number): number => lines.lineOf(offset) + 1;
 
   let pos = 0;
   while (pos < text.length) {

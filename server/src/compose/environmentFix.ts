@@ -11,7 +11,8 @@ import { isMap, isScalar, isSeq, parseDocument, type Node, type Pair, type YAMLM
 import type { FileEdit } from '../syntax/diagnostic';
 import { parseDotEnv } from './dotenv';
 import { isNullNode, nodeRange } from './yamlNodes';
-import { detectEol, lineEndAt, lineStartAt } from './sourceText';
+import { lineEndAt, lineStartAt } from './sourceText';
+import { dominantLineEnding } from '../fixes/lineEndings';
 
 /**
  * An edit adding `name` to the `environment` of `serviceName` in the compose
@@ -26,7 +27,7 @@ export function addEnvironmentVariableEdit(file: string, text: string, serviceNa
   const servicePair = explicitPair(services.value, serviceName);
   if (!servicePair || !isMap(servicePair.value)) return null;
   const service = servicePair.value;
-  const eol = detectEol(text);
+  const eol = dominantLineEnding(text);
   const insert = (offset: number, newText: string): FileEdit => ({ file, range: { start: offset, end: offset }, newText });
 
   const environment = explicitPair(service, 'environment');
@@ -75,7 +76,7 @@ export function addEnvironmentVariableEdit(file: string, text: string, serviceNa
  */
 export function addEnvExampleEdit(file: string, text: string, name: string): FileEdit | null {
   if (parseDotEnv(text).entries.some((entry) => entry.key === name)) return null;
-  const eol = detectEol(text);
+  const eol = dominantLineEnding(text);
   const separator = text === '' || text.endsWith('\n') ? '' : eol;
   return { file, range: { start: text.length, end: text.length }, newText: `${separator}${name}=${eol}` };
 }

@@ -9,7 +9,8 @@
 import { isMap, isScalar, isSeq, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { FileEdit } from '../syntax/diagnostic';
 import { nodeRange } from './yamlNodes';
-import { detectEol, lineEndAt, lineStartAt } from './sourceText';
+import { lineEndAt, lineStartAt } from './sourceText';
+import { dominantLineEnding } from '../fixes/lineEndings';
 
 const FLAG = '--stability.level';
 
@@ -57,7 +58,7 @@ export function stabilityLevelEdit(file: string, text: string, serviceName: stri
     const lineStart = lineStartAt(text, nodeRange(runNode).start);
     const prefix = /^\s*-\s*/.exec(text.slice(lineStart))?.[0] ?? '- ';
     const lineEnd = lineEndAt(text, end);
-    return { file, range: { start: lineEnd, end: lineEnd }, newText: `${detectEol(text)}${prefix}${flag}` };
+    return { file, range: { start: lineEnd, end: lineEnd }, newText: `${dominantLineEnding(text)}${prefix}${flag}` };
   }
   if (isScalar(command) && typeof command.value === 'string' && command.type !== 'BLOCK_FOLDED' && command.type !== 'BLOCK_LITERAL') {
     const range = nodeRange(command);
