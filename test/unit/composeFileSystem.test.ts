@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { isReadError, memoryFileSystem, overlayFileSystem, pathExists } from '../../server/src/compose/fileSystem';
-import { MAX_FILE_BYTES, nodeFileSystem } from '../../server/src/compose/nodeFileSystem';
+import { nodeFileSystem } from '../../server/src/compose/nodeFileSystem';
+import { MAX_TEXT_FILE_BYTES } from '../../server/src/textFiles';
 
 describe('nodeFileSystem', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'compose-fs-'));
@@ -24,7 +25,7 @@ describe('nodeFileSystem', () => {
     writeFileSync(path.join(dir, 'bin.yml'), Buffer.from([0x73, 0x00, 0x01, 0x02]));
     writeFileSync(path.join(dir, 'latin1.env'), Buffer.from([0x41, 0x3d, 0xe9, 0xff]));
     mkdirSync(path.join(dir, 'sub'));
-    writeFileSync(path.join(dir, 'big.yml'), Buffer.alloc(MAX_FILE_BYTES + 1, 0x61));
+    writeFileSync(path.join(dir, 'big.yml'), Buffer.alloc(MAX_TEXT_FILE_BYTES + 1, 0x61));
     for (const [name, pattern] of [
       ['bin.yml', /binary/],
       ['latin1.env', /UTF-8/],

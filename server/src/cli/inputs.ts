@@ -5,10 +5,7 @@
  */
 import { lstatSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { MAX_TEXT_FILE_BYTES, readTextFile as readFile } from '../textFiles';
-
-/** Larger files are refused: the limit every reader shares. */
-export const MAX_INPUT_BYTES = MAX_TEXT_FILE_BYTES;
+import { readTextFile as readFile } from '../textFiles';
 
 export type ReadResult = { ok: true; text: string; bom: boolean } | { ok: false; reason: string };
 
@@ -22,7 +19,7 @@ function describe(error: unknown): string {
 
 /** Reads a text file that must be UTF-8 and not binary (the BOM is reported apart from the text). */
 export function readTextFile(path: string): ReadResult {
-  const read = readFile(path, MAX_INPUT_BYTES);
+  const read = readFile(path);
   if (read.ok) return read;
   switch (read.reason) {
     case 'missing':

@@ -6,15 +6,12 @@
  * `env_file: /dev/zero` cannot stall or confuse the checker.
  */
 import { readdirSync, statSync } from 'node:fs';
-import { MAX_TEXT_FILE_BYTES, readTextFile } from '../textFiles';
+import { readTextFile } from '../textFiles';
 import type { FileReadError, FileSystem } from './fileSystem';
-
-/** Compose and env files beyond this size are not read (the limit of every reader). */
-export const MAX_FILE_BYTES = MAX_TEXT_FILE_BYTES;
 
 export const nodeFileSystem: FileSystem = {
   readFile(path) {
-    const read = readTextFile(path, MAX_FILE_BYTES);
+    const read = readTextFile(path);
     if (read.ok) return read.text;
     switch (read.reason) {
       case 'missing':

@@ -57,8 +57,8 @@ import { pathToUri, toDiagnostic, toRange, uriToPath } from './convert';
 import type { Configuration, ConfigurationReason } from '../workspace/configurations';
 import { configurationRole } from '../checks/rootBlocks';
 import { unionFindings, withConfigurationReason } from '../workspace/configurationFindings';
-import { MAX_FILE_BYTES, Workspace } from './workspace';
-import { readTextFile } from '../textFiles';
+import { Workspace } from './workspace';
+import { MAX_TEXT_FILE_BYTES, readTextFile } from '../textFiles';
 import { navigationCapabilities, registerNavigation } from './navigation';
 import { makeGuard } from './guard';
 import { invalidParams, requireCodeActionOnly, requireDocumentUri, requireObject, requirePosition, requireRange, requireUris } from './params';
@@ -172,7 +172,7 @@ export function startServer(connection: Connection): void {
     const refuse = (code: string, message: string): Diagnostic[] => [
       { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 2, source: 'alloy-selfmon', code, message },
     ];
-    if (text.length > MAX_FILE_BYTES) return refuse('file-too-large', `This file is larger than ${MAX_FILE_BYTES / (1024 * 1024)} MB and is not analysed.`);
+    if (text.length > MAX_TEXT_FILE_BYTES) return refuse('file-too-large', `This file is larger than ${MAX_TEXT_FILE_BYTES / (1024 * 1024)} MB and is not analysed.`);
     if (text.slice(0, 8000).includes('\0')) return refuse('binary-file', 'This file looks binary (it contains NUL characters) and is not analysed.');
     const configurations = workspace.configurationOf(document, settings.configurations);
     const self = configurations[0]?.files[0];

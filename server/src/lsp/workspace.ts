@@ -22,9 +22,6 @@ import type { WalkLimits } from '../workspace/workspaceWalk';
 import { MAX_TEXT_FILE_BYTES, readTextFile } from '../textFiles';
 import { uriToPath } from './convert';
 
-/** Files larger than this are not analysed; they get one clear diagnostic instead. */
-export const MAX_FILE_BYTES = MAX_TEXT_FILE_BYTES;
-
 interface CacheEntry {
   key: string;
   file: ParsedFile;
@@ -145,14 +142,14 @@ export class Workspace {
     let key: string;
     try {
       const stat = statSync(path);
-      if (!stat.isFile() || stat.size > MAX_FILE_BYTES) return undefined;
+      if (!stat.isFile() || stat.size > MAX_TEXT_FILE_BYTES) return undefined;
       key = `d${stat.mtimeMs}:${stat.size}`;
     } catch {
       return undefined;
     }
     const hit = this.cache.get(path);
     if (hit && hit.key === key) return hit.file;
-    const read = readTextFile(path, MAX_FILE_BYTES);
+    const read = readTextFile(path);
     if (!read.ok) return undefined;
     const file = parseFile(path, read.text);
     this.cache.set(path, { key, file });
