@@ -36,7 +36,7 @@ const nodeIo: WriteIo = {
 export type WriteResult = { ok: true } | { ok: false; reason: 'changed' | 'failed'; message: string };
 
 /** The bytes a text is written as: UTF-8, with the BOM when the file had one. */
-export function encodeText(snapshot: TextSnapshot): Buffer {
+function encodeText(snapshot: TextSnapshot): Buffer {
   return Buffer.from((snapshot.bom ? '\uFEFF' : '') + snapshot.text, 'utf8');
 }
 
@@ -103,7 +103,7 @@ export function replaceFile(path: string, expected: TextSnapshot, next: TextSnap
 }
 
 /** A one-line reason for a file-system error, without stack or quoted content. */
-export function describeError(error: unknown): string {
+function describeError(error: unknown): string {
   const code = typeof error === 'object' && error !== null && 'code' in error ? (error as { code: unknown }).code : undefined;
   switch (code) {
     case 'ENOENT':

@@ -11,7 +11,7 @@ import { MAX_FINDINGS_PER_CONFIGURATION, MAX_FINDINGS_PER_FILE } from './semanti
 import { severityOf, type Code } from './codes';
 
 /** The code of the finding that says a limit was reached. */
-export const TOO_MANY_PROBLEMS: Code = 'too-many-problems';
+const TOO_MANY_PROBLEMS: Code = 'too-many-problems';
 
 /** The findings of one configuration, with severities applied and the limits kept as they are added. */
 export class FindingBudget {

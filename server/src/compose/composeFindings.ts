@@ -15,7 +15,7 @@ import type { FileSystem } from './fileSystem';
 import { severityOf, type Code } from '../codes';
 
 /** The `source` of every finding this module reports. */
-export const FINDING_SOURCE = 'alloy-selfmon';
+const FINDING_SOURCE = 'alloy-selfmon';
 
 /** Where the configuration reads an environment variable: `sys.env("NAME")` or `env("NAME")`. */
 export interface EnvUsage {

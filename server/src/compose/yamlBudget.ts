@@ -12,7 +12,7 @@ import { isMap, isPair, isScalar, isSeq, parseDocument, YAMLParseError, type Doc
 export const MAX_COMPOSE_FILE_CHARS = 1024 * 1024;
 
 /** Flow collections (`[`, `{`) nested deeper than this are not parsed. */
-export const MAX_YAML_NESTING = 500;
+const MAX_YAML_NESTING = 500;
 
 /** Why `text` is not parsed at all, naming the limit; undefined when it is within budget. */
 export function yamlBudgetProblem(text: string): string | undefined {

@@ -19,7 +19,7 @@ export interface MapEntry {
 }
 
 /** Follows aliases (`*name`) to the node they stand for. */
-export function resolveNode(doc: Document, node: unknown): Node | null {
+function resolveNode(doc: Document, node: unknown): Node | null {
   let current: unknown = node;
   for (let depth = 0; depth < 32 && isAlias(current); depth++) current = current.resolve(doc) ?? null;
   if (current === null || current === undefined || isAlias(current)) return null;

@@ -51,7 +51,7 @@ function definition(index: SymbolIndex, file: SourceFile, offset: number): Defin
 }
 
 /** Where a symbol is defined: its block, with the label as the name to select. */
-export function targetOf(symbol: NavSymbol): DefinitionTarget {
+function targetOf(symbol: NavSymbol): DefinitionTarget {
   const block = symbol.block;
   const selection = labelRange(symbol.file, block) ?? { start: block.start, end: block.start };
   return { file: symbol.file.path, range: { start: block.start, end: block.end }, selection };

@@ -31,7 +31,7 @@ export type Scope =
   /** A custom component, an unknown name, or a block the catalog does not list. */
   | { kind: 'unknown' };
 
-export const ROOT_SCOPE: Scope = { kind: 'config', where: 'root' };
+const ROOT_SCOPE: Scope = { kind: 'config', where: 'root' };
 
 /** Whether `name` is a custom component: declared here or in an imported namespace. */
 export function isCustomComponentName(model: ConfigModel, name: string): boolean {

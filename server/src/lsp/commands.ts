@@ -35,7 +35,7 @@ export interface Commands {
 }
 
 /** The compose report for a person, as plain lines (for clients that show the command's result as text). */
-export function composeReportText(result: ComposeReportResult): string {
+function composeReportText(result: ComposeReportResult): string {
   const out: string[] = [];
   if (result.entries.length === 0) out.push('No .alloy configuration was found in this workspace.');
   for (const entry of result.entries) {

@@ -10,10 +10,10 @@ import { dirname } from 'node:path';
 import { DidChangeWatchedFilesNotification, type ClientCapabilities, type Connection } from 'vscode-languageserver/node';
 
 /** The files whose changes can change a configuration's findings. */
-export const WATCHED_GLOBS = ['**/*.alloy', '**/{compose,docker-compose}*.{yml,yaml}', '**/.env*'] as const;
+const WATCHED_GLOBS = ['**/*.alloy', '**/{compose,docker-compose}*.{yml,yaml}', '**/.env*'] as const;
 
 /** Whether a file name is one of WATCHED_GLOBS (for the server's own watchers, which see names only). */
-export function isWatchedName(name: string): boolean {
+function isWatchedName(name: string): boolean {
   return name.endsWith('.alloy') || /^(compose|docker-compose)[^/]*\.ya?ml$/.test(name) || name.startsWith('.env');
 }
 

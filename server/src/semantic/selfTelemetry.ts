@@ -80,7 +80,7 @@ function literalAddresses(model: ConfigModel, root: Expr): string[] {
 }
 
 /** Whether `host:port` (optionally with a scheme) is Alloy's own HTTP server. */
-export function isAlloyAddress(address: string, hosts: readonly AlloyHost[]): boolean {
+function isAlloyAddress(address: string, hosts: readonly AlloyHost[]): boolean {
   const bare = address.replace(/^[a-z]+:\/\//i, '').replace(/\/.*$/, '');
   const colon = bare.lastIndexOf(':');
   if (colon <= 0) return false;

@@ -13,7 +13,7 @@ import type { HostEnvironment } from '../compose/projectEnvironment';
 import { isAlloyImage } from '../compose/serviceSelection';
 
 /** The command the `grafana/alloy` image runs when a service sets none. */
-export const DEFAULT_IMAGE_COMMAND: readonly string[] = ['run', '/etc/alloy/config.alloy'];
+const DEFAULT_IMAGE_COMMAND: readonly string[] = ['run', '/etc/alloy/config.alloy'];
 
 export interface AlloyRun {
   service: string;
