@@ -4,7 +4,7 @@
  * tell for each variable whether the container gets it, and report findings.
  */
 import * as path from 'node:path';
-import type { FileEdit, Finding } from '../syntax/diagnostic';
+import { uniqueFindings, type FileEdit, type Finding } from '../syntax/diagnostic';
 import {
   envFileTemplateNote,
   missingVariableFix,
@@ -172,7 +172,7 @@ function checkProject(options: CheckComposeEnvironmentOptions, composeFiles: str
         range: first?.servicesKeyRange ?? { start: 0, end: 0 },
       });
     }
-    return { report: null, findings: uniqueProblems(problems).map(problemFinding), host: null };
+    return { report: null, findings: uniqueFindings(problems).map(problemFinding), host: null };
   }
 
   const names = options.usages.map((usage) => usage.name);
@@ -180,7 +180,7 @@ function checkProject(options: CheckComposeEnvironmentOptions, composeFiles: str
   problems.push(...withTemplateNotes(resolution.problems, resolution.missingEnvFiles, names, fs, show));
   const byName = new Map(resolution.variables.map((variable) => [variable.name, variable]));
   const anchor = serviceAnchor(service);
-  const findings: Finding[] = uniqueProblems(problems).map(problemFinding);
+  const findings: Finding[] = uniqueFindings(problems).map(problemFinding);
   if (anchor) {
     const context: FindingContext = { service, anchor, explanation: selection.explanation, show };
     const fixes = new Map<string, ReturnType<typeof missingVariableFix>>();
@@ -257,26 +257,6 @@ function composeFileVariable(
     .filter((file) => file !== '')
     .map((file) => path.resolve(projectDir, file));
   return files.length > 0 ? files : null;
-}
-
-function uniqueFindings(findings: readonly Finding[]): Finding[] {
-  const seen = new Set<string>();
-  return findings.filter((finding) => {
-    const key = `${finding.code}\u0000${finding.file}\u0000${finding.range.start}\u0000${finding.range.end}\u0000${finding.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
-
-function uniqueProblems(problems: readonly ComposeProblem[]): ComposeProblem[] {
-  const seen = new Set<string>();
-  return problems.filter((problem) => {
-    const key = `${problem.code}\u0000${problem.file}\u0000${problem.range.start}\u0000${problem.range.end}\u0000${problem.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }
 
 /** The edit setting `--stability.level` where the service's command is written (the last file that sets it). */

@@ -47,3 +47,20 @@ export interface Finding {
   related?: RelatedLocation[];
   fixes?: Fix[];
 }
+
+/**
+ * Findings (or compose problems: anything with a code, file, range and message)
+ * without repeats, in first-seen order. Two are the same when all five agree,
+ * so the same message at two places stays twice.
+ */
+export function uniqueFindings<T extends Pick<Finding, 'code' | 'file' | 'range' | 'message'>>(items: Iterable<T>): T[] {
+  const seen = new Set<string>();
+  const out: T[] = [];
+  for (const f of items) {
+    const key = `${f.code}\0${f.file}\0${f.range.start}\0${f.range.end}\0${f.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(f);
+  }
+  return out;
+}

@@ -3,7 +3,7 @@
  * into two services): the union of what each configuration finds in it, and
  * the configuration's reason on the findings that depend on the boundary.
  */
-import type { Finding } from '../syntax/diagnostic';
+import { uniqueFindings, type Finding } from '../syntax/diagnostic';
 import type { ConfigurationReason } from './configurations';
 
 /** Codes whose truth depends on which files form the configuration. */
@@ -11,17 +11,11 @@ const BOUNDARY_CODES: ReadonlySet<string> = new Set(['duplicate-block', 'undefin
 
 /** The findings of each configuration, de-duplicated (same code, place and message), in first-seen order. */
 export function unionFindings(lists: readonly (readonly Finding[])[]): Finding[] {
-  const seen = new Set<string>();
-  const out: Finding[] = [];
-  for (const list of lists) {
-    for (const f of list) {
-      const key = `${f.code}\0${f.file}\0${f.range.start}\0${f.range.end}\0${f.message}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      out.push(f);
-    }
-  }
-  return out;
+  return uniqueFindings(
+    (function* () {
+      for (const list of lists) yield* list;
+    })(),
+  );
 }
 
 /**
