@@ -44,6 +44,8 @@ describe('navigation over stdio', () => {
   before(async () => {
     mkdirSync(join(root, 'cfg'));
     mkdirSync(join(root, 'mods'));
+    // A folder whose name ends in .alloy: not a file of the module folder.
+    mkdirSync(join(root, 'mods', 'old.alloy'));
     writeFileSync(main, MAIN);
     writeFileSync(write, WRITE);
     writeFileSync(lib, LIB);
@@ -90,6 +92,14 @@ describe('navigation over stdio', () => {
     assert.deepEqual(Object.keys(declare.changes ?? {}).sort(), [uri(main), uri(lib)].sort());
     await assert.rejects(request('textDocument/rename', { ...at('"lib"', 1), newName: 'not-a-name' }), /not a valid name/);
     await assert.rejects(request('textDocument/prepareRename', at('targets    =', 2)), /can be renamed/);
+  });
+
+  it('follows an import of a folder to the .alloy files in it, passing over folders', async () => {
+    const folderUser = join(root, 'folder', 'main.alloy');
+    const text = 'import.file "lib" {\n\tfilename = "../mods"\n}\n\nlib.relabel "x" {\n\tforward_to = []\n}\n';
+    await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uri(folderUser), languageId: 'grafana-alloy', version: 1, text } });
+    const toLib = await request<Location[]>('textDocument/definition', { textDocument: { uri: uri(folderUser) }, position: positionOf(text, 'relabel "x"', 2) });
+    assert.deepEqual(toLib.map((l) => l.uri), [uri(lib)]);
   });
 
   it('from a module opened on its own, reaches the configuration that imports it', async () => {

@@ -5,8 +5,7 @@
  * the pure feature, and turns offsets back; an exception is logged with the
  * feature and URI and answered with an empty result.
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
 import {
   DocumentHighlightKind,
   LSPErrorCodes,
@@ -41,6 +40,8 @@ import { pathToUri, toRange } from './convert';
 import { requireDocumentUri, requireObject, requirePosition } from './params';
 import type { Workspace } from './workspace';
 import { makeGuard } from './guard';
+import { alloyFilesAt } from '../workspace/composeRuns';
+import { nodeFileSystem } from '../compose/nodeFileSystem';
 
 /** What the server announces for navigation, spread into its capabilities. */
 export const navigationCapabilities: ServerCapabilities = {
@@ -82,8 +83,8 @@ export function registerNavigation(
   const loadModule: ModuleLoader = (path) => {
     try {
       if (!statSync(path).isDirectory()) return workspace.load([path]);
-      const names = readdirSync(path).filter((n) => n.endsWith('.alloy')).sort();
-      return workspace.load(names.map((n) => join(path, n)));
+      // The same listing configurations use: the `.alloy` files directly in the folder, sorted.
+      return workspace.load(alloyFilesAt(path, nodeFileSystem) ?? []);
     } catch {
       return undefined;
     }
