@@ -136,7 +136,8 @@ async function benchSize(size: Size, rows: Row[], results: TargetResult[]): Prom
         ['textDocument/formatting', 'formatting', { textDocument: { uri }, options: { tabSize: 4, insertSpaces: false } }],
       ] as const) {
         const r = await timedRequest(s, method, params, 3);
-        const note = `${fmt(r.kb, 0)} KB, ${r.items.toLocaleString('en')} ${what === 'formatting' ? 'edits' : 'symbols'}`;
+        const unit = what === 'formatting' ? (r.items === 1 ? 'edit' : 'edits') : 'top-level symbols';
+        const note = `${fmt(r.kb, 0)} KB, ${r.items.toLocaleString('en')} ${unit}`;
         rows.push(latencyRow(label, what, r.times, LARGE_REQUEST_MS, note));
         const m = median(r.times);
         results.push(atMost('lsp', requestTarget(what), m, LARGE_REQUEST_MS, `${fmt(m, 0)} ms (${note})`));

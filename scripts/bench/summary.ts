@@ -32,7 +32,7 @@ export function atMost(part: PartName, target: string, value: number, limit: num
 
 /** Prints the summary of every target the run measured. */
 export function printSummary(results: readonly TargetResult[]): void {
-  console.log('\nSummary (issue 12 targets; measurements only, nothing fails on a target)\n');
+  console.log('\nSummary: the targets of issue 12, and of navigation and hostile inputs (measurements only; nothing fails on a target)\n');
   const met = results.filter((r) => r.met === true).length;
   table(
     ['part', 'target', 'measured', 'met?'],
