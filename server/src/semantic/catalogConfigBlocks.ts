@@ -6,7 +6,7 @@
  * module`, `service blocks not allowed inside a module`, ...).
  */
 
-import type { AttributeSchema, BlockSchema, ConfigBlockKind, ConfigBlockSchema, ExportSchema, Flow, Stability } from './catalog';
+import type { AttributeSchema, BlockSchema, ConfigBlockKind, ConfigBlockSchema, ExportSchema, Flow, Stability } from './catalogTypes';
 import {
   block,
   exp,

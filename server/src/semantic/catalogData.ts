@@ -3,7 +3,7 @@
  * (`pyroscope`, `beyla`, `database_observability`, `faro`, `mimir`) that fit here.
  */
 
-import type { ComponentSchema } from './catalog';
+import type { ComponentSchema } from './catalogTypes';
 import { DISCOVERY_COMPONENTS } from './catalogDiscovery';
 import { LOKI_COMPONENTS } from './catalogLoki';
 import { OTELCOL_COMPONENTS } from './catalogOtelcol';

@@ -1,6 +1,6 @@
 /** Catalog entries of the `discovery.*`, `local.*` and `remote.*` namespaces. */
 
-import type { AttributeSchema, ComponentSchema } from './catalog';
+import type { AttributeSchema, ComponentSchema } from './catalogTypes';
 import {
   block,
   component,

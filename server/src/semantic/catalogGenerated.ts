@@ -6,7 +6,7 @@
  * the hand-written overlay, matched by name.
  */
 import generated from './generated/catalog.json';
-import type { AttributeSchema, BlockSchema, ComponentSchema, ExportSchema, Stability } from './catalog';
+import type { AttributeSchema, BlockSchema, ComponentSchema, ExportSchema, Stability } from './catalogTypes';
 import { capsuleKindOfType } from './catalogShared';
 import { CLOSED_VALUE_SETS } from './catalogValueSets';
 import type { GenAttribute, GenCatalog } from './generated/catalogFormat';

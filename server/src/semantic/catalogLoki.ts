@@ -1,6 +1,6 @@
 /** Catalog entries of the `loki.*` namespace. */
 
-import type { AttributeSchema, BlockSchema, ComponentSchema, Stability } from './catalog';
+import type { AttributeSchema, BlockSchema, ComponentSchema, Stability } from './catalogTypes';
 import {
   block,
   CLUSTERING,

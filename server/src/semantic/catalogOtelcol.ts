@@ -1,6 +1,6 @@
 /** Catalog entries of the `otelcol.*` namespace (OpenTelemetry Collector components). */
 
-import type { AttributeSchema, BlockSchema, ComponentSchema, Signal, Stability } from './catalog';
+import type { AttributeSchema, BlockSchema, ComponentSchema, Signal, Stability } from './catalogTypes';
 import {
   ALL_OTEL,
   block,

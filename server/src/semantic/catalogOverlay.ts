@@ -7,7 +7,7 @@
  * naming something the generated catalog lacks are reported by `overlayMismatches` (a
  * test keeps that list empty).
  */
-import type { AttributeSchema, BlockSchema, ComponentSchema, ConfigBlockSchema, ExportSchema } from './catalog';
+import type { AttributeSchema, BlockSchema, ComponentSchema, ConfigBlockSchema, ExportSchema } from './catalogTypes';
 import type { GeneratedConfigBlock } from './catalogGenerated';
 
 interface Body {

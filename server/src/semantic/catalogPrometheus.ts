@@ -1,6 +1,6 @@
 /** Catalog entries of the `prometheus.*` namespace. */
 
-import type { AttributeSchema, ComponentSchema } from './catalog';
+import type { AttributeSchema, ComponentSchema } from './catalogTypes';
 import {
   block,
   CLUSTERING,

@@ -13,7 +13,7 @@ import type {
   Flow,
   Signal,
   Stability,
-} from './catalog';
+} from './catalogTypes';
 
 const CAPSULE_KINDS: ReadonlySet<string> = new Set<CapsuleKind>([
   'MetricsReceiver',

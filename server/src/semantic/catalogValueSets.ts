@@ -7,14 +7,7 @@
  * catalog's commit.
  */
 
-/** How one attribute's value is checked, with Alloy's own message for a value outside the set. */
-export interface ClosedValueSet {
-  values: readonly string[];
-  /** Alloy lower-cases the value before comparing (and names it lower-cased). */
-  foldCase: boolean;
-  /** Alloy's error for a value outside the set, given the value as Alloy names it. */
-  message: (value: string) => string;
-}
+import type { ClosedValueSet } from './catalogTypes';
 
 /** Sets by generated body id, then attribute name. */
 export const CLOSED_VALUE_SETS: ReadonlyMap<string, ReadonlyMap<string, ClosedValueSet>> = new Map<string, ReadonlyMap<string, ClosedValueSet>>([
