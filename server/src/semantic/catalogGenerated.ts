@@ -26,6 +26,10 @@ export interface GeneratedStdlib {
   name: string;
   stability: Stability;
   deprecated?: boolean;
+  /** Arguments taken; no `max` when any number from `min`. */
+  arity?: { min: number; max?: number };
+  /** The Go standard-library function it is (`strings.Join`), when the generator could not count. */
+  goFunction?: string;
 }
 
 const data = generated as GenCatalog;
@@ -141,7 +145,13 @@ export function generatedConfigBlocks(): GeneratedConfigBlock[] {
   });
 }
 
-/** The stdlib identifiers the generator read, with stability. */
+/** The stdlib identifiers the generator read, with stability and arity. */
 export function generatedStdlib(): GeneratedStdlib[] {
-  return data.stdlib.map((s) => ({ name: s.name, stability: stabilityOf(s.stability), ...(s.deprecated === true ? { deprecated: true } : {}) }));
+  return data.stdlib.map((s) => ({
+    name: s.name,
+    stability: stabilityOf(s.stability),
+    ...(s.deprecated === true ? { deprecated: true } : {}),
+    ...(s.arity !== undefined ? { arity: s.arity.max !== undefined ? { min: s.arity.min, max: s.arity.max } : { min: s.arity.min } } : {}),
+    ...(s.goFunction !== undefined ? { goFunction: s.goFunction } : {}),
+  }));
 }

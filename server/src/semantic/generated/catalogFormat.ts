@@ -44,11 +44,22 @@ export interface GenComponent {
   exports: string | null;
 }
 
+/** One stdlib identifier; functions carry their arity, or the Go standard-library function they are. */
+export interface GenStdlib {
+  name: string;
+  stability: string;
+  deprecated?: boolean;
+  /** Arguments taken; no `max` when any number from `min`. */
+  arity?: { min: number; max?: number };
+  /** A function of Go's standard library (`strings.Join`), whose source is not in Alloy's checkout. */
+  goFunction?: string;
+}
+
 /** The whole file. */
 export interface GenCatalog {
   alloy: { newestRelease: string; nextRelease: string; releases: string[] };
   components: GenComponent[];
   configBlocks: { name: string; kind: string; stability: string; body: string | null }[];
-  stdlib: { name: string; stability: string; deprecated?: boolean }[];
+  stdlib: GenStdlib[];
   bodies: Record<string, GenBody>;
 }
