@@ -56,7 +56,7 @@ function declaredArity(text: string, name: string): Arity | undefined {
   const m = new RegExp(`^func\\s+${name}\\s*\\(`, 'm').exec(text);
   if (!m) return undefined;
   const open = m.index + m[0].length - 1;
-  const params = splitTopLevel(text.slice(open + 1, matchBracket(text, open) - 1));
+  const params = splitTopLevel(text.slice(open + 1, matchBracket(text, open)));
   const variadic = params.some((p) => p.includes('...'));
   return variadic ? { min: params.length - 1 } : { min: params.length, max: params.length };
 }

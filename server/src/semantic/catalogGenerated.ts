@@ -6,10 +6,9 @@
  * the hand-written overlay, matched by name.
  */
 import generated from './generated/catalog.json';
-import type { AttributeSchema, BlockSchema, ComponentSchema, ExportSchema, Stability } from './catalogTypes';
+import type { AttributeSchema, BlockSchema, ClosedValueSet, ComponentSchema, ExportSchema, Stability } from './catalogTypes';
 import { capsuleKindOfType } from './catalogShared';
-import { CLOSED_VALUE_SETS } from './catalogValueSets';
-import type { GenAttribute, GenCatalog } from './generated/catalogFormat';
+import type { GenAttribute, GenCatalog, GenValueSet } from './generated/catalogFormat';
 
 /** A configurable top-level block from the JSON (services, `logging`, `tracing`). */
 export interface GeneratedConfigBlock {
@@ -64,13 +63,7 @@ function body(id: string): Converted | undefined {
   if (!raw) return undefined;
   const out: Converted = { attributes: [], blocks: [], closed: raw.closed, label: raw.label === true };
   converted.set(id, out);
-  const sets = CLOSED_VALUE_SETS.get(id);
-  for (const a of raw.attributes) {
-    const attr = attribute(a);
-    const closed = sets?.get(a.name);
-    if (closed) attr.closedValues = closed;
-    out.attributes.push(attr);
-  }
+  for (const a of raw.attributes) out.attributes.push(attribute(a));
   for (const b of raw.blocks) {
     const inner = b.body === null ? undefined : body(b.body);
     const block: BlockSchema = {
@@ -89,9 +82,28 @@ function body(id: string): Converted | undefined {
   return out;
 }
 
+/**
+ * A generated value set as the checks use it. Alloy's message is a Go format string with
+ * one verb for the value: `%q` quotes it (the checks only judge values Go quotes as
+ * `"value"`), `%s` and `%v` print it as it is.
+ */
+export function closedValueSet(set: GenValueSet): ClosedValueSet {
+  const format = set.message;
+  return {
+    values: set.values,
+    foldCase: set.foldCase === true,
+    message: (value: string) => format.replace(/%[qsv]/, (verb) => (verb === '%q' ? `"${value}"` : value)),
+  };
+}
+
 function attribute(a: GenAttribute): AttributeSchema {
   const out: AttributeSchema = { name: a.name, type: a.type, required: a.required, doc: '' };
   if (a.default !== undefined) out.default = a.default;
+  if (a.valueSet !== undefined) {
+    out.closedValues = closedValueSet(a.valueSet);
+    // Completion offers what can be written; the empty string only stands for the default.
+    out.enum = a.valueSet.values.filter((v) => v !== '');
+  }
   const accepts = capsuleKindOfType(a.type);
   if (accepts) out.accepts = accepts;
   return out;
