@@ -8,10 +8,11 @@ import { generateCatalog } from '../../scripts/catalog/main';
 import { getCompletions } from '../../server/src/features/completion';
 import { getHover } from '../../server/src/features/hover';
 import { allComponents, getComponent, getConfigBlock, resolveBody } from '../../server/src/semantic/catalog';
-import { COMPONENTS as HAND } from '../../server/src/semantic/catalogData';
-import { generatedComponents } from '../../server/src/semantic/catalogGenerated';
+import { CATALOG_NOTES } from '../../server/src/semantic/catalogNotes';
 import { overlayMismatches } from '../../server/src/semantic/catalogOverlay';
 import { buildModel, type SourceFile } from '../../server/src/semantic/model';
+import generated from '../../server/src/semantic/generated/catalog.json';
+import type { GenCatalog } from '../../server/src/semantic/generated/catalogFormat';
 import { parse } from '../../server/src/syntax/parser';
 
 /** A copy of `../shared/reference/components.txt` (name, stability), so a fresh clone can run this. */
@@ -34,7 +35,41 @@ describe('generated catalog', () => {
   });
 
   it('has an overlay that names only what the generated catalog has', () => {
-    assert.deepEqual(overlayMismatches(generatedComponents(), HAND), []);
+    assert.deepEqual(overlayMismatches(generated as GenCatalog, CATALOG_NOTES), []);
+    assert.ok(Object.keys(CATALOG_NOTES.components).length >= 184, 'every component is described');
+  });
+
+  it('reports every kind of name the overlay could get wrong', () => {
+    const found = overlayMismatches(generated as GenCatalog, {
+      components: {
+        'loki.nope': { doc: 'x' },
+        'loki.write': { doc: 'x', flows: [{ input: 'receiverr', inSignal: 'logs', output: 'endpoint.nope', outSignal: 'logs' }] },
+      },
+      bodies: {
+        'internal/component/nope.Arguments': { a: 'x' },
+        'internal/component/common/relabel.Config': {
+          nope: 'x',
+          action: { doc: 'x', enum: ['keep'] },
+          regex: { doc: 'x', default: '"(.*)"' },
+        },
+        'internal/component/loki/write.Arguments': { endpoint: { doc: 'x' } },
+      },
+      exports: {
+        'internal/component/loki/write.Exports': { nope: 'x' },
+        'internal/component/common/relabel.Config': { action: 'x' },
+      },
+    });
+    assert.deepEqual(found, [
+      'loki.nope: no such component',
+      'loki.write: flow output endpoint.nope is not an argument',
+      'loki.write: flow input receiverr is not an export',
+      'internal/component/nope.Arguments: no such body',
+      'internal/component/common/relabel.Config: no attribute or block nope',
+      'internal/component/common/relabel.Config: action has a generated value set',
+      'internal/component/loki/write.Arguments: block endpoint takes a description only',
+      'internal/component/loki/write.Exports: no export nope',
+      'internal/component/common/relabel.Config: no component exports this body',
+    ]);
   });
 
   it('knows releases: when components appeared and the one removed', () => {

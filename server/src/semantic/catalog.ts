@@ -3,14 +3,15 @@
  * Validation, completion, hover, the pipeline graph and the self-monitoring checks all
  * consult this module; no other module should spell a component name.
  *
- * Facts (names, types, stability, versions) are generated from grafana/alloy's source
- * (`npm run catalog`, `generated/catalog.json`); descriptions, defaults and signal flows
- * are the hand-written overlay laid over them (`catalogOverlay.ts`).
+ * Facts (names, types, value sets, stability, versions) are generated from grafana/alloy's
+ * source (`npm run catalog`, `generated/catalog.json`); descriptions, the defaults the
+ * generator cannot read, sinks and signal flows are the hand-written notes
+ * (`catalogNotes.ts`) laid over them (`catalogOverlay.ts`).
  */
 
-import { COMPONENTS as HAND_COMPONENTS } from './catalogData';
 import { CONFIG_BLOCKS as HAND_CONFIG_BLOCKS, UNCONFIGURABLE_SERVICES } from './catalogConfigBlocks';
-import { generatedComponents, generatedConfigBlocks } from './catalogGenerated';
+import { generatedCatalog } from './catalogGenerated';
+import { CATALOG_NOTES } from './catalogNotes';
 import { configBlocksWithGenerated, withOverlay } from './catalogOverlay';
 import { capsuleKindOfType } from './catalogShared';
 import type { BodySchema, CapsuleKind, ComponentSchema, ConfigBlockSchema, ExportSchema, Signal } from './catalogTypes';
@@ -39,8 +40,9 @@ export type {
   Stability,
 } from './catalogTypes';
 
-const COMPONENTS: readonly ComponentSchema[] = withOverlay(generatedComponents(), HAND_COMPONENTS);
-const CONFIG_BLOCKS: readonly ConfigBlockSchema[] = configBlocksWithGenerated(HAND_CONFIG_BLOCKS, generatedConfigBlocks());
+const GENERATED = generatedCatalog(CATALOG_NOTES);
+const COMPONENTS: readonly ComponentSchema[] = withOverlay(GENERATED.components, CATALOG_NOTES.components);
+const CONFIG_BLOCKS: readonly ConfigBlockSchema[] = configBlocksWithGenerated(HAND_CONFIG_BLOCKS, GENERATED.configBlocks);
 
 const componentsByName: ReadonlyMap<string, ComponentSchema> = new Map(COMPONENTS.map((c) => [c.name, c]));
 const sortedNames: readonly string[] = COMPONENTS.map((c) => c.name).sort();

@@ -156,3 +156,45 @@ export interface BodySchema {
   closed: boolean;
   nestedConfig: boolean;
 }
+
+/**
+ * What people know about one attribute that Alloy's code does not say: a description in
+ * our words, a default the generator cannot read (computed in Go), a value set for
+ * completion where Alloy's code lists none we can read, a deprecation, the capsule kind
+ * of the references it takes.
+ */
+export interface AttributeNote {
+  doc?: string;
+  default?: string;
+  enum?: readonly string[];
+  deprecated?: string;
+  accepts?: CapsuleKind;
+}
+
+/**
+ * Notes on one generated body, by the name of an attribute (its description, or a
+ * note) or of a block (its description). Names are unique within a body in Alloy.
+ */
+export type BodyNote = Readonly<Record<string, string | AttributeNote>>;
+
+/** What people know about an export: a description, and the capsule kind when the type does not say. */
+export interface ExportNote {
+  doc?: string;
+  kind?: CapsuleKind;
+}
+
+/** What people know about a component: a description, platform remarks, whether it is a sink, how telemetry flows through it. */
+export interface ComponentNote {
+  doc: string;
+  note?: string;
+  sinks?: readonly Signal[];
+  localSink?: boolean;
+  flows?: readonly Flow[];
+}
+
+/** The hand-written overlay: by component name, by generated body id, by generated exports body id. */
+export interface CatalogNotes {
+  components: Readonly<Record<string, ComponentNote>>;
+  bodies: Readonly<Record<string, BodyNote>>;
+  exports: Readonly<Record<string, Readonly<Record<string, string | ExportNote>>>>;
+}
