@@ -274,20 +274,20 @@ export const COMPONENT_NOTES: Readonly<Record<string, ComponentNote>> = {
 
 /** Descriptions (and capsule kinds the type does not name) of exports, by generated exports body id. */
 export const EXPORT_NOTES: Readonly<Record<string, Readonly<Record<string, string | ExportNote>>>> = {
-  'internal/component/beyla/ebpf.Exports': { targets: { doc: 'Targets to scrape or to pass to other components.', kind: 'Targets' } },
+  'internal/component/beyla/ebpf.Exports': { targets: 'Targets to scrape or to pass to other components.' },
   'internal/component/database_observability/mysql.Exports': {
-    targets: { doc: 'Targets to scrape or to pass to other components.', kind: 'Targets' },
+    targets: 'Targets to scrape or to pass to other components.',
   },
   'internal/component/database_observability/postgres.Exports': {
-    targets: { doc: 'Targets to scrape or to pass to other components.', kind: 'Targets' },
+    targets: 'Targets to scrape or to pass to other components.',
     logs_receiver: 'Receives PostgreSQL server logs to derive error metrics.',
   },
   'internal/component/database_observability/sql_server.Exports': {
-    targets: { doc: 'Targets to scrape or to pass to other components.', kind: 'Targets' },
+    targets: 'Targets to scrape or to pass to other components.',
   },
-  'internal/component/discovery.Exports': { targets: { doc: 'Targets to scrape or to pass to other components.', kind: 'Targets' } },
+  'internal/component/discovery.Exports': { targets: 'Targets to scrape or to pass to other components.' },
   'internal/component/discovery/relabel.Exports': {
-    output: { doc: 'The relabeled targets.', kind: 'Targets' },
+    output: 'The relabeled targets.',
     rules: 'The currently configured relabeling rules.',
   },
   'internal/component/local/file.Exports': { content: 'The file contents (a secret when `is_secret` is true).' },
@@ -308,7 +308,7 @@ export const EXPORT_NOTES: Readonly<Record<string, Readonly<Record<string, strin
   'internal/component/prometheus/echo.Exports': { receiver: 'Where other components send metrics to.' },
   'internal/component/prometheus/enrich.Exports': { receiver: 'Where other components send metrics to.' },
   'internal/component/prometheus/exporter.Exports': {
-    targets: { doc: 'Targets to scrape or to pass to other components.', kind: 'Targets' },
+    targets: 'Targets to scrape or to pass to other components.',
   },
   'internal/component/prometheus/relabel.Exports': {
     receiver: 'Where other components send metrics to.',

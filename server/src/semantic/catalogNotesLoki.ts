@@ -8,7 +8,7 @@ import type { BodyNote } from './catalogTypes';
 
 export const LOKI_BODY_NOTES: Readonly<Record<string, BodyNote>> = {
   'internal/component/loki/enrich.Arguments': {
-    targets: { doc: 'Discovered targets to copy labels from.', accepts: 'Targets' },
+    targets: 'Discovered targets to copy labels from.',
     target_match_label: 'Target label to match on.',
     forward_to: 'Receivers to send enriched log entries to.',
   },
@@ -267,7 +267,7 @@ export const LOKI_BODY_NOTES: Readonly<Record<string, BodyNote>> = {
   },
   'internal/component/loki/source/docker.Arguments': {
     host: 'Docker daemon address, for example `unix:///var/run/docker.sock`.',
-    targets: { doc: 'Containers to read, usually `discovery.docker.X.targets`.', accepts: 'Targets' },
+    targets: 'Containers to read, usually `discovery.docker.X.targets`.',
     forward_to: 'Receivers to send log entries to.',
     labels: { doc: 'Labels added to every entry.', default: '{}' },
     relabel_rules: { doc: 'Relabeling rules to apply to entries, usually from a relabel component.', default: '{}' },
@@ -275,7 +275,7 @@ export const LOKI_BODY_NOTES: Readonly<Record<string, BodyNote>> = {
     http_client_config: 'HTTP client settings for the Docker daemon.',
   },
   'internal/component/loki/source/file.Arguments': {
-    targets: { doc: 'Files to read, usually `local.file_match.X.targets`.', accepts: 'Targets' },
+    targets: 'Files to read, usually `local.file_match.X.targets`.',
     forward_to: 'Receivers to send log entries to.',
     encoding: { doc: 'Character encoding of the files.', default: '""' },
     tail_from_end: { doc: 'Start at the end of files without a saved position.', default: 'false' },
@@ -322,7 +322,7 @@ export const LOKI_BODY_NOTES: Readonly<Record<string, BodyNote>> = {
     relabel_rules: { doc: 'Relabeling rules to apply to entries, usually from a relabel component.', default: '{}' },
   },
   'internal/component/loki/source/kubernetes.Arguments': {
-    targets: { doc: 'Pods/containers to tail, usually from `discovery.kubernetes`.', accepts: 'Targets' },
+    targets: 'Pods/containers to tail, usually from `discovery.kubernetes`.',
     forward_to: 'Receivers to send log entries to.',
     client: 'Kubernetes API client settings (in-cluster config when unset).',
     clustering: 'Distribute the work across Alloy cluster peers.',

@@ -32,7 +32,7 @@ export const OTELCOL_PROCESSORS_BODY_NOTES: Readonly<Record<string, BodyNote>> =
     debug_metrics: 'Metrics this component generates about itself.',
   },
   'internal/component/otelcol/processor/discovery.Arguments': {
-    targets: { doc: 'Discovered targets whose labels are added to matching spans.', accepts: 'Targets' },
+    targets: 'Discovered targets whose labels are added to matching spans.',
     output: 'Where to send the telemetry this component emits.',
   },
   'internal/component/otelcol/processor/filter.Arguments': {

@@ -94,17 +94,17 @@ export const OTHER_BODY_NOTES: Readonly<Record<string, BodyNote>> = {
   },
   'internal/component/database_observability/mysql.Arguments': {
     forward_to: 'Receivers to send collected query and schema information to.',
-    targets: { doc: 'External exporter targets to scrape.', accepts: 'Targets' },
+    targets: 'External exporter targets to scrape.',
   },
   'internal/component/database_observability/postgres.Arguments': {
     data_source_name: 'Connection string of the database.',
     forward_to: 'Receivers to send collected query and schema information to.',
-    targets: { doc: 'External exporter targets to scrape.', accepts: 'Targets' },
+    targets: 'External exporter targets to scrape.',
   },
   'internal/component/database_observability/sql_server.Arguments': {
     data_source_name: 'Connection string of the database.',
     forward_to: 'Receivers to send collected query and schema information to.',
-    targets: { doc: 'External exporter targets to scrape.', accepts: 'Targets' },
+    targets: 'External exporter targets to scrape.',
   },
   'internal/component/faro/receiver.Arguments': { output: 'Where to send received telemetry.' },
   'internal/component/faro/receiver.OutputArguments': {
@@ -118,7 +118,7 @@ export const OTHER_BODY_NOTES: Readonly<Record<string, BodyNote>> = {
     is_secret: { doc: 'Export the content as a secret.', default: 'false' },
   },
   'internal/component/local/file_match.Arguments': {
-    path_targets: { doc: 'Targets with a `__path__` glob (and optional `__path_exclude__`).', accepts: 'Targets' },
+    path_targets: 'Targets with a `__path__` glob (and optional `__path_exclude__`).',
     sync_period: { doc: 'How often to re-evaluate the globs.', default: '"10s"' },
     ignore_older_than: { doc: 'Ignore files not modified for this long (0 = never).', default: '"0s"' },
   },
@@ -126,15 +126,15 @@ export const OTHER_BODY_NOTES: Readonly<Record<string, BodyNote>> = {
   'internal/component/mimir/rules/kubernetes.Arguments': { address: 'Mimir ruler URL.' },
   'internal/component/pyroscope/ebpf.Arguments': {
     forward_to: 'Receivers to send profiles to.',
-    targets: { doc: 'Processes to profile.', accepts: 'Targets' },
+    targets: 'Processes to profile.',
   },
   'internal/component/pyroscope/enrich.Arguments': {
-    targets: { doc: 'Discovered targets to copy labels from.', accepts: 'Targets' },
+    targets: 'Discovered targets to copy labels from.',
     target_match_label: 'Target label to match on.',
     forward_to: 'Receivers to send profiles to.',
   },
   'internal/component/pyroscope/java.Arguments': {
-    targets: { doc: 'Java processes to profile, usually from `discovery.process`.', accepts: 'Targets' },
+    targets: 'Java processes to profile, usually from `discovery.process`.',
     forward_to: 'Receivers to send profiles to.',
   },
   'internal/component/pyroscope/receive_http.Arguments': { forward_to: 'Receivers to send profiles to.', http: 'HTTP server settings.' },
@@ -143,7 +143,7 @@ export const OTHER_BODY_NOTES: Readonly<Record<string, BodyNote>> = {
     rule: 'A relabeling rule; rules apply top to bottom.',
   },
   'internal/component/pyroscope/scrape.Arguments': {
-    targets: { doc: 'Targets to profile.', accepts: 'Targets' },
+    targets: 'Targets to profile.',
     forward_to: 'Receivers to send profiles to.',
   },
   'internal/component/pyroscope/write.Arguments': {

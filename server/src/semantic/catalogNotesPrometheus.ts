@@ -61,7 +61,7 @@ export const PROMETHEUS_BODY_NOTES: Readonly<Record<string, BodyNote>> = {
   },
   'internal/component/discovery/puppetdb.Arguments': { url: 'PuppetDB URL.', query: 'PQL query.' },
   'internal/component/discovery/relabel.Arguments': {
-    targets: { doc: 'Targets to relabel.', accepts: 'Targets' },
+    targets: 'Targets to relabel.',
     rule: 'A relabeling rule; rules apply top to bottom.',
   },
   'internal/component/discovery/scaleway.Arguments': { project_id: 'Project ID.', role: 'What to discover.', access_key: 'Access key.' },
@@ -70,7 +70,7 @@ export const PROMETHEUS_BODY_NOTES: Readonly<Record<string, BodyNote>> = {
   'internal/component/discovery/uyuni.Arguments': { server: 'Uyuni server URL.', username: 'User name.', password: 'Password.' },
   'internal/component/prometheus/echo.Arguments': { format: 'Output format.' },
   'internal/component/prometheus/enrich.Arguments': {
-    targets: { doc: 'Discovered targets to copy labels from.', accepts: 'Targets' },
+    targets: 'Discovered targets to copy labels from.',
     target_match_label: 'Target label to match on.',
     metrics_match_label: 'Metric label to match on (defaults to `target_match_label`).',
     labels_to_copy: 'Labels to copy (all when empty).',
@@ -215,7 +215,7 @@ export const PROMETHEUS_BODY_NOTES: Readonly<Record<string, BodyNote>> = {
     token_file_path: 'Path of the projected token.',
   },
   'internal/component/prometheus/scrape.Arguments': {
-    targets: { doc: 'Targets to scrape, for example `prometheus.exporter.self.X.targets`.', accepts: 'Targets' },
+    targets: 'Targets to scrape, for example `prometheus.exporter.self.X.targets`.',
     forward_to: 'Receivers to send scraped metrics to.',
     job_name: 'Job name; used only when a target has no `job` label. Defaults to the component id.',
     honor_labels: 'Keep labels from the scraped data on conflict.',

@@ -18,6 +18,8 @@ const CAPSULE_KINDS: ReadonlySet<string> = new Set<CapsuleKind>([
 
 /** The capsule kind named by a doc type such as `list(LogsReceiver)` or `capsule(otelcol.Handler)`. */
 export function capsuleKindOfType(type: string): CapsuleKind | undefined {
+  // A list of `discovery.Target` capsules is what the `targets` exports hold.
+  if (type === 'list(target)') return 'Targets';
   const inner = type.replace(/^list\(/, '').replace(/^capsule\(/, '').replace(/\)+$/, '');
   return CAPSULE_KINDS.has(inner) ? (inner as CapsuleKind) : undefined;
 }
