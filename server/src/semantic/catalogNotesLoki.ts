@@ -53,6 +53,7 @@ export const LOKI_BODY_NOTES: Readonly<Record<string, BodyNote>> = {
     prefix: { doc: 'Metric name prefix.', default: '"loki_process_custom_"' },
     max_idle_duration: 'Drop series not updated for this long.',
     value: { doc: 'Only count entries whose source equals this value.', default: '""' },
+    // Completion only: a plain Go string Alloy checks after decoding (Validate, or at run time), no set to read.
     action: { doc: 'How to update the counter.', enum: ['inc', 'add'] },
     match_all: { doc: 'Count every entry.', default: 'false' },
     count_entry_bytes: { doc: 'Count bytes instead of entries (with `match_all`).', default: 'false' },
@@ -64,6 +65,7 @@ export const LOKI_BODY_NOTES: Readonly<Record<string, BodyNote>> = {
     prefix: { doc: 'Metric name prefix.', default: '"loki_process_custom_"' },
     max_idle_duration: 'Drop series not updated for this long.',
     value: { doc: 'Only count entries whose source equals this value.', default: '""' },
+    // Completion only: a plain Go string Alloy checks after decoding (Validate, or at run time), no set to read.
     action: { doc: 'How to update the gauge.', enum: ['set', 'inc', 'dec', 'add', 'sub'] },
   },
   'internal/component/loki/process/metric.HistogramConfig': {
@@ -97,6 +99,7 @@ export const LOKI_BODY_NOTES: Readonly<Record<string, BodyNote>> = {
   'internal/component/loki/process/stages.GeoIPConfig': {
     db: 'Path of the MaxMind database.',
     source: 'Extracted field holding the IP.',
+    // Completion only: a plain Go string Alloy checks after decoding (Validate, or at run time), no set to read.
     db_type: { doc: 'Database type.', enum: ['city', 'asn', 'country'] },
     custom_lookups: 'Extra fields to extract (JMESPath).',
   },
@@ -133,6 +136,7 @@ export const LOKI_BODY_NOTES: Readonly<Record<string, BodyNote>> = {
   },
   'internal/component/loki/process/stages.MatchConfig': {
     selector: 'LogQL stream selector, for example `{app="alloy"}`.',
+    // Completion only: a plain Go string Alloy checks after decoding (Validate, or at run time), no set to read.
     action: { doc: 'Keep (run stages) or drop matching entries.', default: '"keep"', enum: ['keep', 'drop'] },
     pipeline_name: { doc: 'Name used in metrics.', default: '""' },
     drop_counter_reason: { doc: 'Reason label of the dropped counter.', default: '"match_stage"' },
@@ -229,7 +233,9 @@ export const LOKI_BODY_NOTES: Readonly<Record<string, BodyNote>> = {
     format: 'Go layout or name (`RFC3339`, `Unix`, `UnixMs`, ...).',
     fallback_formats: { doc: 'Formats tried after `format`.', default: '[]' },
     location: { doc: 'IANA time zone.', default: '""' },
+    // Completion only: a plain Go string Alloy checks after decoding (Validate, or at run time), no set to read.
     action_on_failure: { doc: 'What to do when parsing fails.', default: '"fudge"', enum: ['fudge', 'skip'] },
+    // Completion only: a plain Go string Alloy checks after decoding (Validate, or at run time), no set to read.
     action_on_duplicate_timestamp: { doc: 'What to do with equal timestamps.', default: '"fudge"', enum: ['fudge', 'keep'] },
   },
   'internal/component/loki/process/stages.TruncateConfig': { rule: 'A truncation rule.' },
@@ -288,6 +294,7 @@ export const LOKI_BODY_NOTES: Readonly<Record<string, BodyNote>> = {
   'internal/component/loki/source/file.DecompressionConfig': {
     enabled: 'Enable decompression.',
     initial_delay: { doc: 'Wait before reading new compressed files.', default: '"0s"' },
+    // Completion only: Alloy computes this set (supportedCompressedFormats), the generator reads listed ones.
     format: { doc: 'Compression format.', enum: ['gz', 'z', 'bz2'] },
   },
   'internal/component/loki/source/file.FileMatch': {

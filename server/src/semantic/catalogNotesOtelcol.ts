@@ -14,7 +14,9 @@ export const OTELCOL_BODY_NOTES: Readonly<Record<string, BodyNote>> = {
     pattern: { doc: 'Regex selecting attributes (delete/hash) or capture groups (extract).', default: '""' },
     from_attribute: { doc: 'Attribute to copy the value from.', default: '""' },
     from_context: { doc: 'Request context key to copy the value from.', default: '""' },
+    // Completion only: a plain Go string Alloy checks after decoding (Validate, or at run time), no set to read.
     converted_type: { doc: 'Target type of `convert`.', default: '""', enum: ['int', 'double', 'string'] },
+    // Completion only: a plain Go string Alloy checks after decoding (Validate, or at run time), no set to read.
     action: { doc: 'What to do.', enum: ['insert', 'update', 'upsert', 'delete', 'hash', 'extract', 'convert'] },
   },
   'internal/component/otelcol.Attribute': { key: 'Attribute key.', value: 'Value to match.' },
@@ -22,6 +24,7 @@ export const OTELCOL_BODY_NOTES: Readonly<Record<string, BodyNote>> = {
     flush_timeout: 'Send a batch after this long.',
     min_size: 'Minimum batch size.',
     max_size: 'Maximum batch size.',
+    // Completion only: a plain Go string Alloy checks after decoding (Validate, or at run time), no set to read.
     sizer: { doc: 'Unit of the sizes.', enum: ['items', 'bytes'] },
   },
   'internal/component/otelcol.CORSArguments': {
@@ -44,6 +47,7 @@ export const OTELCOL_BODY_NOTES: Readonly<Record<string, BodyNote>> = {
     write_buffer_size: { doc: 'Write buffer size.', default: '"512KiB"' },
     wait_for_ready: { doc: 'Wait for the connection to be ready before sending.', default: 'false' },
     headers: { doc: 'Extra headers sent with each request.', default: '{}' },
+    // Completion only: a plain Go string Alloy checks after decoding (Validate, or at run time), no set to read.
     balancer_name: { doc: 'gRPC client-side load balancer.', default: '"round_robin"', enum: ['pick_first', 'round_robin'] },
     authority: 'Overrides the `:authority` pseudo-header.',
     auth: 'Authenticator, for example `otelcol.auth.basic.X.handler`.',
@@ -109,6 +113,7 @@ export const OTELCOL_BODY_NOTES: Readonly<Record<string, BodyNote>> = {
     match_undefined: 'Whether unset severities match.',
   },
   'internal/component/otelcol.MatchProperties': {
+    // Completion only: a plain Go string Alloy checks after decoding (Validate, or at run time), no set to read.
     match_type: { doc: 'How values are matched.', enum: ['strict', 'regexp'] },
     services: { doc: 'Service names.', default: '[]' },
     span_names: { doc: 'Span names.', default: '[]' },
@@ -127,6 +132,7 @@ export const OTELCOL_BODY_NOTES: Readonly<Record<string, BodyNote>> = {
     num_consumers: 'Parallel senders.',
     queue_size: 'Maximum queue size (unit given by `sizer`).',
     block_on_overflow: { doc: 'Block instead of dropping when full.', default: 'false' },
+    // Completion only: a plain Go string Alloy checks after decoding (Validate, or at run time), no set to read.
     sizer: { doc: 'Unit of `queue_size`.', enum: ['requests', 'items', 'bytes'] },
     wait_for_result: { doc: 'Wait for the export result before acknowledging.', default: 'false' },
     storage: 'Persistent storage, for example `otelcol.storage.file`.',
@@ -253,6 +259,7 @@ export const OTELCOL_BODY_NOTES: Readonly<Record<string, BodyNote>> = {
     resource_metrics_cache_size: 'Size of the resource metrics cache.',
     resource_metrics_key_attributes: { doc: 'Resource attributes identifying a resource.', default: '[]' },
     aggregation_cardinality_limit: { doc: 'Maximum series per metric (0 = none).', default: '0' },
+    // Completion only: a plain Go string Alloy checks after decoding (Validate, or at run time), no set to read.
     aggregation_temporality: { doc: 'Temporality of the generated metrics.', default: '"CUMULATIVE"', enum: ['CUMULATIVE', 'DELTA'] },
     metrics_flush_interval: 'How often to emit metrics.',
     metrics_expiration: 'Stop exporting series not updated for this long (0 = never).',
@@ -290,6 +297,7 @@ export const OTELCOL_BODY_NOTES: Readonly<Record<string, BodyNote>> = {
   },
   'internal/component/otelcol/connector/spanmetrics.HistogramConfig': {
     disable: { doc: 'Do not emit the histogram.', default: 'false' },
+    // Completion only: a plain Go string Alloy checks after decoding (Validate, or at run time), no set to read.
     unit: { doc: 'Duration unit.', default: '"ms"', enum: ['ms', 's'] },
     dimension: 'A span or resource attribute to add as a metric dimension.',
     exponential: 'Exponential histogram.',

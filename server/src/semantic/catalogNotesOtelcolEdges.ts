@@ -16,6 +16,7 @@ export const OTELCOL_EDGES_BODY_NOTES: Readonly<Record<string, BodyNote>> = {
     debug_metrics: 'Metrics this component generates about itself.',
   },
   'internal/component/otelcol/exporter/debug.Arguments': {
+    // Completion only: a plain Go string Alloy checks after decoding (Validate, or at run time), no set to read.
     verbosity: { doc: 'How much of each item to print.', enum: ['basic', 'normal', 'detailed'] },
     sampling_initial: 'Messages logged per second before sampling.',
     sampling_thereafter: 'Log every Nth message after the initial ones.',
@@ -57,6 +58,7 @@ export const OTELCOL_EDGES_BODY_NOTES: Readonly<Record<string, BodyNote>> = {
     traces_endpoint: 'Traces URL (defaults to `client.endpoint` + `/v1/traces`).',
     metrics_endpoint: 'Metrics URL (defaults to `client.endpoint` + `/v1/metrics`).',
     logs_endpoint: 'Logs URL (defaults to `client.endpoint` + `/v1/logs`).',
+    // Completion only: a plain Go string Alloy checks after decoding (Validate, or at run time), no set to read.
     encoding: { doc: 'Payload encoding.', default: '"proto"', enum: ['proto', 'json'] },
     client: 'HTTP client settings for the destination.',
     sending_queue: 'Buffer batches in memory (or storage) before sending.',

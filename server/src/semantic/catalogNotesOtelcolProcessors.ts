@@ -158,6 +158,7 @@ export const OTELCOL_PROCESSORS_BODY_NOTES: Readonly<Record<string, BodyNote>> =
     debug_metrics: 'Metrics this component generates about itself.',
   },
   'internal/component/otelcol/processor/transform.Arguments': {
+    // Completion only: ottl.ErrorMode decodes itself in OpenTelemetry's code, outside Alloy's checkout.
     error_mode: { doc: 'How statement errors are handled.', default: '"ignore"', enum: ['ignore', 'silent', 'propagate'] },
     statements: 'OTTL statements whose context is inferred.',
     trace_statements: 'OTTL statements for traces in an explicit context.',
@@ -170,6 +171,7 @@ export const OTELCOL_PROCESSORS_BODY_NOTES: Readonly<Record<string, BodyNote>> =
     context: 'OTTL context the statements run in.',
     conditions: 'Conditions (ORed) that must hold for the statements to run.',
     statements: 'OTTL statements, for example `set(resource.attributes["service.name"], "alloy")`.',
+    // Completion only: ottl.ErrorMode decodes itself in OpenTelemetry's code, outside Alloy's checkout.
     error_mode: { doc: 'Overrides the top-level `error_mode`.', enum: ['ignore', 'silent', 'propagate'] },
   },
   'internal/component/otelcol/processor/transform.NoContextStatements': {

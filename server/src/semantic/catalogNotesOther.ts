@@ -39,6 +39,7 @@ export const OTHER_BODY_NOTES: Readonly<Record<string, BodyNote>> = {
   },
   'internal/component/common/config.MatchExpression': {
     key: 'Label key.',
+    // Completion only: a plain Go string Alloy checks after decoding (Validate, or at run time), no set to read.
     operator: { doc: 'Operator.', enum: ['In', 'NotIn', 'Exists', 'DoesNotExist'] },
     values: 'Values for `In`/`NotIn`.',
   },

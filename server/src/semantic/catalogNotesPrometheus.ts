@@ -8,6 +8,7 @@ import type { BodyNote } from './catalogTypes';
 
 export const PROMETHEUS_BODY_NOTES: Readonly<Record<string, BodyNote>> = {
   'internal/component/discovery/aws.AWSArguments': {
+    // Completion only: a plain Go string Alloy checks after decoding (Validate, or at run time), no set to read.
     role: { doc: 'Service to discover.', enum: ['ec2', 'ecs', 'elasticache', 'lightsail', 'msk', 'rds'] },
   },
   'internal/component/discovery/dns.Arguments': { names: 'DNS names to query.' },
@@ -35,21 +36,25 @@ export const PROMETHEUS_BODY_NOTES: Readonly<Record<string, BodyNote>> = {
   'internal/component/discovery/docker.Filter': { name: 'Filter name, for example `label`.', values: 'Filter values.' },
   'internal/component/discovery/dockerswarm.Arguments': {
     host: 'Docker daemon address.',
+    // Completion only: a plain Go string Alloy checks after decoding (Validate, or at run time), no set to read.
     role: { doc: 'What to discover.', enum: ['services', 'tasks', 'nodes'] },
   },
   'internal/component/discovery/eureka.Arguments': { server: 'Eureka server URL.' },
   'internal/component/discovery/file.Arguments': { files: 'Files (globs) to read.' },
   'internal/component/discovery/gce.Arguments': { project: 'GCP project.', zone: 'Zone.' },
+  // Completion only: a plain Go string Alloy checks after decoding (Validate, or at run time), no set to read.
   'internal/component/discovery/hetzner.Arguments': { role: { doc: 'API to use.', enum: ['robot', 'hcloud'] } },
   'internal/component/discovery/http.Arguments': { url: 'URL returning targets.' },
   'internal/component/discovery/ionos.Arguments': { datacenter_id: 'Data center ID.' },
   'internal/component/discovery/kubernetes.Arguments': {
+    // Completion only: a plain Go string Alloy checks after decoding (Validate, or at run time), no set to read.
     role: { doc: 'Kind of resource to discover.', enum: ['node', 'pod', 'service', 'endpoints', 'endpointslice', 'ingress'] },
   },
   'internal/component/discovery/kuma.Arguments': { server: 'Kuma control plane address.' },
   'internal/component/discovery/marathon.Arguments': { servers: 'Marathon servers.' },
   'internal/component/discovery/nerve.Arguments': { servers: 'Zookeeper servers.', paths: 'Zookeeper paths.' },
   'internal/component/discovery/openstack.Arguments': {
+    // Completion only: a plain Go string Alloy checks after decoding (Validate, or at run time), no set to read.
     role: { doc: 'What to discover.', enum: ['hypervisor', 'instance'] },
     region: 'OpenStack region.',
   },
@@ -57,6 +62,7 @@ export const PROMETHEUS_BODY_NOTES: Readonly<Record<string, BodyNote>> = {
     application_key: 'API application key.',
     application_secret: 'API application secret.',
     consumer_key: 'API consumer key.',
+    // Completion only: a plain Go string Alloy checks after decoding (Validate, or at run time), no set to read.
     service: { doc: 'Service to discover.', enum: ['vps', 'dedicated_server'] },
   },
   'internal/component/discovery/puppetdb.Arguments': { url: 'PuppetDB URL.', query: 'PQL query.' },
@@ -134,6 +140,7 @@ export const PROMETHEUS_BODY_NOTES: Readonly<Record<string, BodyNote>> = {
     wal: 'Write-ahead log settings.',
   },
   'internal/component/prometheus/remotewrite.AzureADConfig': {
+    // Completion only: a plain Go string Alloy checks after decoding (Validate, or at run time), no set to read.
     cloud: { doc: 'Azure cloud.', default: '"AzurePublic"', enum: ['AzurePublic', 'AzureChina', 'AzureGovernment'] },
     scope: 'Token scope.',
     managed_identity: 'Managed identity.',
@@ -148,6 +155,7 @@ export const PROMETHEUS_BODY_NOTES: Readonly<Record<string, BodyNote>> = {
     headers: 'Extra headers sent with each request.',
     send_exemplars: { doc: 'Send exemplars.', default: 'true' },
     send_native_histograms: { doc: 'Send native histograms.', default: 'false' },
+    // Completion only: a plain Go string Alloy checks after decoding (Validate, or at run time), no set to read.
     protobuf_message: { doc: 'Remote-write protocol message.', default: '"prometheus.WriteRequest"', enum: ['prometheus.WriteRequest', 'io.prometheus.write.v2.Request'] },
     bearer_token: 'Bearer token sent in the `Authorization` header.',
     bearer_token_file: 'File holding the bearer token.',
@@ -229,6 +237,7 @@ export const PROMETHEUS_BODY_NOTES: Readonly<Record<string, BodyNote>> = {
     scrape_timeout: 'Timeout of one scrape.',
     scrape_protocols: { doc: 'Preferred exposition protocols, in order.', default: '["OpenMetricsText1.0.0", "OpenMetricsText0.0.1", "PrometheusText1.0.0", "PrometheusText0.0.4"]' },
     metrics_path: 'HTTP path to scrape.',
+    // Completion only: a plain Go string Alloy checks after decoding (Validate, or at run time), no set to read.
     scheme: { doc: 'URL scheme.', enum: ['http', 'https'] },
     body_size_limit: 'Maximum uncompressed response size in bytes (0 = none).',
     sample_limit: 'Maximum samples per scrape (0 = none).',
@@ -247,8 +256,11 @@ export const PROMETHEUS_BODY_NOTES: Readonly<Record<string, BodyNote>> = {
     http_headers: 'Custom HTTP headers sent with each request.',
     extra_metrics: { doc: 'Emit extra per-scrape metrics.', default: 'false' },
     enable_protobuf_negotiation: { doc: 'Negotiate the protobuf format.', default: 'false', deprecated: 'Use `scrape_protocols` with `PrometheusProto` first.' },
+    // Completion only: a plain Go string Alloy checks after decoding (Validate, or at run time), no set to read.
     metric_name_validation_scheme: { doc: 'Metric name validation scheme.', default: '"legacy"', enum: ['legacy', 'utf8'] },
+    // Completion only: a plain Go string Alloy checks after decoding (Validate, or at run time), no set to read.
     metric_name_escaping_scheme: { doc: 'Metric name escaping scheme.', default: '"underscores"', enum: ['underscores', 'dots', 'values', 'allow-utf-8'] },
+    // Completion only: a plain Go string Alloy checks after decoding (Validate, or at run time), no set to read.
     scrape_fallback_protocol: { doc: 'Protocol used when the Content-Type is missing or invalid.', default: '"PrometheusText0.0.4"', enum: ['PrometheusProto', 'OpenMetricsText1.0.0', 'OpenMetricsText0.0.1', 'PrometheusText1.0.0', 'PrometheusText0.0.4'] },
     convert_classic_histograms_to_nhcb: 'Convert classic histograms to custom-bucket native histograms.',
     enable_compression: 'Ask targets for compressed responses.',

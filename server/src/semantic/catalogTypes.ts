@@ -41,9 +41,9 @@ export interface AttributeSchema {
   doc: string;
   /** The capsule kind of the references this attribute takes (for `list(X)`, `capsule(X)`, targets). */
   accepts?: CapsuleKind;
-  /** Allowed string values, when the set is closed. */
+  /** Allowed string values, for completion and hover (generated, or from the notes when Alloy checks them later). */
   enum?: readonly string[];
-  /** The set Alloy itself enforces while decoding, with its message (generated where Alloy's code lists it). */
+  /** The set Alloy itself enforces while decoding, with its message (generated from Alloy's code). */
   closedValues?: ClosedValueSet;
   /** Set when the attribute still works but should not be used; says what to use instead. */
   deprecated?: string;
