@@ -39,6 +39,19 @@ describe('generated catalog', () => {
     assert.ok(Object.keys(CATALOG_NOTES.components).length >= 184, 'every component is described');
   });
 
+  it('has configuration blocks whose flows name arguments of their generated bodies', () => {
+    for (const name of (generated as GenCatalog).configBlocks.map((b) => b.name)) {
+      const block = getConfigBlock(name);
+      assert.ok(block, name);
+      for (const flow of block.flows ?? []) {
+        const path = flow.output.split('.');
+        const body = resolveBody(block, path.slice(0, -1));
+        const last = path[path.length - 1];
+        assert.ok(body?.attributes.some((a) => a.name === last) || body?.blocks.some((b) => b.name === last), `${name}: ${flow.output}`);
+      }
+    }
+  });
+
   it('reports every kind of name the overlay could get wrong', () => {
     const found = overlayMismatches(generated as GenCatalog, {
       components: {
