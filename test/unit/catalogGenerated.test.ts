@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import { packageDefaults } from '../../scripts/catalog/goDefaults';
-import { generateCatalog } from '../../scripts/catalog/main';
+import { catalogText, catalogUpToDate, generateCatalog } from '../../scripts/catalog/main';
 import { getCompletions } from '../../server/src/features/completion';
 import { getHover } from '../../server/src/features/hover';
 import { allComponents, getComponent, getConfigBlock, resolveBody } from '../../server/src/semantic/catalog';
@@ -237,6 +237,20 @@ describe('the generator', () => {
       assert.deepEqual(out.bodies[thing?.exports ?? '']?.attributes, [{ name: 'address', required: true, type: 'string' }]);
       // Deterministic: the same checkout gives the same bytes.
       assert.equal(JSON.stringify(generateCatalog(root)), JSON.stringify(out));
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('checks that a catalog file is what the checkout generates, byte for byte', () => {
+    const root = fakeCheckout();
+    try {
+      const file = join(root, 'catalog.json');
+      assert.equal(catalogUpToDate(root, file), false, 'no file yet');
+      writeFileSync(file, catalogText(root));
+      assert.equal(catalogUpToDate(root, file), true);
+      writeFileSync(file, catalogText(root).replace('\n', '\r\n'));
+      assert.equal(catalogUpToDate(root, file), false, 'one byte changed');
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
