@@ -2,12 +2,14 @@
  * Generates the component catalog from a checkout of grafana/alloy:
  *
  *   npm run catalog -- PATH_TO_ALLOY_CHECKOUT
+ *   npm run catalog -- --check PATH_TO_ALLOY_CHECKOUT   (exit 1 when the committed file differs)
  *
  * Writes `server/src/semantic/generated/catalog.json`: every registered component (name,
  * stability, documentation link, arguments and exports from the `alloy:"…"` tags, the
  * release that introduced it and, for removed ones, removed it), the configurable
- * services (`http`, `remotecfg`, …), the `logging`/`tracing` blocks, the stdlib names and
- * the Alloy version described. Facts only, no prose. Deterministic: the same checkout
+ * services (`http`, `remotecfg`, …), the `logging`/`tracing` blocks, the closed value
+ * sets of text-decoded types (`valueSets.ts`), the stdlib names with stability and arity
+ * (`stdlib.ts`) and the Alloy version described. Facts only, no prose. Deterministic: the same checkout
  * gives byte-identical output (sorted keys and lists, no timestamps), and no network.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -168,18 +170,39 @@ function shortId(id: string): string {
   return id.startsWith(`${MODULE}/`) ? id.slice(MODULE.length + 1) : id;
 }
 
+/** The catalog file's text for the checkout at `root`: the JSON, one space per level, a final newline. */
+export function catalogText(root: string): string {
+  return JSON.stringify(generateCatalog(root), null, 1) + '\n';
+}
+
+/**
+ * Whether `file` holds exactly what the checkout at `root` generates (`--check`: the
+ * committed catalog regenerates byte-identically from the commit it names).
+ */
+export function catalogUpToDate(root: string, file: string): boolean {
+  return existsSync(file) && readFileSync(file, 'utf8') === catalogText(root);
+}
+
 function main(): void {
-  const root = process.argv[2];
+  const args = process.argv.slice(2);
+  const check = args.includes('--check');
+  const root = args.find((a) => a !== '--check');
   if (root === undefined || !existsSync(join(root, 'go.mod'))) {
-    console.error('usage: npm run catalog -- PATH_TO_ALLOY_CHECKOUT');
+    console.error('usage: npm run catalog -- [--check] PATH_TO_ALLOY_CHECKOUT');
     process.exit(2);
   }
-  const catalog = generateCatalog(resolve(root));
   const outDir = resolve(__dirname, '../../server/src/semantic/generated');
+  const outFile = join(outDir, 'catalog.json');
+  if (check) {
+    const same = catalogUpToDate(resolve(root), outFile);
+    console.log(same ? `${outFile} is what ${root} generates` : `${outFile} differs from what ${root} generates`);
+    process.exit(same ? 0 : 1);
+  }
+  const text = catalogText(resolve(root));
   mkdirSync(outDir, { recursive: true });
-  writeFileSync(join(outDir, 'catalog.json'), JSON.stringify(catalog, null, 1) + '\n');
-  const c = catalog as { components: unknown[]; bodies: object };
-  console.log(`wrote ${c.components.length} components, ${Object.keys(c.bodies).length} bodies to ${join(outDir, 'catalog.json')}`);
+  writeFileSync(outFile, text);
+  const c = JSON.parse(text) as { components: unknown[]; bodies: object };
+  console.log(`wrote ${c.components.length} components, ${Object.keys(c.bodies).length} bodies to ${outFile}`);
 }
 
 if (process.argv[1] !== undefined && /catalog[\\/]main\.ts$/.test(process.argv[1])) main();

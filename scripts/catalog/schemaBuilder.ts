@@ -7,6 +7,7 @@
  */
 import type { GenAttribute, GenBlock, GenBody } from '../../server/src/semantic/generated/catalogFormat';
 import type { GoPackage, GoType } from './goSource';
+import { textValueSet, type GenValueSet } from './valueSets';
 
 export type { GenAttribute, GenBlock, GenBody };
 
@@ -37,6 +38,7 @@ const KNOWN: ReadonlyMap<string, string> = new Map([
 /** Resolves Go types of a loaded checkout into catalog notation and bodies. */
 export class SchemaBuilder {
   readonly bodies = new Map<string, GenBody>();
+  private readonly valueSets = new Map<string, GenValueSet | undefined>();
 
   constructor(private readonly packages: ReadonlyMap<string, GoPackage>) {}
 
@@ -92,6 +94,16 @@ export class SchemaBuilder {
         return this.typeOf(found.decl, found.ctx, depth + 1);
       }
     }
+  }
+
+  /** The closed value set of an attribute whose type (or pointer to it) decodes itself from text. */
+  valueSetOf(t: GoType, ctx: Ctx): GenValueSet | undefined {
+    const u = unwrapPointer(t);
+    if (u.kind !== 'name') return undefined;
+    const found = this.lookup(u, ctx);
+    if (!found || !found.pkg.textUnmarshalers.has(u.name)) return undefined;
+    if (!this.valueSets.has(found.id)) this.valueSets.set(found.id, textValueSet(found.pkg, u.name));
+    return this.valueSets.get(found.id);
   }
 
   /** The struct a type names, following pointers, aliases and named types. */
@@ -155,7 +167,8 @@ export class SchemaBuilder {
         let value = field.names[0] === undefined ? undefined : defaults?.get(field.names[0]);
         // A duration written as a bare number: only zero reads the same in Alloy.
         if (type === 'duration' && value !== undefined && !value.startsWith('"')) value = value === '0' ? '"0s"' : undefined;
-        body.attributes.push({ name, type, required, ...(value !== undefined ? { default: value } : {}) });
+        const valueSet = type === 'string' ? this.valueSetOf(field.type, ctx) : undefined;
+        body.attributes.push({ name, type, required, ...(value !== undefined ? { default: value } : {}), ...(valueSet ? { valueSet } : {}) });
       } else if (flags.has('block')) {
         const shape = this.underlying(field.type, ctx);
         const repeatable = shape.type.kind === 'slice';

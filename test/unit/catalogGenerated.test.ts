@@ -4,14 +4,15 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import { packageDefaults } from '../../scripts/catalog/goDefaults';
-import { generateCatalog } from '../../scripts/catalog/main';
+import { catalogText, catalogUpToDate, generateCatalog } from '../../scripts/catalog/main';
 import { getCompletions } from '../../server/src/features/completion';
 import { getHover } from '../../server/src/features/hover';
 import { allComponents, getComponent, getConfigBlock, resolveBody } from '../../server/src/semantic/catalog';
-import { COMPONENTS as HAND } from '../../server/src/semantic/catalogData';
-import { generatedComponents } from '../../server/src/semantic/catalogGenerated';
+import { CATALOG_NOTES } from '../../server/src/semantic/catalogNotes';
 import { overlayMismatches } from '../../server/src/semantic/catalogOverlay';
 import { buildModel, type SourceFile } from '../../server/src/semantic/model';
+import generated from '../../server/src/semantic/generated/catalog.json';
+import type { GenCatalog } from '../../server/src/semantic/generated/catalogFormat';
 import { parse } from '../../server/src/syntax/parser';
 
 /** A copy of `../shared/reference/components.txt` (name, stability), so a fresh clone can run this. */
@@ -34,7 +35,54 @@ describe('generated catalog', () => {
   });
 
   it('has an overlay that names only what the generated catalog has', () => {
-    assert.deepEqual(overlayMismatches(generatedComponents(), HAND), []);
+    assert.deepEqual(overlayMismatches(generated as GenCatalog, CATALOG_NOTES), []);
+    assert.ok(Object.keys(CATALOG_NOTES.components).length >= 184, 'every component is described');
+  });
+
+  it('has configuration blocks whose flows name arguments of their generated bodies', () => {
+    for (const name of (generated as GenCatalog).configBlocks.map((b) => b.name)) {
+      const block = getConfigBlock(name);
+      assert.ok(block, name);
+      for (const flow of block.flows ?? []) {
+        const path = flow.output.split('.');
+        const body = resolveBody(block, path.slice(0, -1));
+        const last = path[path.length - 1];
+        assert.ok(body?.attributes.some((a) => a.name === last) || body?.blocks.some((b) => b.name === last), `${name}: ${flow.output}`);
+      }
+    }
+  });
+
+  it('reports every kind of name the overlay could get wrong', () => {
+    const found = overlayMismatches(generated as GenCatalog, {
+      components: {
+        'loki.nope': { doc: 'x' },
+        'loki.write': { doc: 'x', flows: [{ input: 'receiverr', inSignal: 'logs', output: 'endpoint.nope', outSignal: 'logs' }] },
+      },
+      bodies: {
+        'internal/component/nope.Arguments': { a: 'x' },
+        'internal/component/common/relabel.Config': {
+          nope: 'x',
+          action: { doc: 'x', enum: ['keep'] },
+          regex: { doc: 'x', default: '"(.*)"' },
+        },
+        'internal/component/loki/write.Arguments': { endpoint: { doc: 'x' } },
+      },
+      exports: {
+        'internal/component/loki/write.Exports': { nope: 'x' },
+        'internal/component/common/relabel.Config': { action: 'x' },
+      },
+    });
+    assert.deepEqual(found, [
+      'loki.nope: no such component',
+      'loki.write: flow output endpoint.nope is not an argument',
+      'loki.write: flow input receiverr is not an export',
+      'internal/component/nope.Arguments: no such body',
+      'internal/component/common/relabel.Config: no attribute or block nope',
+      'internal/component/common/relabel.Config: action has a generated value set',
+      'internal/component/loki/write.Arguments: block endpoint takes a description only',
+      'internal/component/loki/write.Exports: no export nope',
+      'internal/component/common/relabel.Config: no component exports this body',
+    ]);
   });
 
   it('knows releases: when components appeared and the one removed', () => {
@@ -189,6 +237,20 @@ describe('the generator', () => {
       assert.deepEqual(out.bodies[thing?.exports ?? '']?.attributes, [{ name: 'address', required: true, type: 'string' }]);
       // Deterministic: the same checkout gives the same bytes.
       assert.equal(JSON.stringify(generateCatalog(root)), JSON.stringify(out));
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('checks that a catalog file is what the checkout generates, byte for byte', () => {
+    const root = fakeCheckout();
+    try {
+      const file = join(root, 'catalog.json');
+      assert.equal(catalogUpToDate(root, file), false, 'no file yet');
+      writeFileSync(file, catalogText(root));
+      assert.equal(catalogUpToDate(root, file), true);
+      writeFileSync(file, catalogText(root).replace('\n', '\r\n'));
+      assert.equal(catalogUpToDate(root, file), false, 'one byte changed');
     } finally {
       rmSync(root, { recursive: true, force: true });
     }

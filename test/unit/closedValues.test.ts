@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { typeFindings } from '../support/typeFindings';
-import { CLOSED_VALUE_SETS } from '../../server/src/semantic/catalogValueSets';
 import generated from '../../server/src/semantic/generated/catalog.json';
 import type { GenCatalog } from '../../server/src/semantic/generated/catalogFormat';
 
@@ -35,12 +34,31 @@ describe('closed value sets Alloy enforces', () => {
     assert.deepEqual(typeFindings(relabel('"é"')), []);
   });
 
-  it('names only generated bodies and their string attributes', () => {
+  it('reads every set from the generated catalog, on string attributes, with one verb for the value', () => {
     const bodies = (generated as GenCatalog).bodies;
-    for (const [id, sets] of CLOSED_VALUE_SETS) {
-      for (const name of sets.keys()) {
-        assert.equal(bodies[id]?.attributes.find((a) => a.name === name)?.type, 'string', `${id}.${name}`);
+    let count = 0;
+    for (const [id, body] of Object.entries(bodies)) {
+      for (const a of body.attributes) {
+        if (!a.valueSet) continue;
+        count++;
+        assert.equal(a.type, 'string', `${id}.${a.name}`);
+        assert.match(a.valueSet.message, /^[^%]*%[qsv][^%]*$/, `${id}.${a.name}`);
+        assert.ok(a.valueSet.values.length > 0, `${id}.${a.name}`);
       }
     }
+    assert.ok(count >= 20, `${count} attributes with a generated set`);
+  });
+
+  it('reports the sets the generator read beyond relabel and headers, in Alloy\'s words', () => {
+    assert.deepEqual(typeFindings('logging {\n\tlevel = "verbose"\n}\n'), ['2:10 unrecognized log level "verbose"']);
+    assert.deepEqual(typeFindings('logging {\n\tlevel = "debug"\n\tformat = "json"\n}\n'), []);
+    assert.deepEqual(
+      typeFindings('otelcol.processor.transform "t" {\n\tmetric_statements {\n\t\tcontext = "Gauge"\n\t\tstatements = []\n\t}\n\toutput {}\n}\n'),
+      ['3:13 unknown context gauge'],
+    );
+    assert.deepEqual(
+      typeFindings('loki.source.syslog "s" {\n\tforward_to = []\n\tlistener {\n\t\taddress = ":514"\n\t\tsyslog_format = "rfc9999"\n\t}\n}\n'),
+      ['5:19 unknown syslog format: rfc9999'],
+    );
   });
 });

@@ -7,7 +7,7 @@
  */
 import type { Expr } from '../syntax/ast';
 import type { TextRange } from '../syntax/diagnostic';
-import type { ClosedValueSet } from '../semantic/catalogValueSets';
+import type { ClosedValueSet } from '../semantic/catalogTypes';
 import { stringValue } from '../semantic/model';
 
 /** Alloy's error for `value` given to an attribute with the closed set `set`, if certain. */

@@ -3,17 +3,18 @@
  * Validation, completion, hover, the pipeline graph and the self-monitoring checks all
  * consult this module; no other module should spell a component name.
  *
- * Facts (names, types, stability, versions) are generated from grafana/alloy's source
- * (`npm run catalog`, `generated/catalog.json`); descriptions, defaults and signal flows
- * are the hand-written overlay laid over them (`catalogOverlay.ts`).
+ * Facts (names, types, value sets, stability, versions) are generated from grafana/alloy's
+ * source (`npm run catalog`, `generated/catalog.json`); descriptions, the defaults the
+ * generator cannot read, sinks and signal flows are the hand-written notes
+ * (`catalogNotes.ts`) laid over them (`catalogOverlay.ts`).
  */
 
-import { COMPONENTS as HAND_COMPONENTS } from './catalogData';
 import { CONFIG_BLOCKS as HAND_CONFIG_BLOCKS, UNCONFIGURABLE_SERVICES } from './catalogConfigBlocks';
-import { generatedComponents, generatedConfigBlocks } from './catalogGenerated';
+import { generatedCatalog } from './catalogGenerated';
+import { CATALOG_NOTES } from './catalogNotes';
 import { configBlocksWithGenerated, withOverlay } from './catalogOverlay';
 import { capsuleKindOfType } from './catalogShared';
-import type { ClosedValueSet } from './catalogValueSets';
+import type { BodySchema, CapsuleKind, ComponentSchema, ConfigBlockSchema, ExportSchema, Signal } from './catalogTypes';
 
 export { capsuleKindOfType } from './catalogShared';
 export {
@@ -24,152 +25,24 @@ export {
   stdlibNamespaces,
 } from './catalogStdlib';
 export type { StdlibConstant, StdlibFunction, StdlibNamespace } from './catalogStdlib';
+export type {
+  AttributeSchema,
+  BlockSchema,
+  BodySchema,
+  CapsuleKind,
+  ClosedValueSet,
+  ComponentSchema,
+  ConfigBlockKind,
+  ConfigBlockSchema,
+  ExportSchema,
+  Flow,
+  Signal,
+  Stability,
+} from './catalogTypes';
 
-/** Stability level a component or block is registered with. */
-export type Stability = 'generally-available' | 'public-preview' | 'experimental' | 'community';
-
-/** A kind of telemetry. */
-export type Signal = 'metrics' | 'logs' | 'traces' | 'profiles';
-
-/** Capsule kinds: the opaque values that wire components together. */
-export type CapsuleKind =
-  | 'MetricsReceiver'
-  | 'LogsReceiver'
-  | 'ProfilesReceiver'
-  | 'otelcol.Consumer'
-  | 'otelcol.Handler'
-  | 'Targets'
-  | 'RelabelRules';
-
-/** One attribute (`name = value`) of a component or block body. */
-export interface AttributeSchema {
-  name: string;
-  /** Type in doc notation: `string`, `duration`, `secret`, `list(MetricsReceiver)`, `capsule(otelcol.Handler)`, ... */
-  type: string;
-  required: boolean;
-  /** Default value as written in Alloy syntax (`"60s"`, `true`, `[]`); absent when computed or none. */
-  default?: string;
-  doc: string;
-  /** The capsule kind of the references this attribute takes (for `list(X)`, `capsule(X)`, targets). */
-  accepts?: CapsuleKind;
-  /** Allowed string values, when the set is closed. */
-  enum?: readonly string[];
-  /** The set Alloy itself enforces while decoding, with its message (`catalogValueSets.ts`). */
-  closedValues?: ClosedValueSet;
-  /** Set when the attribute still works but should not be used; says what to use instead. */
-  deprecated?: string;
-}
-
-/** A nested block of a component or configuration block. */
-export interface BlockSchema {
-  /** Block name, possibly dotted (`stage.json`, `metric.counter`). */
-  name: string;
-  required: boolean;
-  repeatable: boolean;
-  doc: string;
-  attributes: readonly AttributeSchema[];
-  blocks: readonly BlockSchema[];
-  /** Whether the block takes a label. */
-  labelled?: boolean;
-  /** The body is not fully listed here: unknown names inside must not be reported. */
-  partial?: boolean;
-  /** The body is itself a configuration (components, declare, ...), not an argument list. */
-  nestedConfig?: boolean;
-}
-
-/** A field other components can reference as `<name>.<label>.<field>`. */
-export interface ExportSchema {
-  name: string;
-  type: string;
-  /** The capsule kind, when the export is a reference other components consume. */
-  kind?: CapsuleKind;
-  doc: string;
-}
-
-/**
- * How telemetry moves through a component. `input` is the export through which data
- * enters (absent when the component produces the data itself: scrapes, listeners, file
- * tails); `output` is the attribute path through which it leaves (`forward_to`,
- * `output.metrics`, `write_to`).
- */
-export interface Flow {
-  input?: string;
-  inSignal?: Signal;
-  output: string;
-  outSignal: Signal;
-}
-
-/** Everything known about one component. */
-export interface ComponentSchema {
-  name: string;
-  /** First name fragment (`otelcol`, `prometheus`, ...). */
-  namespace: string;
-  stability: Stability;
-  /** Community component: needs `--feature.community-components.enabled`. */
-  community?: boolean;
-  /** One-line description. */
-  doc: string;
-  /** The component's page in Alloy's reference documentation. */
-  docsUrl?: string;
-  /** The release that introduced it (absent: there since v1.0.0). */
-  added?: string;
-  /** The release that removed it, for the few removed components. */
-  removed?: string;
-  /** Platform or build remark (for example "Linux only"). */
-  note?: string;
-  attributes: readonly AttributeSchema[];
-  blocks: readonly BlockSchema[];
-  exports: readonly ExportSchema[];
-  /**
-   * True when attributes and blocks are the complete list, so unknown names may be
-   * reported (except inside blocks marked `partial`). False for entries that only list
-   * the required arguments, the references and the exports.
-   */
-  complete: boolean;
-  /** Signals this component delivers out of Alloy (a sink/exporter). */
-  sinks?: readonly Signal[];
-  /** Set on sinks that only write locally (console, file) rather than to a backend. */
-  localSink?: boolean;
-  flows?: readonly Flow[];
-}
-
-/** Where a top-level non-component block comes from. */
-export type ConfigBlockKind = 'config' | 'service' | 'declare' | 'import' | 'module';
-
-/** A top-level block that is not a component (`logging`, `tracing`, `http`, `declare`, ...). */
-export interface ConfigBlockSchema {
-  name: string;
-  kind: ConfigBlockKind;
-  stability: Stability;
-  doc: string;
-  label: 'required' | 'forbidden';
-  /** At most one per configuration (all files of a directory together). */
-  once: boolean;
-  allowedAtRoot: boolean;
-  /** Allowed in a `declare` body or an imported module. */
-  allowedInModule: boolean;
-  /** Allowed inside a `foreach` template (the enclosing context's rules still apply). */
-  allowedInForeach: boolean;
-  attributes: readonly AttributeSchema[];
-  blocks: readonly BlockSchema[];
-  exports: readonly ExportSchema[];
-  complete: boolean;
-  /** The body is itself a configuration (true for `declare`). */
-  nestedConfig?: boolean;
-  flows?: readonly Flow[];
-}
-
-/** The attributes and blocks allowed at one place inside a component or block. */
-export interface BodySchema {
-  attributes: readonly AttributeSchema[];
-  blocks: readonly BlockSchema[];
-  /** Whether the lists are complete, so unknown names there may be reported. */
-  closed: boolean;
-  nestedConfig: boolean;
-}
-
-const COMPONENTS: readonly ComponentSchema[] = withOverlay(generatedComponents(), HAND_COMPONENTS);
-const CONFIG_BLOCKS: readonly ConfigBlockSchema[] = configBlocksWithGenerated(HAND_CONFIG_BLOCKS, generatedConfigBlocks());
+const GENERATED = generatedCatalog(CATALOG_NOTES);
+const COMPONENTS: readonly ComponentSchema[] = withOverlay(GENERATED.components, CATALOG_NOTES.components);
+const CONFIG_BLOCKS: readonly ConfigBlockSchema[] = configBlocksWithGenerated(HAND_CONFIG_BLOCKS, GENERATED.configBlocks);
 
 const componentsByName: ReadonlyMap<string, ComponentSchema> = new Map(COMPONENTS.map((c) => [c.name, c]));
 const sortedNames: readonly string[] = COMPONENTS.map((c) => c.name).sort();

@@ -1,15 +1,24 @@
 /**
  * The generated catalog (`generated/catalog.json`, written by `npm run catalog` from a
  * checkout of grafana/alloy) turned into the schema types the features consult. Facts
- * (names, types, required, repeatable, labels, stability, versions, links) come from the
- * JSON; what only people know (descriptions, defaults, signal flows, sinks) comes from
- * the hand-written overlay, matched by name.
+ * (names, types, required, repeatable, labels, value sets, stability, versions, links)
+ * come from the JSON; what only people know about bodies and exports (descriptions,
+ * defaults the generator cannot read) comes from the notes, matched by generated id.
  */
 import generated from './generated/catalog.json';
-import type { AttributeSchema, BlockSchema, ComponentSchema, ExportSchema, Stability } from './catalog';
+import type {
+  AttributeNote,
+  AttributeSchema,
+  BlockSchema,
+  CatalogNotes,
+  ClosedValueSet,
+  ComponentSchema,
+  ExportNote,
+  ExportSchema,
+  Stability,
+} from './catalogTypes';
 import { capsuleKindOfType } from './catalogShared';
-import { CLOSED_VALUE_SETS } from './catalogValueSets';
-import type { GenAttribute, GenCatalog } from './generated/catalogFormat';
+import type { GenAttribute, GenCatalog, GenValueSet } from './generated/catalogFormat';
 
 /** A configurable top-level block from the JSON (services, `logging`, `tracing`). */
 export interface GeneratedConfigBlock {
@@ -26,6 +35,10 @@ export interface GeneratedStdlib {
   name: string;
   stability: Stability;
   deprecated?: boolean;
+  /** Arguments taken; no `max` when any number from `min`. */
+  arity?: { min: number; max?: number };
+  /** The Go standard-library function it is (`strings.Join`), when the generator could not count. */
+  goFunction?: string;
 }
 
 const data = generated as GenCatalog;
@@ -46,67 +59,94 @@ interface Converted {
   label: boolean;
 }
 
-const converted = new Map<string, Converted>();
+const NO_NOTES: CatalogNotes = { components: {}, bodies: {}, exports: {} };
 
 /**
- * The body called `id`, converted once and shared: recursive bodies (`stage.match`
- * holding stages) become cyclic object graphs, which every consumer walks with a stack
- * and a seen-set.
+ * A generated value set as the checks use it. Alloy's message is a Go format string with
+ * one verb for the value: `%q` quotes it (the checks only judge values Go quotes as
+ * `"value"`), `%s` and `%v` print it as it is.
  */
-function body(id: string): Converted | undefined {
-  const done = converted.get(id);
-  if (done) return done;
-  const raw = data.bodies[id];
-  if (!raw) return undefined;
-  const out: Converted = { attributes: [], blocks: [], closed: raw.closed, label: raw.label === true };
-  converted.set(id, out);
-  const sets = CLOSED_VALUE_SETS.get(id);
-  for (const a of raw.attributes) {
-    const attr = attribute(a);
-    const closed = sets?.get(a.name);
-    if (closed) attr.closedValues = closed;
-    out.attributes.push(attr);
-  }
-  for (const b of raw.blocks) {
-    const inner = b.body === null ? undefined : body(b.body);
-    const block: BlockSchema = {
-      name: b.name,
-      required: b.required,
-      repeatable: b.repeatable,
-      doc: '',
-      attributes: inner?.attributes ?? [],
-      blocks: inner?.blocks ?? [],
-    };
-    if (inner?.label) block.labelled = true;
-    // An unresolved body, or one squashing a type the generator could not read, is open.
-    if (!inner || !inner.closed) block.partial = true;
-    out.blocks.push(block);
-  }
-  return out;
+export function closedValueSet(set: GenValueSet): ClosedValueSet {
+  const format = set.message;
+  return {
+    values: set.values,
+    foldCase: set.foldCase === true,
+    message: (value: string) => format.replace(/%[qsv]/, (verb) => (verb === '%q' ? `"${value}"` : value)),
+  };
 }
 
-function attribute(a: GenAttribute): AttributeSchema {
-  const out: AttributeSchema = { name: a.name, type: a.type, required: a.required, doc: '' };
-  if (a.default !== undefined) out.default = a.default;
-  const accepts = capsuleKindOfType(a.type);
+/** An attribute note as an object (a bare string is its description). */
+const attributeNote = (n: string | AttributeNote | undefined): AttributeNote => (typeof n === 'string' ? { doc: n } : (n ?? {}));
+
+/** The generated facts of one attribute, with what people know laid over where the facts are silent. */
+function attribute(a: GenAttribute, note: AttributeNote): AttributeSchema {
+  const out: AttributeSchema = { name: a.name, type: a.type, required: a.required, doc: note.doc ?? '' };
+  const def = a.default ?? note.default;
+  if (def !== undefined) out.default = def;
+  const accepts = capsuleKindOfType(a.type) ?? note.accepts;
   if (accepts) out.accepts = accepts;
+  if (a.valueSet !== undefined) {
+    out.closedValues = closedValueSet(a.valueSet);
+    // Completion offers what can be written; the empty string only stands for the default.
+    out.enum = a.valueSet.values.filter((v) => v !== '');
+  } else if (note.enum !== undefined) out.enum = note.enum;
+  if (note.deprecated !== undefined) out.deprecated = note.deprecated;
   return out;
 }
 
-function exportsOf(id: string | null): ExportSchema[] {
-  const b = id === null ? undefined : body(id);
-  if (!b) return [];
-  return b.attributes.map((a) => {
-    const e: ExportSchema = { name: a.name, type: a.type, doc: '' };
-    const kind = capsuleKindOfType(a.type);
-    if (kind) e.kind = kind;
-    return e;
-  });
-}
+/**
+ * The generated catalog turned into schema types, with the body and export notes of
+ * `notes` (descriptions, defaults and value sets the generator cannot read) laid over
+ * it. Each body is converted once and shared: recursive bodies (`stage.match` holding
+ * stages) become cyclic object graphs, which every consumer walks with a stack and a
+ * seen-set. Component notes (descriptions, flows, sinks) are `catalogOverlay.ts`'s.
+ */
+export function generatedCatalog(notes: CatalogNotes = NO_NOTES): { components: ComponentSchema[]; configBlocks: GeneratedConfigBlock[] } {
+  const converted = new Map<string, Converted>();
 
-/** Every component of the generated catalog, sorted by name, without overlay. */
-export function generatedComponents(): ComponentSchema[] {
-  return data.components.map((c) => {
+  const body = (id: string): Converted | undefined => {
+    const done = converted.get(id);
+    if (done) return done;
+    const raw = data.bodies[id];
+    if (!raw) return undefined;
+    const out: Converted = { attributes: [], blocks: [], closed: raw.closed, label: raw.label === true };
+    converted.set(id, out);
+    const bodyNotes = notes.bodies[id];
+    for (const a of raw.attributes) out.attributes.push(attribute(a, attributeNote(bodyNotes?.[a.name])));
+    for (const b of raw.blocks) {
+      const inner = b.body === null ? undefined : body(b.body);
+      const doc = bodyNotes?.[b.name];
+      const block: BlockSchema = {
+        name: b.name,
+        required: b.required,
+        repeatable: b.repeatable,
+        doc: typeof doc === 'string' ? doc : '',
+        attributes: inner?.attributes ?? [],
+        blocks: inner?.blocks ?? [],
+      };
+      if (inner?.label) block.labelled = true;
+      // An unresolved body, or one squashing a type the generator could not read, is open.
+      if (!inner || !inner.closed) block.partial = true;
+      out.blocks.push(block);
+    }
+    return out;
+  };
+
+  const exportsOf = (id: string | null): ExportSchema[] => {
+    const raw = id === null ? undefined : data.bodies[id];
+    if (!raw || id === null) return [];
+    const exportNotes = notes.exports[id];
+    return raw.attributes.map((a) => {
+      const n = exportNotes?.[a.name];
+      const note: ExportNote = typeof n === 'string' ? { doc: n } : (n ?? {});
+      const e: ExportSchema = { name: a.name, type: a.type, doc: note.doc ?? '' };
+      const kind = capsuleKindOfType(a.type) ?? note.kind;
+      if (kind) e.kind = kind;
+      return e;
+    });
+  };
+
+  const components = data.components.map((c) => {
     const args = c.arguments === null ? undefined : body(c.arguments);
     const schema: ComponentSchema = {
       name: c.name,
@@ -124,11 +164,8 @@ export function generatedComponents(): ComponentSchema[] {
     if (c.removed !== undefined) schema.removed = c.removed;
     return schema;
   });
-}
 
-/** The configurable top-level blocks the generator read (services, `logging`, `tracing`). */
-export function generatedConfigBlocks(): GeneratedConfigBlock[] {
-  return data.configBlocks.map((b) => {
+  const configBlocks = data.configBlocks.map((b) => {
     const inner = b.body === null ? undefined : body(b.body);
     return {
       name: b.name,
@@ -139,9 +176,26 @@ export function generatedConfigBlocks(): GeneratedConfigBlock[] {
       complete: inner?.closed === true,
     };
   });
+  return { components, configBlocks };
 }
 
-/** The stdlib identifiers the generator read, with stability. */
+/** Every component of the generated catalog, sorted by name, without notes. */
+export function generatedComponents(): ComponentSchema[] {
+  return generatedCatalog().components;
+}
+
+/** The configurable top-level blocks the generator read (services, `logging`, `tracing`), without notes. */
+export function generatedConfigBlocks(): GeneratedConfigBlock[] {
+  return generatedCatalog().configBlocks;
+}
+
+/** The stdlib identifiers the generator read, with stability and arity. */
 export function generatedStdlib(): GeneratedStdlib[] {
-  return data.stdlib.map((s) => ({ name: s.name, stability: stabilityOf(s.stability), ...(s.deprecated === true ? { deprecated: true } : {}) }));
+  return data.stdlib.map((s) => ({
+    name: s.name,
+    stability: stabilityOf(s.stability),
+    ...(s.deprecated === true ? { deprecated: true } : {}),
+    ...(s.arity !== undefined ? { arity: s.arity.max !== undefined ? { min: s.arity.min, max: s.arity.max } : { min: s.arity.min } } : {}),
+    ...(s.goFunction !== undefined ? { goFunction: s.goFunction } : {}),
+  }));
 }

@@ -1,109 +1,100 @@
 /**
- * The hand-written overlay on the generated catalog: what only people know. One-line
- * descriptions, defaults, closed value sets, deprecations, which components are sinks and
- * how telemetry flows through them come from the hand-written entries (`catalogData.ts`
- * and the namespace files); names, types, required/repeatable, labels, stability and
- * versions come from the generated JSON, which wins wherever both speak. Overlay entries
- * naming something the generated catalog lacks are reported by `overlayMismatches` (a
- * test keeps that list empty).
+ * The hand-written overlay on the generated catalog: what only people know. Component
+ * descriptions, platform remarks, sinks and signal flows are laid over the generated
+ * components here; descriptions and the defaults and value sets the generator cannot
+ * read are laid over the generated bodies and exports while they are converted
+ * (`catalogGenerated.ts`). The generated facts win wherever both speak.
+ * `overlayMismatches` lists every name of the notes that the generated catalog does not
+ * have (a test keeps that list empty).
  */
-import type { AttributeSchema, BlockSchema, ComponentSchema, ConfigBlockSchema, ExportSchema } from './catalog';
+import { capsuleKindOfType } from './catalogShared';
 import type { GeneratedConfigBlock } from './catalogGenerated';
+import type { CatalogNotes, ComponentNote, ComponentSchema, ConfigBlockSchema } from './catalogTypes';
+import type { GenBody, GenCatalog } from './generated/catalogFormat';
 
-interface Body {
-  attributes: readonly AttributeSchema[];
-  blocks: readonly BlockSchema[];
-}
-
-/** Copies descriptions and defaults of `hand` onto the generated `gen` (same names only). */
-function overlayBody(gen: Body, hand: Body, seen: Set<object>): void {
-  if (seen.has(gen)) return;
-  seen.add(gen);
-  for (const a of gen.attributes) {
-    const h = hand.attributes.find((x) => x.name === a.name);
-    if (!h) continue;
-    // Generated bodies are shared between components: the first description stands.
-    if (a.doc === '') a.doc = h.doc;
-    if (a.default === undefined && h.default !== undefined) a.default = h.default;
-    if (a.enum === undefined && h.enum !== undefined) a.enum = h.enum;
-    if (a.deprecated === undefined && h.deprecated !== undefined) a.deprecated = h.deprecated;
-    if (a.accepts === undefined && h.accepts !== undefined) a.accepts = h.accepts;
-  }
-  for (const b of gen.blocks) {
-    const h = hand.blocks.find((x) => x.name === b.name);
-    if (!h) continue;
-    if (b.doc === '') b.doc = h.doc;
-    overlayBody(b, h, seen);
-  }
-}
-
-function overlayExports(gen: readonly ExportSchema[], hand: readonly ExportSchema[]): void {
-  for (const e of gen) {
-    const h = hand.find((x) => x.name === e.name);
-    if (!h) continue;
-    if (e.doc === '') e.doc = h.doc;
-    if (e.kind === undefined && h.kind !== undefined) e.kind = h.kind;
-  }
-}
-
-/** The generated components with the hand-written knowledge laid over them, sorted by name. */
-export function withOverlay(generated: readonly ComponentSchema[], hand: readonly ComponentSchema[]): ComponentSchema[] {
-  const byName = new Map(hand.map((c) => [c.name, c]));
-  const seen = new Set<object>();
+/** The generated components with their notes (description, remarks, sinks, flows). */
+export function withOverlay(generated: readonly ComponentSchema[], notes: Readonly<Record<string, ComponentNote>>): ComponentSchema[] {
   return generated.map((g) => {
-    const h = byName.get(g.name);
-    if (!h) return g;
-    const merged: ComponentSchema = { ...g, doc: h.doc };
-    if (h.note !== undefined) merged.note = h.note;
-    if (h.sinks) merged.sinks = h.sinks;
-    if (h.localSink === true) merged.localSink = true;
-    if (h.flows) merged.flows = h.flows;
-    overlayBody(g, h, seen);
-    overlayExports(g.exports, h.exports);
+    const n = notes[g.name];
+    if (!n) return g;
+    const merged: ComponentSchema = { ...g, doc: n.doc };
+    if (n.note !== undefined) merged.note = n.note;
+    if (n.sinks) merged.sinks = n.sinks;
+    if (n.localSink === true) merged.localSink = true;
+    if (n.flows) merged.flows = n.flows;
     return merged;
   });
 }
 
 /** The hand-written configuration blocks with the generated bodies where the generator read one. */
 export function configBlocksWithGenerated(hand: readonly ConfigBlockSchema[], generated: readonly GeneratedConfigBlock[]): ConfigBlockSchema[] {
-  const seen = new Set<object>();
   return hand.map((h) => {
     const g = generated.find((x) => x.name === h.name);
     if (!g) return h;
-    overlayBody(g, h, seen);
     return { ...h, stability: g.stability, attributes: g.attributes, blocks: g.blocks, complete: g.complete };
   });
 }
 
+/** Whether `path` (`forward_to`, `output.metrics`) names an attribute or block of the body `id`. */
+function pathResolves(catalog: GenCatalog, id: string | null, path: readonly string[]): boolean {
+  let body: GenBody | undefined = id === null ? undefined : catalog.bodies[id];
+  for (const [i, part] of path.entries()) {
+    if (!body) return false;
+    const block = body.blocks.find((b) => b.name === part);
+    if (i === path.length - 1) return block !== undefined || body.attributes.some((a) => a.name === part);
+    body = block?.body === null || block === undefined ? undefined : catalog.bodies[block.body];
+  }
+  return false;
+}
+
 /**
- * Names the overlay uses that the generated catalog does not have: components, and the
- * attributes and blocks of the flows (`forward_to`, `output.metrics`). Empty when the two
- * agree.
+ * Every name the notes use that the generated catalog does not have: components, the
+ * attributes and exports of their flows, bodies and the attribute and block names noted
+ * in them, exports bodies and their export names; and notes the generated facts make
+ * stale (a default, value set or capsule kind where the generator has one). Empty when
+ * the two agree.
  */
-export function overlayMismatches(generated: readonly ComponentSchema[], hand: readonly ComponentSchema[]): string[] {
-  const byName = new Map(generated.map((c) => [c.name, c]));
+export function overlayMismatches(catalog: GenCatalog, notes: CatalogNotes): string[] {
   const out: string[] = [];
-  for (const h of hand) {
-    const g = byName.get(h.name);
-    if (!g) {
-      out.push(`${h.name}: no such component`);
+  const components = new Map(catalog.components.map((c) => [c.name, c]));
+  for (const [name, note] of Object.entries(notes.components)) {
+    const c = components.get(name);
+    if (!c) {
+      out.push(`${name}: no such component`);
       continue;
     }
-    for (const flow of h.flows ?? []) {
-      const path = flow.output.split('.');
-      let body: Body = g;
-      for (const [i, part] of path.entries()) {
-        const last = i === path.length - 1;
-        const next: Body | undefined = body.blocks.find((b) => b.name === part);
-        if (last && (body.attributes.some((a) => a.name === part) || next)) break;
-        if (!next) {
-          out.push(`${h.name}: flow output ${flow.output} is not an argument`);
-          break;
-        }
-        body = next;
-      }
-      if (flow.input !== undefined && !g.exports.some((e) => e.name === flow.input)) out.push(`${h.name}: flow input ${flow.input} is not an export`);
+    const exports = c.exports === null ? undefined : catalog.bodies[c.exports];
+    for (const flow of note.flows ?? []) {
+      if (!pathResolves(catalog, c.arguments, flow.output.split('.'))) out.push(`${name}: flow output ${flow.output} is not an argument`);
+      if (flow.input !== undefined && !exports?.attributes.some((a) => a.name === flow.input)) out.push(`${name}: flow input ${flow.input} is not an export`);
     }
+  }
+  for (const [id, bodyNote] of Object.entries(notes.bodies)) {
+    const body = catalog.bodies[id];
+    if (!body) {
+      out.push(`${id}: no such body`);
+      continue;
+    }
+    for (const [name, note] of Object.entries(bodyNote)) {
+      const attr = body.attributes.find((a) => a.name === name);
+      const block = body.blocks.find((b) => b.name === name);
+      if (!attr && !block) out.push(`${id}: no attribute or block ${name}`);
+      else if (block && typeof note !== 'string') out.push(`${id}: block ${name} takes a description only`);
+      else if (attr && typeof note !== 'string') {
+        if (note.default !== undefined && attr.default !== undefined) out.push(`${id}: ${name} has a generated default`);
+        if (note.enum !== undefined && attr.valueSet !== undefined) out.push(`${id}: ${name} has a generated value set`);
+        if (note.accepts !== undefined && capsuleKindOfType(attr.type) !== undefined) out.push(`${id}: ${name} has a generated capsule kind`);
+      }
+    }
+  }
+  const exportBodies = new Set(catalog.components.map((c) => c.exports));
+  for (const [id, exportNotes] of Object.entries(notes.exports)) {
+    const body = catalog.bodies[id];
+    if (!body || !exportBodies.has(id)) {
+      out.push(`${id}: no component exports this body`);
+      continue;
+    }
+    for (const name of Object.keys(exportNotes)) if (!body.attributes.some((a) => a.name === name)) out.push(`${id}: no export ${name}`);
   }
   return out;
 }

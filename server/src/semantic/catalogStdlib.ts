@@ -1,7 +1,16 @@
 /**
  * The Alloy standard library: namespaced functions, constants, and the deprecated
- * top-level aliases (which still work but make `alloy validate` warn).
+ * top-level aliases (which still work but make `alloy validate` warn). Names, stability
+ * and arity come from the generated catalog; signatures (parameter names), parameter
+ * types and descriptions are ours.
  */
+import { generatedStdlib, type GeneratedStdlib } from './catalogGenerated';
+
+/** How many arguments a function takes; no `max` when it takes any number from `min`. */
+export interface StdlibArity {
+  min: number;
+  max?: number;
+}
 
 /** A standard-library function. */
 export interface StdlibFunction {
@@ -12,6 +21,8 @@ export interface StdlibFunction {
   doc: string;
   /** Needs `--stability.level=experimental`. */
   experimental?: boolean;
+  /** How many arguments it takes, when the generated catalog knows. */
+  arity?: StdlibArity;
   /** For deprecated aliases: the name to use instead. */
   replacement?: string;
 }
@@ -30,16 +41,51 @@ export interface StdlibNamespace {
   members: readonly string[];
 }
 
-const fn = (name: string, signature: string, doc: string, experimental = false): StdlibFunction =>
-  experimental ? { name, signature, doc, experimental } : { name, signature, doc };
+const generatedByName: ReadonlyMap<string, GeneratedStdlib> = new Map(generatedStdlib().map((s) => [s.name, s]));
+
+/**
+ * Arity of the Go standard-library functions Alloy binds directly (`string.join` is
+ * `strings.Join`): their source is Go's, not in Alloy's checkout, so the generator names
+ * them and their parameters are counted here, from Go's documented signatures.
+ */
+const GO_FUNCTION_ARITY: ReadonlyMap<string, StdlibArity> = new Map([
+  ['os.Getenv', { min: 1, max: 1 }],
+  ['filepath.Join', { min: 0 }],
+  ['fmt.Sprintf', { min: 1 }],
+  ['strings.Join', { min: 2, max: 2 }],
+  ['strings.ReplaceAll', { min: 3, max: 3 }],
+  ['strings.Split', { min: 2, max: 2 }],
+  ['strings.ToLower', { min: 1, max: 1 }],
+  ['strings.ToUpper', { min: 1, max: 1 }],
+  ['strings.Trim', { min: 2, max: 2 }],
+  ['strings.TrimPrefix', { min: 2, max: 2 }],
+  ['strings.TrimSuffix', { min: 2, max: 2 }],
+  ['strings.TrimSpace', { min: 1, max: 1 }],
+]);
+
+/** The arity of the stdlib function `name`: generated, or from Go's signature; undefined when neither knows. */
+export function stdlibArity(name: string): StdlibArity | undefined {
+  const g = generatedByName.get(name);
+  if (!g) return undefined;
+  return g.arity ?? (g.goFunction !== undefined ? GO_FUNCTION_ARITY.get(g.goFunction) : undefined);
+}
+
+/** A current function: stability and arity from the generated catalog, the rest ours. */
+function fn(name: string, signature: string, doc: string): StdlibFunction {
+  const out: StdlibFunction = { name, signature, doc };
+  if (generatedByName.get(name)?.stability === 'experimental') out.experimental = true;
+  const arity = stdlibArity(name);
+  if (arity) out.arity = arity;
+  return out;
+}
 
 const CURRENT: readonly StdlibFunction[] = [
   fn('sys.env', 'sys.env(name) → string', 'Value of an environment variable; empty string when unset.'),
   fn('coalesce', 'coalesce(values...) → any', 'First argument that is not null or empty; the last argument otherwise.'),
   fn('json_path', 'json_path(json, path) → list', 'Evaluates a JSONPath expression on a JSON string; always returns a list.'),
   fn('array.concat', 'array.concat(arrays...) → array', 'Concatenates arrays.'),
-  fn('array.combine_maps', 'array.combine_maps(lhs, rhs, keys[, keep_unmatched]) → list(map)', 'Joins two lists of maps on `keys`.', true),
-  fn('array.group_by', 'array.group_by(array, key, drop_missing) → list(object)', 'Groups objects by the value of `key`.', true),
+  fn('array.combine_maps', 'array.combine_maps(lhs, rhs, keys[, keep_unmatched]) → list(map)', 'Joins two lists of maps on `keys`.'),
+  fn('array.group_by', 'array.group_by(array, key, drop_missing) → list(object)', 'Groups objects by the value of `key`.'),
   fn('convert.nonsensitive', 'convert.nonsensitive(secret) → string', 'Turns a secret into a plain string.'),
   fn('encoding.from_json', 'encoding.from_json(string) → any', 'Decodes JSON.'),
   fn('encoding.from_yaml', 'encoding.from_yaml(string) → any', 'Decodes YAML.'),
@@ -88,7 +134,10 @@ const byName: ReadonlyMap<string, StdlibFunction> = new Map(CURRENT.map((f) => [
 const DEPRECATED: readonly StdlibFunction[] = [...deprecatedStdlib].map(([alias, target]) => {
   const current = byName.get(target);
   const signature = current ? current.signature.replace(target, alias) : `${alias}(...)`;
-  return { name: alias, signature, doc: `Deprecated alias of \`${target}\`.`, replacement: target };
+  const out: StdlibFunction = { name: alias, signature, doc: `Deprecated alias of \`${target}\`.`, replacement: target };
+  const arity = stdlibArity(alias);
+  if (arity) out.arity = arity;
+  return out;
 });
 
 /** Every function, current ones first, then the deprecated aliases. */
@@ -166,8 +215,9 @@ export interface StdlibParameter {
 
 /**
  * The parameters of the function called `name` (deprecated aliases take their
- * replacement's), read from its signature, with their types; undefined for an
- * unknown function.
+ * replacement's), named by its signature, typed by the table above; which ones may be
+ * left out or repeated follows the generated arity when there is one, else the
+ * signature's `[, x]` and `x...`. Undefined for an unknown function.
  */
 export function getStdlibParameters(name: string): StdlibParameter[] | undefined {
   const f = allByName.get(name);
@@ -175,10 +225,11 @@ export function getStdlibParameters(name: string): StdlibParameter[] | undefined
   const types = PARAMETER_TYPES.get(f.replacement ?? f.name) ?? [];
   const inside = /\(([^)]*)\)/.exec(f.signature)?.[1] ?? '';
   const names = inside.split(/,\s*|\[,\s*/).map((s) => s.replace(/[[\]]/g, '').trim()).filter((s) => s !== '');
+  const arity = f.arity;
   return names.map((raw, i) => ({
     name: raw.replace(/\.\.\.$/, ''),
     type: types[i] ?? 'any',
-    variadic: raw.endsWith('...'),
-    optional: inside.includes(`[, ${raw}]`),
+    variadic: arity ? arity.max === undefined && i === names.length - 1 : raw.endsWith('...'),
+    optional: arity ? arity.max !== undefined && i >= arity.min : inside.includes(`[, ${raw}]`),
   }));
 }

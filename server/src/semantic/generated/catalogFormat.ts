@@ -3,6 +3,17 @@
  * reads. One definition for both sides of the file.
  */
 
+/**
+ * The strings a text-decoded Go type accepts, and Alloy's error for any other: its
+ * format string, with one verb (`%q`, `%s` or `%v`) for the value.
+ */
+export interface GenValueSet {
+  values: string[];
+  /** The value is lower-cased before the comparison (and named lower-cased). */
+  foldCase?: boolean;
+  message: string;
+}
+
 /** One attribute: its Alloy type, whether it is required, its default in Alloy syntax when literal. */
 export interface GenAttribute {
   name: string;
@@ -10,6 +21,8 @@ export interface GenAttribute {
   required: boolean;
   /** The default in Alloy syntax, when the Go code sets a literal one. */
   default?: string;
+  /** The closed set of values, when Alloy's code lists it. */
+  valueSet?: GenValueSet;
 }
 
 /** One block; `body` is a key of the bodies table, null when the generator could not resolve it. */
@@ -44,11 +57,22 @@ export interface GenComponent {
   exports: string | null;
 }
 
+/** One stdlib identifier; functions carry their arity, or the Go standard-library function they are. */
+export interface GenStdlib {
+  name: string;
+  stability: string;
+  deprecated?: boolean;
+  /** Arguments taken; no `max` when any number from `min`. */
+  arity?: { min: number; max?: number };
+  /** A function of Go's standard library (`strings.Join`), whose source is not in Alloy's checkout. */
+  goFunction?: string;
+}
+
 /** The whole file. */
 export interface GenCatalog {
   alloy: { newestRelease: string; nextRelease: string; releases: string[] };
   components: GenComponent[];
   configBlocks: { name: string; kind: string; stability: string; body: string | null }[];
-  stdlib: { name: string; stability: string; deprecated?: boolean }[];
+  stdlib: GenStdlib[];
   bodies: Record<string, GenBody>;
 }
