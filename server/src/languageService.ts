@@ -6,7 +6,7 @@ import type { Finding } from './syntax/diagnostic';
 import { parse } from './syntax/parser';
 import type { Settings } from './settings';
 import { validateConfiguration } from './semantic/validate';
-import { buildModel, type SourceFile } from './semantic/model';
+import { buildModel, type ConfigModel, type SourceFile } from './semantic/model';
 import { applyEdits } from './fixes/edits';
 import { dominantLineEnding, matchEditToLineEndings } from './fixes/lineEndings';
 import { PipelineGraph } from './semantic/pipelineGraph';
@@ -29,7 +29,13 @@ import { FindingBudget } from './findingBudget';
 /** A parsed `.alloy` file. `path` is an absolute file path (or a URI-like key for unsaved buffers). */
 export type ParsedFile = SourceFile;
 
-export function parseFile(path: string, text: string): ParsedFile {
+/**
+ * The one place text becomes a tree, for every adapter and cache. `previous`
+ * is the same file's last parse: an incremental `reparse(previous, text)`
+ * plugs in here; until then the whole text is parsed again.
+ */
+export function parseFile(path: string, text: string, previous?: ParsedFile): ParsedFile {
+  if (previous && previous.path === path && previous.parse.text === text) return previous;
   return { path, parse: parse(text) };
 }
 
@@ -77,6 +83,16 @@ export interface AnalysisOptions {
  * and, given an environment context, the compose environment check.
  */
 export function analyzeConfiguration(files: readonly ParsedFile[], settings: Settings, envContext?: EnvironmentContext, options: AnalysisOptions = {}): Analysis {
+  return analyzeWithModel(files, settings, envContext, options).analysis;
+}
+
+/** analyzeConfiguration, with the model it built: the service keeps both, so hover and completion reuse it. */
+export function analyzeWithModel(
+  files: readonly ParsedFile[],
+  settings: Settings,
+  envContext?: EnvironmentContext,
+  options: AnalysisOptions = {},
+): { analysis: Analysis; model: ConfigModel } {
   const budget = new FindingBudget(settings);
   for (const file of files) {
     for (const d of file.parse.diagnostics) {
@@ -125,7 +141,7 @@ export function analyzeConfiguration(files: readonly ParsedFile[], settings: Set
   const explanation = model.hasSyntaxErrors ? [] : explainSelfTelemetry(model, graph, hosts).map((s) => s.text);
   const findings = budget.results();
   matchLineEndings(findings, files);
-  return { findings, env, envReports: check?.reports ?? [], explanation };
+  return { analysis: { findings, env, envReports: check?.reports ?? [], explanation }, model };
 }
 
 /** The environment's file system as a plain text reader for local modules. */
@@ -183,8 +199,11 @@ export function fixAll(files: readonly TextFile[], settings: Settings, onlyFile?
   const texts = new Map(files.map((f) => [f.path, f.text]));
   // A finding whose fix did not make it go away is not fixed again.
   const tried = new Set<string>();
+  // A fix usually edits one file: the others keep their trees from round to round.
+  const previous = new Map<string, ParsedFile>();
   for (let round = 0; round < 500; round++) {
-    const parsed = [...texts].map(([path, text]) => parseFile(path, text));
+    const parsed = [...texts].map(([path, text]) => parseFile(path, text, previous.get(path)));
+    for (const file of parsed) previous.set(file.path, file);
     const next = checkConfiguration(parsed, settings).find(
       (f) =>
         isAutoFixable(f.code) &&
