@@ -83,6 +83,8 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
   const parsed = new Map<string, ParsedFile>();
   /** Models built for hover or completion before (or without) an analysis. */
   let lastModel: { files: readonly ParsedFile[]; model: ConfigModel } | undefined;
+  // Formatting a large file costs a parse of its output: a second request on the same parse is free.
+  const formatted = new WeakMap<ParsedFile, { range: TextRange; newText: string }[]>();
   const settingsKeys = new WeakMap<Settings, string>();
   const hostEnvIds = new WeakMap<object, number>();
   let nextHostEnvId = 0;
@@ -158,7 +160,14 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     },
     symbols: (file) => getDocumentSymbols(file.parse.file),
     folding: (file) => getFoldingRanges(file.parse.file, file.parse.tokens, file.parse.lineIndex),
-    format: (file) => getFormattingEdits(file.parse),
+    format(file) {
+      let edits = formatted.get(file);
+      if (!edits) {
+        edits = getFormattingEdits(file.parse);
+        formatted.set(file, edits);
+      }
+      return edits;
+    },
     forget(path) {
       parsed.delete(path);
       analyses.forget(path);
