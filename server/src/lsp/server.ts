@@ -4,6 +4,7 @@
  * handler is guarded: an exception is logged with the feature and the URI,
  * answered with an empty result, and the server keeps serving.
  */
+import { dirname } from 'node:path';
 import { CodeActionKind, TextDocumentSyncKind, type Connection, type InitializeResult } from 'vscode-languageserver/node';
 import { registerCommands } from './commands';
 import { registerCodeActions } from './codeActions';
@@ -81,12 +82,18 @@ export function startServer(connection: Connection): void {
   });
   connection.onDidChangeWatchedFiles(filesChanged);
 
-  // Open buffers take part in discovery (an unsaved file in a folder): discover again.
-  documents.onDidOpen(() => workspace.invalidate());
+  // Open buffers take part in discovery (an unsaved file in a folder): discover again, and
+  // forget analyses that listed the folder (its listing now has, or lacks, the buffer).
+  documents.onDidOpen((event) => {
+    workspace.invalidate();
+    service.forget(dirname(uriToPath(event.document.uri)));
+  });
   documents.onDidClose((event) => {
+    const path = uriToPath(event.document.uri);
     workspace.evict(event.document.uri);
     workspace.invalidate();
-    service.forget(uriToPath(event.document.uri));
+    service.forget(path);
+    service.forget(dirname(path));
     ctx.settings.forget(event.document.uri);
     diagnostics.closed(event.document.uri);
   });
