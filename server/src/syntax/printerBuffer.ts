@@ -36,6 +36,49 @@ const WS_CAPACITY = 16;
 /** At most one blank line is kept around comments. */
 const MAX_NEWLINES = 2;
 
+/**
+ * The raw output as UTF-16 code units in one growing array: a large file is
+ * millions of tokens and single whitespace characters, which as strings would
+ * be millions of pieces to keep and join.
+ */
+class CodeUnits {
+  private units = new Uint16Array(1 << 12);
+  private size = 0;
+
+  append(s: string): void {
+    const n = s.length;
+    this.reserve(n);
+    const units = this.units;
+    const at = this.size;
+    for (let i = 0; i < n; i++) units[at + i] = s.charCodeAt(i);
+    this.size += n;
+  }
+
+  repeat(code: number, n: number): void {
+    this.reserve(n);
+    this.units.fill(code, this.size, this.size + n);
+    this.size += n;
+  }
+
+  toString(): string {
+    // Code units as they are (a lone surrogate stays one); in slices, as arguments are bounded.
+    const parts: string[] = [];
+    for (let i = 0; i < this.size; i += 8192) {
+      parts.push(String.fromCharCode.apply(null, this.units.subarray(i, Math.min(i + 8192, this.size)) as unknown as number[]));
+    }
+    return parts.join('');
+  }
+
+  private reserve(n: number): void {
+    if (this.size + n <= this.units.length) return;
+    let capacity = this.units.length * 2;
+    while (capacity < this.size + n) capacity *= 2;
+    const grown = new Uint16Array(capacity);
+    grown.set(this.units.subarray(0, this.size));
+    this.units = grown;
+  }
+}
+
 /** The last token written, as far as the printer cares. */
 const LAST_WS = 'ws';
 const LAST_NUMBER = 'number';
@@ -49,15 +92,17 @@ export class Unprintable extends Error {}
  * output, re-inserting comments by position (Alloy's `printer`).
  */
 export class Printer {
-  private readonly out: string[] = [];
+  private readonly out = new CodeUnits();
   private wrote = false;
   private indent = 0;
   private lastTok = '';
   private ws: Ws[] = [];
   /** Estimated position in the source of what is being written. */
-  private pos: Position = { offset: 0, line: 1 };
+  private readonly pos: Position = { offset: 0, line: 1 };
   /** Source position just after the last text written. */
-  private last: Position = { offset: 0, line: 0 };
+  private readonly last: Position = { offset: 0, line: 0 };
+  /** The position of the token being emitted (one object reused: there is one per token). */
+  private readonly next: Position = { offset: 0, line: 0 };
   /** Column in the output (bytes, 1-based); only "at line start" matters. */
   private column = 1;
   private groupIndex = 0;
@@ -79,7 +124,8 @@ export class Printer {
 
   /** Sets the source position of the next text. */
   at(pos: Position): void {
-    this.pos = { ...pos };
+    this.pos.offset = pos.offset;
+    this.pos.line = pos.line;
   }
 
   ident(name: string): void {
@@ -103,11 +149,13 @@ export class Printer {
   /** Writes the remaining comments; returns the raw output. */
   finish(): string {
     this.flush({ offset: Number.POSITIVE_INFINITY, line: Number.POSITIVE_INFINITY }, EOF);
-    return this.out.join('');
+    return this.out.toString();
   }
 
   private emit(data: string): void {
-    const next = { ...this.pos };
+    const next = this.next;
+    next.offset = this.pos.offset;
+    next.line = this.pos.line;
     this.flush(next, this.lastTok);
     this.writeString(next, data, false);
   }
@@ -186,21 +234,34 @@ export class Printer {
 
   private push(s: string): void {
     if (s.length === 0) return;
-    this.out.push(s);
+    this.out.append(s);
+    this.wrote = true;
+  }
+
+  private pushRepeated(ch: string, n: number): void {
+    if (n <= 0) return;
+    this.out.repeat(ch.charCodeAt(0), n);
     this.wrote = true;
   }
 
   private writeIndent(): void {
     const depth = this.baseIndent + this.indent;
-    this.push('\t'.repeat(depth));
+    this.pushRepeated('\t', depth);
     this.pos.offset += depth;
     this.column += depth;
   }
 
   private writeString(pos: Position, s: string, isLiteral: boolean): void {
     if (this.column === 1) this.writeIndent();
-    this.pos = { ...pos };
-    this.push(isLiteral ? ESCAPE + s + ESCAPE : s);
+    this.pos.offset = pos.offset;
+    this.pos.line = pos.line;
+    if (isLiteral) {
+      this.push(ESCAPE);
+      this.push(s);
+      this.push(ESCAPE);
+    } else {
+      this.push(s);
+    }
     let newlines = 0;
     let lastNewline = -1;
     for (let i = 0; i < s.length; i++) {
@@ -217,12 +278,13 @@ export class Printer {
     } else {
       this.column += utf8Length(s);
     }
-    this.last = { ...this.pos };
+    this.last.offset = this.pos.offset;
+    this.last.line = this.pos.line;
   }
 
   private writeByte(ch: string, n: number): void {
     if (this.column === 1) this.writeIndent();
-    this.push(ch.repeat(n));
+    this.pushRepeated(ch, n);
     this.pos.offset += n;
     if (ch === '\n' || ch === '\f') {
       this.pos.line += n;
@@ -249,6 +311,8 @@ export class Printer {
           this.writeByte(WS_CHAR[w], 1);
       }
     }
-    this.ws = this.ws.slice(n);
+    // In place: this runs once per token.
+    if (n >= this.ws.length) this.ws.length = 0;
+    else if (n > 0) this.ws.splice(0, n);
   }
 }
