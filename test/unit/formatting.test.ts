@@ -9,6 +9,7 @@ import { alignColumns, ESCAPE, trimTrailingBlanks } from '../../server/src/synta
 import { getFormattingEdits } from '../../server/src/features/formatting';
 import { minimalEdit } from '../../server/src/features/textDiff';
 import { parse } from '../../server/src/syntax/parser';
+import { CodeUnits } from '../../server/src/syntax/codeUnits';
 
 describe('alignColumns', () => {
   it('aligns soft cells of consecutive lines, and a lone line ends the run', () => {
@@ -64,5 +65,20 @@ describe('formatting edits', () => {
   it('never splits a surrogate pair', () => {
     const edit = minimalEdit('x😀y', 'x😃y');
     assert.deepEqual(edit, { range: { start: 1, end: 3 }, newText: '😃' });
+  });
+});
+
+describe('CodeUnits', () => {
+  it('builds text from ranges and repeats, past its first capacity, keeping lone surrogates', () => {
+    const units = new CodeUnits();
+    const piece = 'ab\ud800cd';
+    for (let i = 0; i < 5000; i++) {
+      units.append(piece, 1, 4);
+      units.repeat(0x20, 2);
+    }
+    units.append('');
+    units.repeat(0x09, 0);
+    assert.equal(units.length, 5000 * 5);
+    assert.equal(units.toString(), 'b\ud800c  '.repeat(5000));
   });
 });

@@ -11,6 +11,7 @@
  * end of the previous token, as if nothing separated them in the source.
  */
 import { ESCAPE } from './tabwriter';
+import { CodeUnits } from './codeUnits';
 import { type Comment, type Position, utf8Length } from './printerSource';
 
 /** Whitespace requests, buffered until the next token is written. */
@@ -35,49 +36,6 @@ const WS_CHAR: Record<Ws.Blank | Ws.VTab | Ws.Newline | Ws.Formfeed, string> = {
 const WS_CAPACITY = 16;
 /** At most one blank line is kept around comments. */
 const MAX_NEWLINES = 2;
-
-/**
- * The raw output as UTF-16 code units in one growing array: a large file is
- * millions of tokens and single whitespace characters, which as strings would
- * be millions of pieces to keep and join.
- */
-class CodeUnits {
-  private units = new Uint16Array(1 << 12);
-  private size = 0;
-
-  append(s: string): void {
-    const n = s.length;
-    this.reserve(n);
-    const units = this.units;
-    const at = this.size;
-    for (let i = 0; i < n; i++) units[at + i] = s.charCodeAt(i);
-    this.size += n;
-  }
-
-  repeat(code: number, n: number): void {
-    this.reserve(n);
-    this.units.fill(code, this.size, this.size + n);
-    this.size += n;
-  }
-
-  toString(): string {
-    // Code units as they are (a lone surrogate stays one); in slices, as arguments are bounded.
-    const parts: string[] = [];
-    for (let i = 0; i < this.size; i += 8192) {
-      parts.push(String.fromCharCode.apply(null, this.units.subarray(i, Math.min(i + 8192, this.size)) as unknown as number[]));
-    }
-    return parts.join('');
-  }
-
-  private reserve(n: number): void {
-    if (this.size + n <= this.units.length) return;
-    let capacity = this.units.length * 2;
-    while (capacity < this.size + n) capacity *= 2;
-    const grown = new Uint16Array(capacity);
-    grown.set(this.units.subarray(0, this.size));
-    this.units = grown;
-  }
-}
 
 /** The last token written, as far as the printer cares. */
 const LAST_WS = 'ws';

@@ -16,6 +16,8 @@
  * - A cell's width is its number of code points (escape markers excluded).
  */
 
+import { CodeUnits } from './codeUnits';
+
 /**
  * Marks the start and end of an opaque run. NUL cannot occur in any token of a
  * file that parses without errors (Alloy's scanner rejects it everywhere), so
@@ -42,16 +44,6 @@ function displayWidth(text: string, from: number, to: number): number {
   return width;
 }
 
-/** Runs of tabs and of spaces by length: the same few paddings are written on every line. */
-const tabs: string[] = [];
-const spaces: string[] = [];
-
-function repeated(cache: string[], ch: string, n: number): string {
-  if (n <= 0) return '';
-  if (n > 256) return ch.repeat(n);
-  return (cache[n] ??= ch.repeat(n));
-}
-
 /**
  * Elastic tabstop layout of `input`, as Go's tabwriter with Alloy's settings.
  *
@@ -61,7 +53,7 @@ function repeated(cache: string[], ch: string, n: number): string {
  * copied in runs: a file of megabytes costs a few arrays, not an object per cell.
  */
 export function alignColumns(input: string): string {
-  const out: string[] = [];
+  const out = new CodeUnits();
   // Cell k of the buffered lines is input[cellFrom[k], cellTo[k]).
   const cellFrom: number[] = [];
   const cellTo: number[] = [];
@@ -82,9 +74,9 @@ export function alignColumns(input: string): string {
     if (useTabs) {
       const rounded = Math.ceil(cellWidth / TAB_WIDTH) * TAB_WIDTH;
       const n = rounded - textWidth;
-      out.push(repeated(tabs, '\t', Math.ceil(n / TAB_WIDTH)));
+      out.repeat(0x09, Math.ceil(n / TAB_WIDTH));
     } else {
-      out.push(repeated(spaces, ' ', cellWidth - textWidth));
+      out.repeat(0x20, cellWidth - textWidth);
     }
   };
 
@@ -102,12 +94,12 @@ export function alignColumns(input: string): string {
           if (j < widths.length) padding(cellWidth[k] as number, widths[j] as number, useTabs);
         } else {
           useTabs = false;
-          out.push(input.slice(from, to));
+          out.append(input, from, to);
           if (j < widths.length) padding(cellWidth[k] as number, widths[j] as number, false);
         }
       }
       // The last buffered line has no line break yet.
-      if (i + 1 < lineStart.length) out.push('\n');
+      if (i + 1 < lineStart.length) out.repeat(0x0a, 1);
     }
   };
 
@@ -139,7 +131,7 @@ export function alignColumns(input: string): string {
 
   const writeVerbatim = (): void => {
     if (verbatim < 0) return;
-    out.push(input.slice(verbatim, cellStart));
+    out.append(input, verbatim, cellStart);
     verbatim = -1;
   };
 
@@ -180,7 +172,8 @@ export function alignColumns(input: string): string {
           // A whole line, alone: it is written as it stands (a formfeed as a newline).
           if (verbatim < 0) verbatim = cellStart;
           if (ch === 0x0c) {
-            out.push(input.slice(verbatim, i), '\n');
+            out.append(input, verbatim, i);
+            out.repeat(0x0a, 1);
             verbatim = -1;
           }
           cellStart = i + 1;
@@ -204,7 +197,7 @@ export function alignColumns(input: string): string {
   writeVerbatim();
   if (cellStart < input.length) terminateCell(input.length, false);
   flush();
-  return out.join('');
+  return out.toString();
 }
 
 /**
