@@ -2,7 +2,7 @@
  * The language service: the one entry point the language server, the CLI and
  * the client's commands call, so that they report identical findings.
  */
-import type { Finding } from './syntax/diagnostic';
+import type { Finding, Fix } from './syntax/diagnostic';
 import { parse } from './syntax/parser';
 import type { Settings } from './settings';
 import { validateConfiguration } from './semantic/validate';
@@ -157,8 +157,8 @@ function matchLineEndings(findings: Finding[], files: readonly ParsedFile[]): vo
   // Fixes already write `\n`: in files without a CR there is nothing to match (nor any fix to build).
   if (!files.some((f) => f.parse.text.includes('\r'))) return;
   const byPath = new Map(files.map((f) => [f.path, { text: f.parse.text, ending: undefined as '\n' | '\r\n' | undefined }]));
-  for (const finding of findings) {
-    for (const fix of finding.fixes ?? []) {
+  const match = (fixes: Fix[] | undefined): Fix[] | undefined => {
+    for (const fix of fixes ?? []) {
       for (const edit of fix.edits) {
         const file = byPath.get(edit.file);
         if (!file) continue;
@@ -166,6 +166,21 @@ function matchLineEndings(findings: Finding[], files: readonly ParsedFile[]): vo
         matchEditToLineEndings(edit, file.text, file.ending);
       }
     }
+    return fixes;
+  };
+  for (const finding of findings) {
+    // Checks build fixes lazily; matching them is deferred too, to when they are read.
+    const own = Object.getOwnPropertyDescriptor(finding, 'fixes');
+    if (!own) continue;
+    let matched: { fixes: Fix[] | undefined } | undefined;
+    Object.defineProperty(finding, 'fixes', {
+      enumerable: true,
+      configurable: true,
+      get: () => (matched ??= { fixes: match(own.get ? (own.get.call(finding) as Fix[] | undefined) : (own.value as Fix[] | undefined)) }).fixes,
+      set: (fixes: Fix[] | undefined) => {
+        matched = { fixes };
+      },
+    });
   }
 }
 
