@@ -7,7 +7,7 @@
 import { dirname } from 'node:path';
 import { DocumentDiagnosticReportKind, LSPErrorCodes, ResponseError, type Diagnostic } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { ParsedFile } from '../languageService';
+import type { Analysis, ParsedFile } from '../languageService';
 import type { Finding } from '../syntax/diagnostic';
 import { LineIndex } from '../syntax/lineIndex';
 import type { Settings } from '../settings';
@@ -39,6 +39,8 @@ export function registerDiagnostics(ctx: ServerContext): DiagnosticsHandlers {
   /** Compose/env files we published findings to, per configuration (its files), so they can be cleared. */
   const composePublished = new Map<string, Set<string>>();
 
+  /** The diagnostics last computed per document, with the analyses they came from. */
+  const lastItems = new Map<string, { analyses: readonly Analysis[]; items: Diagnostic[] }>();
   /** The findings last published per configuration: a cached analysis has nothing new to push. */
   const publishedFrom = new Map<string, readonly Finding[]>();
 
@@ -81,16 +83,22 @@ export function registerDiagnostics(ctx: ServerContext): DiagnosticsHandlers {
       const other = ctx.textOf(path);
       return other === undefined ? undefined : new LineIndex(other);
     };
+    const analyses = configurations.map(({ files, reason }) => ctx.analyze(files, settings, reason));
+    // The same analyses (the service kept them: nothing they read changed) give the same diagnostics.
+    const last = lastItems.get(document.uri);
+    if (last && last.analyses.length === analyses.length && last.analyses.every((a, i) => a === analyses[i])) return last.items;
     // A file several configurations load is checked in each; it shows the union of its own findings.
     const own = unionFindings(
-      configurations.map(({ files, reason }) => {
-        const { findings } = ctx.analyze(files, settings, reason);
+      configurations.map(({ files, reason }, i) => {
+        const findings = analyses[i]?.findings ?? [];
         if (document.uri.startsWith('file:')) publishComposeFindings(files.map((f) => f.path).join('\0'), findings, files);
         return findings.filter((f) => f.file === self.path).map((f) => withConfigurationReason(f, reason));
       }),
     );
     // The core keeps at most 1,000 findings per file, and says so when it drops some.
-    return own.map((f) => toDiagnostic(f, lines, lookup));
+    const items = own.map((f) => toDiagnostic(f, lines, lookup));
+    lastItems.set(document.uri, { analyses, items });
+    return items;
   }
 
   /** Whether another open document belongs to the same configuration (same directory on disk). */
@@ -164,6 +172,7 @@ export function registerDiagnostics(ctx: ServerContext): DiagnosticsHandlers {
       else for (const d of documents.all()) schedulePush(d);
     },
     closed(uri) {
+      lastItems.delete(uri);
       if (!ctx.client.pullDiagnostics) void connection.sendDiagnostics({ uri, diagnostics: [] });
     },
   };
