@@ -2,11 +2,11 @@
  * The language service: the one entry point the language server, the CLI and
  * the client's commands call, so that they report identical findings.
  */
-import type { Finding } from './syntax/diagnostic';
+import type { Finding, Fix } from './syntax/diagnostic';
 import { parse } from './syntax/parser';
 import type { Settings } from './settings';
 import { validateConfiguration } from './semantic/validate';
-import { buildModel, type SourceFile } from './semantic/model';
+import { buildModel, type ConfigModel, type SourceFile } from './semantic/model';
 import { applyEdits } from './fixes/edits';
 import { dominantLineEnding, matchEditToLineEndings } from './fixes/lineEndings';
 import { PipelineGraph } from './semantic/pipelineGraph';
@@ -30,7 +30,13 @@ import { isAutoFixable } from './codes';
 /** A parsed `.alloy` file. `path` is an absolute file path (or a URI-like key for unsaved buffers). */
 export type ParsedFile = SourceFile;
 
-export function parseFile(path: string, text: string): ParsedFile {
+/**
+ * The one place text becomes a tree, for every adapter and cache. `previous`
+ * is the same file's last parse: an incremental `reparse(previous, text)`
+ * plugs in here; until then the whole text is parsed again.
+ */
+export function parseFile(path: string, text: string, previous?: ParsedFile): ParsedFile {
+  if (previous && previous.path === path && previous.parse.text === text) return previous;
   return { path, parse: parse(text) };
 }
 
@@ -78,6 +84,16 @@ export interface AnalysisOptions {
  * and, given an environment context, the compose environment check.
  */
 export function analyzeConfiguration(files: readonly ParsedFile[], settings: Settings, envContext?: EnvironmentContext, options: AnalysisOptions = {}): Analysis {
+  return analyzeWithModel(files, settings, envContext, options).analysis;
+}
+
+/** analyzeConfiguration, with the model it built: the service keeps both, so hover and completion reuse it. */
+export function analyzeWithModel(
+  files: readonly ParsedFile[],
+  settings: Settings,
+  envContext?: EnvironmentContext,
+  options: AnalysisOptions = {},
+): { analysis: Analysis; model: ConfigModel } {
   const budget = new FindingBudget(settings);
   for (const file of files) {
     for (const d of file.parse.diagnostics) {
@@ -126,7 +142,7 @@ export function analyzeConfiguration(files: readonly ParsedFile[], settings: Set
   const explanation = model.hasSyntaxErrors ? [] : explainSelfTelemetry(model, graph, hosts).map((s) => s.text);
   const findings = budget.results();
   matchLineEndings(findings, files);
-  return { findings, env, envReports: check?.reports ?? [], explanation };
+  return { analysis: { findings, env, envReports: check?.reports ?? [], explanation }, model };
 }
 
 /** The environment's file system as a plain text reader for local modules. */
@@ -142,8 +158,8 @@ function matchLineEndings(findings: Finding[], files: readonly ParsedFile[]): vo
   // Fixes already write `\n`: in files without a CR there is nothing to match (nor any fix to build).
   if (!files.some((f) => f.parse.text.includes('\r'))) return;
   const byPath = new Map(files.map((f) => [f.path, { text: f.parse.text, ending: undefined as '\n' | '\r\n' | undefined }]));
-  for (const finding of findings) {
-    for (const fix of finding.fixes ?? []) {
+  const match = (fixes: Fix[] | undefined): Fix[] | undefined => {
+    for (const fix of fixes ?? []) {
       for (const edit of fix.edits) {
         const file = byPath.get(edit.file);
         if (!file) continue;
@@ -151,6 +167,21 @@ function matchLineEndings(findings: Finding[], files: readonly ParsedFile[]): vo
         matchEditToLineEndings(edit, file.text, file.ending);
       }
     }
+    return fixes;
+  };
+  for (const finding of findings) {
+    // Checks build fixes lazily; matching them is deferred too, to when they are read.
+    const own = Object.getOwnPropertyDescriptor(finding, 'fixes');
+    if (!own) continue;
+    let matched: { fixes: Fix[] | undefined } | undefined;
+    Object.defineProperty(finding, 'fixes', {
+      enumerable: true,
+      configurable: true,
+      get: () => (matched ??= { fixes: match(own.get ? (own.get.call(finding) as Fix[] | undefined) : (own.value as Fix[] | undefined)) }).fixes,
+      set: (fixes: Fix[] | undefined) => {
+        matched = { fixes };
+      },
+    });
   }
 }
 
@@ -182,8 +213,11 @@ export function fixAll(files: readonly TextFile[], settings: Settings): Map<stri
   const texts = new Map(files.map((f) => [f.path, f.text]));
   // A finding whose fix did not make it go away is not fixed again.
   const tried = new Set<string>();
+  // A fix usually edits one file: the others keep their trees from round to round.
+  const previous = new Map<string, ParsedFile>();
   for (let round = 0; round < 500; round++) {
-    const parsed = [...texts].map(([path, text]) => parseFile(path, text));
+    const parsed = [...texts].map(([path, text]) => parseFile(path, text, previous.get(path)));
+    for (const file of parsed) previous.set(file.path, file);
     const next = checkConfiguration(parsed, settings).find((f) => isAutoFixable(f.code) && !!f.fixes?.length && !tried.has(fixKey(f)));
     if (!next) break;
     tried.add(fixKey(next));

@@ -8,7 +8,8 @@ import { parseArgs } from 'node:util';
 import { createTwoFilesPatch } from 'diff';
 import { nodeFileSystem } from '../compose/nodeFileSystem';
 import { configurationRole } from '../checks/rootBlocks';
-import { analyzeConfiguration, fixAll, parseFile, type EnvironmentContext, type ParsedFile } from '../languageService';
+import type { EnvironmentContext, ParsedFile } from '../languageService';
+import { createLanguageService } from '../service/languageService';
 import { LineIndex } from '../syntax/lineIndex';
 import { defaultSettings, resolveSettings, type Settings } from '../settings';
 import { groupFolders, writeChanges, type FileChange, type InputConfiguration } from './fixFiles';
@@ -17,7 +18,6 @@ import { loadSettingsFile } from './settingsFile';
 import { addReportedFile, renderJson, renderSarif, renderText, type Report } from './report';
 import { argumentInputs, workspaceInputs } from './workspaceInputs';
 import { documentEnvironment } from '../environmentDocs';
-import { buildModel } from '../semantic/model';
 import { isEnvironmentFormat, renderEnvironment } from './envCommand';
 import { runFmt } from './fmtCommand';
 
@@ -148,6 +148,8 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
       inputs.push(configuration);
     }
 
+    // The same service as the editor's, so CI and the editor report identical findings.
+    const service = createLanguageService();
     const diffs: string[] = [];
     if (values.fix) {
       inputs = groupFolders(inputs);
@@ -155,7 +157,7 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
       const latest = new Map<string, FileChange>();
       for (const configuration of inputs) {
         const texts = configuration.files.map((f) => ({ path: f.path, text: latest.get(f.path)?.after ?? f.text }));
-        const changed = fixAll(texts, settings);
+        const changed = service.fixAll(texts, settings);
         for (const file of configuration.files) {
           const after = changed.get(file.path);
           const prior = latest.get(file.path);
@@ -175,7 +177,7 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
       // What is reported next is what the files hold (or would hold) after the fixes.
       for (const configuration of inputs) for (const file of configuration.files) file.text = latest.get(file.path)?.after ?? file.text;
     }
-    const configurations: ParsedFile[][] = inputs.map((c) => c.files.map((f) => parseFile(f.path, f.text)));
+    const configurations: ParsedFile[][] = inputs.map((c) => c.files.map((f) => service.parseFile(f.path, f.text)));
 
     const report: Report = { files: [], configs: [] };
     const envContext: EnvironmentContext = {
@@ -185,12 +187,12 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
       ...(values.compose && values.compose.length > 0 ? { composeFiles: values.compose.map((f) => resolve(f)) } : {}),
     };
     if (command === 'env' && isEnvironmentFormat(format)) {
-      const docs = configurations.map((files) => documentEnvironment(buildModel(files), analyzeConfiguration(files, settings, envContext).env, displayPath));
+      const docs = configurations.map((files) => documentEnvironment(service.model(files), service.analyze(files, settings, { env: envContext }).env, displayPath));
       out(renderEnvironment(format, docs));
       return 0;
     }
     for (const [index, files] of configurations.entries()) {
-      const { findings, env, envReports, explanation } = analyzeConfiguration(files, settings, envContext, { role: configurationRole(inputs[index]?.reason) });
+      const { findings, env, envReports, explanation } = service.analyze(files, settings, { env: envContext, role: configurationRole(inputs[index]?.reason) });
       for (const file of files) {
         addReportedFile(report, {
           displayPath: displayPath(file.path),

@@ -7,9 +7,8 @@
 import { type ClientCapabilities, type Connection, type ExecuteCommandOptions, type TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis, ParsedFile } from '../languageService';
+import type { ConfigModel } from '../semantic/model';
 import { getPipelineView, type PipelineViewData } from '../features/pipelineView';
-import { buildModel } from '../semantic/model';
-import type { Settings } from '../settings';
 import { COMPOSE_REPORT_COMMAND, PIPELINE_COMMAND, type ComposeReportParams, type ComposeReportResult } from '../protocol';
 import { uriToPath } from './convert';
 import { invalidParams, requireObject } from './params';
@@ -19,10 +18,8 @@ import { FileWatchers } from './watchers';
 export interface CommandHost {
   /** The compose report, as the `alloySelfMonitoring/composeReport` request answers it. */
   composeReport(params: ComposeReportParams): Promise<ComposeReportResult>;
-  /** The files of the configuration of an open document; undefined when it is not open. */
-  configurationOf(uri: string): Promise<ParsedFile[] | undefined>;
-  settings(uri: string): Promise<Settings>;
-  analyze(files: ParsedFile[], settings: Settings): Analysis;
+  /** The configuration of an open document, its analysis (from the service's cache) and model; undefined when it is not open. */
+  analyzed(uri: string): Promise<{ files: readonly ParsedFile[]; analysis: Analysis; model: ConfigModel } | undefined>;
   /** Watched files changed: re-check the open documents. */
   filesChanged(): void;
 }
@@ -67,10 +64,8 @@ export function registerCommands(connection: Connection, documents: TextDocument
   documents.onDidClose(() => watchers.follow(openPaths()));
 
   async function pipeline(uri: string): Promise<PipelineViewData | null> {
-    const files = await host.configurationOf(uri);
-    if (!files) return null;
-    const settings = await host.settings(uri);
-    return getPipelineView(buildModel(files), host.analyze(files, settings).findings);
+    const analyzed = await host.analyzed(uri);
+    return analyzed ? getPipelineView(analyzed.model, analyzed.analysis.findings) : null;
   }
 
   connection.onExecuteCommand(async (params) => {

@@ -45,10 +45,10 @@
  */
 import type { Expr, Stmt } from './ast';
 import { parse, type ParseResult } from './parser';
+import { faithful } from './printerFaithful';
 import { Printer, Unprintable, Ws } from './printerBuffer';
 import { quotesVerbatim, Source, utf8Length } from './printerSource';
 import { alignColumns, trimTrailingBlanks } from './tabwriter';
-import { Tok } from './tokens';
 
 /** A unit of work of the walk: an expression to expand, or an action. */
 type Task = Expr | (() => void);
@@ -337,53 +337,6 @@ class Walker {
     });
     return tasks;
   }
-}
-
-/**
- * What the formatter must not change: the significant tokens, commas and
- * terminators aside (trailing commas come and go), an empty block label
- * aside (it is dropped), string text aside (backquoted keys are re-quoted);
- * and the number of comments.
- */
-function fingerprint(result: ParseResult): { tokens: string[]; comments: number } {
-  const { kinds, starts, count, text } = result.tokens;
-  const tokens: string[] = [];
-  let comments = 0;
-  let pendingEmptyString = false;
-  for (let i = 0; i < count; i++) {
-    const kind = kinds[i] as Tok;
-    switch (kind) {
-      case Tok.Comment:
-        comments++;
-        continue;
-      case Tok.Whitespace:
-      case Tok.Terminator:
-      case Tok.Comma:
-      case Tok.EOF:
-        continue;
-      default:
-        break;
-    }
-    if (pendingEmptyString && kind !== Tok.LCurly) tokens.push('s');
-    pendingEmptyString = false;
-    if (kind === Tok.String) {
-      if ((starts[i + 1] as number) - (starts[i] as number) === 2 && text[starts[i] as number] === '"') pendingEmptyString = true;
-      else tokens.push('s');
-    } else {
-      tokens.push(text.slice(starts[i] as number, starts[i + 1] as number));
-    }
-  }
-  if (pendingEmptyString) tokens.push('s');
-  return { tokens, comments };
-}
-
-/** Whether `printed` parses and says what `original` said. */
-function faithful(original: ParseResult, printed: string): boolean {
-  const reparsed = parse(printed);
-  if (reparsed.diagnostics.length > 0) return false;
-  const a = fingerprint(original);
-  const b = fingerprint(reparsed);
-  return a.comments === b.comments && a.tokens.length === b.tokens.length && a.tokens.every((t, i) => t === b.tokens[i]);
 }
 
 /**

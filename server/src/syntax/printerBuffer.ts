@@ -11,6 +11,7 @@
  * end of the previous token, as if nothing separated them in the source.
  */
 import { ESCAPE } from './tabwriter';
+import { CodeUnits } from './codeUnits';
 import { type Comment, type Position, utf8Length } from './printerSource';
 
 /** Whitespace requests, buffered until the next token is written. */
@@ -49,15 +50,17 @@ export class Unprintable extends Error {}
  * output, re-inserting comments by position (Alloy's `printer`).
  */
 export class Printer {
-  private readonly out: string[] = [];
+  private readonly out = new CodeUnits();
   private wrote = false;
   private indent = 0;
   private lastTok = '';
   private ws: Ws[] = [];
   /** Estimated position in the source of what is being written. */
-  private pos: Position = { offset: 0, line: 1 };
+  private readonly pos: Position = { offset: 0, line: 1 };
   /** Source position just after the last text written. */
-  private last: Position = { offset: 0, line: 0 };
+  private readonly last: Position = { offset: 0, line: 0 };
+  /** The position of the token being emitted (one object reused: there is one per token). */
+  private readonly next: Position = { offset: 0, line: 0 };
   /** Column in the output (bytes, 1-based); only "at line start" matters. */
   private column = 1;
   private groupIndex = 0;
@@ -79,7 +82,8 @@ export class Printer {
 
   /** Sets the source position of the next text. */
   at(pos: Position): void {
-    this.pos = { ...pos };
+    this.pos.offset = pos.offset;
+    this.pos.line = pos.line;
   }
 
   ident(name: string): void {
@@ -103,11 +107,13 @@ export class Printer {
   /** Writes the remaining comments; returns the raw output. */
   finish(): string {
     this.flush({ offset: Number.POSITIVE_INFINITY, line: Number.POSITIVE_INFINITY }, EOF);
-    return this.out.join('');
+    return this.out.toString();
   }
 
   private emit(data: string): void {
-    const next = { ...this.pos };
+    const next = this.next;
+    next.offset = this.pos.offset;
+    next.line = this.pos.line;
     this.flush(next, this.lastTok);
     this.writeString(next, data, false);
   }
@@ -186,21 +192,34 @@ export class Printer {
 
   private push(s: string): void {
     if (s.length === 0) return;
-    this.out.push(s);
+    this.out.append(s);
+    this.wrote = true;
+  }
+
+  private pushRepeated(ch: string, n: number): void {
+    if (n <= 0) return;
+    this.out.repeat(ch.charCodeAt(0), n);
     this.wrote = true;
   }
 
   private writeIndent(): void {
     const depth = this.baseIndent + this.indent;
-    this.push('\t'.repeat(depth));
+    this.pushRepeated('\t', depth);
     this.pos.offset += depth;
     this.column += depth;
   }
 
   private writeString(pos: Position, s: string, isLiteral: boolean): void {
     if (this.column === 1) this.writeIndent();
-    this.pos = { ...pos };
-    this.push(isLiteral ? ESCAPE + s + ESCAPE : s);
+    this.pos.offset = pos.offset;
+    this.pos.line = pos.line;
+    if (isLiteral) {
+      this.push(ESCAPE);
+      this.push(s);
+      this.push(ESCAPE);
+    } else {
+      this.push(s);
+    }
     let newlines = 0;
     let lastNewline = -1;
     for (let i = 0; i < s.length; i++) {
@@ -217,12 +236,13 @@ export class Printer {
     } else {
       this.column += utf8Length(s);
     }
-    this.last = { ...this.pos };
+    this.last.offset = this.pos.offset;
+    this.last.line = this.pos.line;
   }
 
   private writeByte(ch: string, n: number): void {
     if (this.column === 1) this.writeIndent();
-    this.push(ch.repeat(n));
+    this.pushRepeated(ch, n);
     this.pos.offset += n;
     if (ch === '\n' || ch === '\f') {
       this.pos.line += n;
@@ -249,6 +269,8 @@ export class Printer {
           this.writeByte(WS_CHAR[w], 1);
       }
     }
-    this.ws = this.ws.slice(n);
+    // In place: this runs once per token.
+    if (n >= this.ws.length) this.ws.length = 0;
+    else if (n > 0) this.ws.splice(0, n);
   }
 }

@@ -16,6 +16,8 @@
  * - A cell's width is its number of code points (escape markers excluded).
  */
 
+import { CodeUnits } from './codeUnits';
+
 /**
  * Marks the start and end of an opaque run. NUL cannot occur in any token of a
  * file that parses without errors (Alloy's scanner rejects it everywhere), so
@@ -26,21 +28,14 @@ export const ESCAPE = '\u0000';
 const TAB_WIDTH = 8;
 const PADDING = 1;
 
-interface Cell {
-  text: string;
-  /** Width in code points, escape markers excluded. */
-  width: number;
-  /** Terminated by a hard tab (`\t`) rather than a soft one or a line break. */
-  htab: boolean;
-}
-
-function displayWidth(text: string): number {
+/** Width in code points of `text[from, to)`, escape markers excluded. */
+function displayWidth(text: string, from: number, to: number): number {
   let width = 0;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
     if (c === 0) continue;
     // The second half of a surrogate pair does not add a code point.
-    if (c >= 0xdc00 && c <= 0xdfff && i > 0) {
+    if (c >= 0xdc00 && c <= 0xdfff && i > from) {
       const p = text.charCodeAt(i - 1);
       if (p >= 0xd800 && p <= 0xdbff) continue;
     }
@@ -49,41 +44,62 @@ function displayWidth(text: string): number {
   return width;
 }
 
-/** Elastic tabstop layout of `input`, as Go's tabwriter with Alloy's settings. */
+/**
+ * Elastic tabstop layout of `input`, as Go's tabwriter with Alloy's settings.
+ *
+ * The buffered cells are kept in flat arrays of offsets into `input` (no
+ * object or string per cell until it is written), and a line that is a single
+ * cell with nothing buffered before it, which is written as it stands, is
+ * copied in runs: a file of megabytes costs a few arrays, not an object per cell.
+ */
 export function alignColumns(input: string): string {
-  const out: string[] = [];
-  let lines: Cell[][] = [[]];
+  const out = new CodeUnits();
+  // Cell k of the buffered lines is input[cellFrom[k], cellTo[k]).
+  const cellFrom: number[] = [];
+  const cellTo: number[] = [];
+  const cellWidth: number[] = [];
+  /** Terminated by a hard tab (`\t`) rather than a soft one or a line break. */
+  const cellHtab: boolean[] = [];
+  /** Line k's cells are [lineStart[k], lineStart[k + 1]); the last line's run to the last cell. */
+  const lineStart: number[] = [0];
   let cellStart = 0;
+  /** Start of lines copied as they stand and not yet written, -1 when none. */
+  let verbatim = -1;
   let inEscape = false;
   const widths: number[] = [];
+
+  const lineEnd = (k: number): number => (k + 1 < lineStart.length ? (lineStart[k + 1] as number) : cellFrom.length);
 
   const padding = (textWidth: number, cellWidth: number, useTabs: boolean): void => {
     if (useTabs) {
       const rounded = Math.ceil(cellWidth / TAB_WIDTH) * TAB_WIDTH;
       const n = rounded - textWidth;
-      out.push('\t'.repeat(Math.ceil(n / TAB_WIDTH)));
+      out.repeat(0x09, Math.ceil(n / TAB_WIDTH));
     } else {
-      out.push(' '.repeat(cellWidth - textWidth));
+      out.repeat(0x20, cellWidth - textWidth);
     }
   };
 
   /** Writes lines [line0, line1) with the column widths known so far. */
   const writeLines = (line0: number, line1: number): void => {
     for (let i = line0; i < line1; i++) {
-      const line = lines[i] as Cell[];
+      const first = lineStart[i] as number;
+      const end = lineEnd(i);
       let useTabs = true;
-      for (let j = 0; j < line.length; j++) {
-        const c = line[j] as Cell;
-        if (c.text.length === 0) {
-          if (j < widths.length) padding(c.width, widths[j] as number, useTabs);
+      for (let k = first; k < end; k++) {
+        const j = k - first;
+        const from = cellFrom[k] as number;
+        const to = cellTo[k] as number;
+        if (from === to) {
+          if (j < widths.length) padding(cellWidth[k] as number, widths[j] as number, useTabs);
         } else {
           useTabs = false;
-          out.push(c.text);
-          if (j < widths.length) padding(c.width, widths[j] as number, false);
+          out.append(input, from, to);
+          if (j < widths.length) padding(cellWidth[k] as number, widths[j] as number, false);
         }
       }
       // The last buffered line has no line break yet.
-      if (i + 1 < lines.length) out.push('\n');
+      if (i + 1 < lineStart.length) out.repeat(0x0a, 1);
     }
   };
 
@@ -91,18 +107,18 @@ export function alignColumns(input: string): string {
   const format = (line0: number, line1: number): void => {
     const column = widths.length;
     for (let cur = line0; cur < line1; cur++) {
-      if (column >= (lines[cur] as Cell[]).length - 1) continue;
+      if (column >= lineEnd(cur) - (lineStart[cur] as number) - 1) continue;
       // This line opens a column block at `column`: print what precedes it.
       writeLines(line0, cur);
       line0 = cur;
       let width = 0;
       let discardable = true;
       for (; cur < line1; cur++) {
-        const line = lines[cur] as Cell[];
-        if (column >= line.length - 1) break;
-        const c = line[column] as Cell;
-        width = Math.max(width, c.width + PADDING);
-        if (c.width > 0 || c.htab) discardable = false;
+        const first = lineStart[cur] as number;
+        if (column >= lineEnd(cur) - first - 1) break;
+        const k = first + column;
+        width = Math.max(width, (cellWidth[k] as number) + PADDING);
+        if ((cellWidth[k] as number) > 0 || cellHtab[k]) discardable = false;
       }
       if (discardable) width = 0;
       widths.push(width);
@@ -113,39 +129,64 @@ export function alignColumns(input: string): string {
     writeLines(line0, line1);
   };
 
-  const flush = (): void => {
-    format(0, lines.length);
-    lines = [[]];
+  const writeVerbatim = (): void => {
+    if (verbatim < 0) return;
+    out.append(input, verbatim, cellStart);
+    verbatim = -1;
   };
 
+  const flush = (): void => {
+    format(0, lineStart.length);
+    cellFrom.length = 0;
+    cellTo.length = 0;
+    cellWidth.length = 0;
+    cellHtab.length = 0;
+    lineStart.length = 1;
+  };
+
+  /** Ends the cell at `end`; returns how many cells its line has. */
   const terminateCell = (end: number, htab: boolean): number => {
-    const text = input.slice(cellStart, end);
-    const line = lines[lines.length - 1] as Cell[];
-    line.push({ text, width: displayWidth(text), htab });
-    return line.length;
+    cellFrom.push(cellStart);
+    cellTo.push(end);
+    cellWidth.push(displayWidth(input, cellStart, end));
+    cellHtab.push(htab);
+    return cellFrom.length - (lineStart[lineStart.length - 1] as number);
   };
 
   for (let i = 0; i < input.length; i++) {
-    const ch = input[i];
+    const ch = input.charCodeAt(i);
     if (inEscape) {
-      if (ch === ESCAPE) inEscape = false;
+      if (ch === 0) inEscape = false;
       continue;
     }
     switch (ch) {
-      case ESCAPE:
+      case 0:
         inEscape = true;
         break;
-      case '\t':
-      case '\v':
-      case '\n':
-      case '\f': {
-        const cells = terminateCell(i, ch === '\t');
+      case 0x09:
+      case 0x0b:
+      case 0x0a:
+      case 0x0c: {
+        const lineBreak = ch === 0x0a || ch === 0x0c;
+        if (lineBreak && cellFrom.length === 0 && lineStart.length === 1) {
+          // A whole line, alone: it is written as it stands (a formfeed as a newline).
+          if (verbatim < 0) verbatim = cellStart;
+          if (ch === 0x0c) {
+            out.append(input, verbatim, i);
+            out.repeat(0x0a, 1);
+            verbatim = -1;
+          }
+          cellStart = i + 1;
+          break;
+        }
+        writeVerbatim();
+        const cells = terminateCell(i, ch === 0x09);
         cellStart = i + 1;
-        if (ch === '\n' || ch === '\f') {
-          lines.push([]);
+        if (lineBreak) {
+          lineStart.push(cellFrom.length);
           // A formfeed always ends the column blocks; so does a line with a
           // single cell, which cannot influence the lines after it.
-          if (ch === '\f' || cells === 1) flush();
+          if (ch === 0x0c || cells === 1) flush();
         }
         break;
       }
@@ -153,67 +194,69 @@ export function alignColumns(input: string): string {
         break;
     }
   }
-  const rest = input.slice(cellStart);
-  if (rest.length > 0) {
-    const line = lines[lines.length - 1] as Cell[];
-    line.push({ text: rest, width: displayWidth(rest), htab: false });
-  }
+  writeVerbatim();
+  if (cellStart < input.length) terminateCell(input.length, false);
   flush();
-  return out.join('');
+  return out.toString();
 }
 
 /**
  * Drops trailing blanks and tabs of every line, turns formfeeds into newlines
- * and removes the escape markers (escaped runs are copied unchanged).
+ * and removes the escape markers (escaped runs are copied unchanged). Text is
+ * copied in runs as long as nothing in them changes: a formatted file of
+ * megabytes becomes a few pieces per comment, not a few per line.
  */
 export function trimTrailingBlanks(input: string): string {
   const out: string[] = [];
-  const SPACE = 0;
-  const TEXT = 1;
-  const ESC = 2;
-  let state = SPACE;
-  let space = '';
-  let textStart = 0;
+  /** Start of the run not yet copied. */
+  let from = 0;
+  /** Start of the current run of blanks outside escapes, -1 when none. */
+  let blank = -1;
+  /** Whether that run holds a vertical tab (written as a tab when the run is kept). */
+  let blankHasVTab = false;
+  let escaped = false;
   for (let i = 0; i < input.length; i++) {
-    let ch = input[i] as string;
-    if (ch === '\v') ch = '\t';
-    if (state === SPACE) {
-      if (ch === '\t' || ch === ' ') {
-        space += ch;
-      } else if (ch === '\n' || ch === '\f') {
-        space = '';
+    const c = input.charCodeAt(i);
+    if (escaped) {
+      if (c === 0) {
+        out.push(input.slice(from, i));
+        from = i + 1;
+        escaped = false;
+      }
+      continue;
+    }
+    if (c === 0x20 || c === 0x09 || c === 0x0b) {
+      if (blank < 0) {
+        blank = i;
+        blankHasVTab = false;
+      }
+      if (c === 0x0b) blankHasVTab = true;
+      continue;
+    }
+    if (c === 0x0a || c === 0x0c) {
+      // Trailing blanks go; a formfeed is written as a newline.
+      out.push(input.slice(from, blank >= 0 ? blank : i));
+      if (c === 0x0c) {
         out.push('\n');
-      } else if (ch === ESCAPE) {
-        out.push(space);
-        space = '';
-        state = ESC;
-        textStart = i + 1;
+        from = i + 1;
       } else {
-        out.push(space);
-        space = '';
-        state = TEXT;
-        textStart = i;
+        from = i;
       }
-    } else if (state === TEXT) {
-      if (ch === '\t' || ch === ' ') {
-        out.push(input.slice(textStart, i));
-        space = ch;
-        state = SPACE;
-      } else if (ch === '\n' || ch === '\f') {
-        out.push(input.slice(textStart, i), '\n');
-        space = '';
-        state = SPACE;
-      } else if (ch === ESCAPE) {
-        out.push(input.slice(textStart, i));
-        state = ESC;
-        textStart = i + 1;
-      }
-    } else if (ch === ESCAPE) {
-      out.push(input.slice(textStart, i));
-      space = '';
-      state = SPACE;
+      blank = -1;
+      continue;
+    }
+    // Text or an escape marker: blanks before it stay.
+    if (blank >= 0 && blankHasVTab) {
+      out.push(input.slice(from, blank), input.slice(blank, i).replace(/\v/g, '\t'));
+      from = i;
+    }
+    blank = -1;
+    if (c === 0) {
+      out.push(input.slice(from, i));
+      from = i + 1;
+      escaped = true;
     }
   }
-  if (state !== SPACE) out.push(input.slice(textStart));
+  out.push(input.slice(from, escaped || blank < 0 ? input.length : blank));
   return out.join('');
 }

@@ -1,0 +1,179 @@
+/**
+ * Diagnostics: pulled by clients that can (`textDocument/diagnostic`), pushed
+ * after typing pauses to those that cannot. A document's diagnostics are its
+ * own findings in every configuration it belongs to; findings on compose and
+ * env files are always pushed (those files are not ours to pull for).
+ */
+import { dirname } from 'node:path';
+import { DocumentDiagnosticReportKind, LSPErrorCodes, ResponseError, type Diagnostic } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Analysis, ParsedFile } from '../languageService';
+import type { Finding } from '../syntax/diagnostic';
+import { LineIndex } from '../syntax/lineIndex';
+import type { Settings } from '../settings';
+import { unionFindings, withConfigurationReason } from '../workspace/configurationFindings';
+import { MAX_TEXT_FILE_BYTES } from '../textFiles';
+import { pathToUri, toDiagnostic, uriToPath } from './convert';
+import { requireDocumentUri } from './params';
+import type { ServerContext } from './serverContext';
+
+/** How long to wait for edits to pause before asking the client to re-pull every open document. */
+const REFRESH_DEBOUNCE_MS = 150;
+
+/** Push mode only (clients without pull diagnostics): how long to wait for typing to pause. */
+const PUSH_DEBOUNCE_MS = 15;
+
+export interface DiagnosticsHandlers {
+  /** Files on disk changed: every open document is checked again once changes pause. */
+  filesChanged(): void;
+  /** The settings changed: every open document is checked again now. */
+  settingsChanged(): void;
+  /** A document closed: push mode clears what was pushed for it. */
+  closed(uri: string): void;
+}
+
+/** Registers the pull handler and the change listeners that refresh or push. */
+export function registerDiagnostics(ctx: ServerContext): DiagnosticsHandlers {
+  const { connection, documents, workspace, service } = ctx;
+  const pushTimers = new Map<string, NodeJS.Timeout>();
+  /** Compose/env files we published findings to, per configuration (its files), so they can be cleared. */
+  const composePublished = new Map<string, Set<string>>();
+
+  /** The diagnostics last computed per document, with the analyses they came from. */
+  const lastItems = new Map<string, { analyses: readonly Analysis[]; items: Diagnostic[] }>();
+  /** The findings last published per configuration: a cached analysis has nothing new to push. */
+  const publishedFrom = new Map<string, readonly Finding[]>();
+
+  function publishComposeFindings(configKey: string, findings: readonly Finding[], files: readonly ParsedFile[]): void {
+    if (publishedFrom.get(configKey) === findings) return;
+    publishedFrom.set(configKey, findings);
+    const byFile = new Map<string, Finding[]>();
+    for (const f of findings) {
+      if (files.some((x) => x.path === f.file)) continue;
+      const list = byFile.get(f.file) ?? [];
+      list.push(f);
+      byFile.set(f.file, list);
+    }
+    const previous = composePublished.get(configKey) ?? new Set<string>();
+    for (const path of previous) if (!byFile.has(path)) void connection.sendDiagnostics({ uri: pathToUri(path), diagnostics: [] });
+    for (const [path, list] of byFile) {
+      // A file that cannot be read (a device, a FIFO, too large) still gets its finding, at the start.
+      const lines = new LineIndex(ctx.textOf(path) ?? '');
+      void connection.sendDiagnostics({ uri: pathToUri(path), diagnostics: list.map((f) => toDiagnostic(f, lines, () => undefined)) });
+    }
+    composePublished.set(configKey, new Set(byFile.keys()));
+  }
+
+  /** Diagnostics of one document, computed against its whole configuration. */
+  function computeDiagnostics(document: TextDocument, settings: Settings): Diagnostic[] {
+    const text = document.getText();
+    const refuse = (code: string, message: string): Diagnostic[] => [
+      { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 2, source: 'alloy-selfmon', code, message },
+    ];
+    if (text.length > MAX_TEXT_FILE_BYTES) return refuse('file-too-large', `This file is larger than ${MAX_TEXT_FILE_BYTES / (1024 * 1024)} MB and is not analysed.`);
+    if (text.slice(0, 8000).includes('\0')) return refuse('binary-file', 'This file looks binary (it contains NUL characters) and is not analysed.');
+    const configurations = workspace.configurationOf(document, settings.configurations);
+    const self = configurations[0]?.files[0];
+    if (!self) return [];
+    const lines = self.parse.lineIndex;
+    // Related locations may point into the configuration's other files, or into compose files.
+    const lookup = (path: string) => {
+      const file = configurations.flatMap((c) => c.files).find((f) => f.path === path);
+      if (file) return file.parse.lineIndex;
+      const other = ctx.textOf(path);
+      return other === undefined ? undefined : new LineIndex(other);
+    };
+    const analyses = configurations.map(({ files, reason }) => ctx.analyze(files, settings, reason));
+    // The same analyses (the service kept them: nothing they read changed) give the same diagnostics.
+    const last = lastItems.get(document.uri);
+    if (last && last.analyses.length === analyses.length && last.analyses.every((a, i) => a === analyses[i])) return last.items;
+    // A file several configurations load is checked in each; it shows the union of its own findings.
+    const own = unionFindings(
+      configurations.map(({ files, reason }, i) => {
+        const findings = analyses[i]?.findings ?? [];
+        if (document.uri.startsWith('file:')) publishComposeFindings(files.map((f) => f.path).join('\0'), findings, files);
+        return findings.filter((f) => f.file === self.path).map((f) => withConfigurationReason(f, reason));
+      }),
+    );
+    // The core keeps at most 1,000 findings per file, and says so when it drops some.
+    const items = own.map((f) => toDiagnostic(f, lines, lookup));
+    lastItems.set(document.uri, { analyses, items });
+    return items;
+  }
+
+  /** Whether another open document belongs to the same configuration (same directory on disk). */
+  function siblingsOpen(document: TextDocument): boolean {
+    if (!document.uri.startsWith('file:')) return false;
+    const dir = dirname(uriToPath(document.uri));
+    return documents.all().some((d) => d.uri !== document.uri && d.uri.startsWith('file:') && dirname(uriToPath(d.uri)) === dir);
+  }
+
+  /**
+   * Asks the client to pull diagnostics again for every open document, once
+   * typing or file changes pause: siblings of an edited file (duplicates span
+   * files) and configurations whose compose files changed.
+   */
+  let refreshTimer: NodeJS.Timeout | undefined;
+  function scheduleRefresh(): void {
+    if (refreshTimer) clearTimeout(refreshTimer);
+    refreshTimer = setTimeout(() => {
+      refreshTimer = undefined;
+      void connection.languages.diagnostics.refresh();
+    }, REFRESH_DEBOUNCE_MS);
+  }
+
+  function schedulePush(document: TextDocument): void {
+    const existing = pushTimers.get(document.uri);
+    if (existing) clearTimeout(existing);
+    pushTimers.set(
+      document.uri,
+      setTimeout(() => {
+        pushTimers.delete(document.uri);
+        const version = document.version;
+        void ctx.settings.get(document.uri).then((settings) => {
+          const current = documents.get(document.uri);
+          if (!current || current.version !== version) return; // stale: a newer change will push
+          const diagnostics = ctx.guard('diagnostics', document.uri, [] as Diagnostic[], () => computeDiagnostics(current, settings));
+          void connection.sendDiagnostics({ uri: document.uri, version, diagnostics });
+        });
+      }, PUSH_DEBOUNCE_MS),
+    );
+  }
+
+  connection.languages.diagnostics.on(async (params) => {
+    const uri = requireDocumentUri('textDocument/diagnostic', params);
+    const document = documents.get(uri);
+    if (!document) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    const version = document.version;
+    const settings = await ctx.settings.get(uri);
+    const current = documents.get(uri);
+    if (!current || current.version !== version) {
+      // The document moved on while we waited: let the client ask again.
+      throw new ResponseError(LSPErrorCodes.ServerCancelled, 'document changed', { retriggerRequest: true });
+    }
+    const items = ctx.guard('diagnostics', uri, [] as Diagnostic[], () => computeDiagnostics(current, settings));
+    return { kind: DocumentDiagnosticReportKind.Full, items };
+  });
+
+  documents.onDidChangeContent((event) => {
+    if (!ctx.client.pullDiagnostics) schedulePush(event.document);
+    else if (ctx.client.refreshSupport && siblingsOpen(event.document)) scheduleRefresh();
+  });
+
+  return {
+    filesChanged() {
+      service.clear();
+      if (ctx.client.pullDiagnostics && ctx.client.refreshSupport) scheduleRefresh();
+      else for (const d of documents.all()) schedulePush(d);
+    },
+    settingsChanged() {
+      service.clear();
+      if (ctx.client.pullDiagnostics && ctx.client.refreshSupport) void connection.languages.diagnostics.refresh();
+      else for (const d of documents.all()) schedulePush(d);
+    },
+    closed(uri) {
+      lastItems.delete(uri);
+      if (!ctx.client.pullDiagnostics) void connection.sendDiagnostics({ uri, diagnostics: [] });
+    },
+  };
+}

@@ -1,0 +1,181 @@
+/**
+ * The language service object: every request of the editor, the CLI and the
+ * client's commands goes through one of these, which keeps what it computed.
+ * An analysis is kept per configuration and reused while its parsed files are
+ * the same objects and every file it read on the side (compose files, `.env`,
+ * env_files, modules, the directories searched) keeps its stamp; hover and
+ * completion reuse the analysis's model. Results are plain core types: the
+ * adapters (`lsp/`, `cli/`) map them to their own.
+ */
+import {
+  analyzeWithModel,
+  fixAll,
+  parseFile,
+  type Analysis,
+  type EnvironmentContext,
+  type ParsedFile,
+  type TextFile,
+} from '../languageService';
+import type { Settings } from '../settings';
+import type { ConfigurationRole } from '../checks/rootBlocks';
+import { buildModel, type ConfigModel } from '../semantic/model';
+import type { FileEdit, Finding, TextRange } from '../syntax/diagnostic';
+import { getCompletions, type CompletionItem } from '../features/completion';
+import { getHover, type HoverResult } from '../features/hover';
+import { getDocumentSymbols, type OutlineSymbol } from '../features/symbols';
+import { getFoldingRanges, type FoldingRegion } from '../features/folding';
+import { getFormattingEdits } from '../features/formatting';
+import type { ComposeReportEntry } from '../protocol';
+import type { ConfigurationReason } from '../workspace/configurations';
+import { AnalysisCache, sameFiles } from './analysisCache';
+import { diskStamp, recordingFileSystem, type StampOf } from './dependencies';
+import { fixAllEdits, hasAutoFix, quickFixesIn, type QuickFix } from './codeActions';
+import { composeReportEntry } from './composeReport';
+
+export interface LanguageServiceOptions {
+  /** The stamp of a file's content (default: the disk's mtime and size); the server gives open buffers their version. */
+  stampOf?: StampOf;
+  /** How many configurations' analyses to keep (default 32). */
+  maxAnalyses?: number;
+}
+
+/** Where and how a configuration runs, beyond its files. */
+export interface AnalyzeContext {
+  /** Given, the compose environment check runs against it. */
+  env?: EnvironmentContext;
+  /** `root` when Alloy runs these files as its root configuration. */
+  role?: ConfigurationRole;
+}
+
+export interface LanguageService {
+  /** The file parsed, through the one parse entry point (the same text keeps the same tree). */
+  parseFile(path: string, text: string): ParsedFile;
+  /** Every finding of a configuration, with the compose report and the explanation; cached. */
+  analyze(files: readonly ParsedFile[], settings: Settings, context?: AnalyzeContext): Analysis;
+  /** The configuration's model: the one its last analysis built when the files are the same. */
+  model(files: readonly ParsedFile[]): ConfigModel;
+  /** Every auto-fixable finding fixed, one at a time; the new texts of the changed files. */
+  fixAll(files: readonly TextFile[], settings: Settings): Map<string, string>;
+  /** Fix-all as minimal edits, or none when no finding of the analysis is auto-fixable. */
+  fixAllEdits(files: readonly ParsedFile[], settings: Settings, context?: AnalyzeContext): FileEdit[];
+  /** The quick fixes of `findings` on `[start, end]` of `file`: only those findings' fixes are built. */
+  quickFixes(findings: readonly Finding[], file: ParsedFile, start: number, end: number): QuickFix[];
+  /** The compose report entry of a configuration (file paths, not URIs). */
+  composeReport(files: readonly ParsedFile[], settings: Settings, reason: ConfigurationReason, context?: AnalyzeContext, directory?: string): ComposeReportEntry;
+  /** Completions at `offset` of `files[0]`, from the configuration's cached model. */
+  complete(files: readonly ParsedFile[], offset: number): CompletionItem[];
+  /** Hover at `offset` of `files[0]`, from the configuration's cached model. */
+  hover(files: readonly ParsedFile[], offset: number): HoverResult | undefined;
+  symbols(file: ParsedFile): OutlineSymbol[];
+  folding(file: ParsedFile): FoldingRegion[];
+  /** `alloy fmt`'s output as one minimal edit; none for a file with syntax errors. */
+  format(file: ParsedFile): { range: TextRange; newText: string }[];
+  /** Drops what is kept about `path` (a closed document). */
+  forget(path: string): void;
+  /** Drops every kept analysis (files changed on disk, settings changed). */
+  clear(): void;
+}
+
+/** Creates a language service with its own caches (tests and adapters each make their own). */
+export function createLanguageService(options: LanguageServiceOptions = {}): LanguageService {
+  const stampOf = options.stampOf ?? diskStamp;
+  const analyses = new AnalysisCache(options.maxAnalyses ?? 32);
+  const parsed = new Map<string, ParsedFile>();
+  /** Models built for hover or completion before (or without) an analysis. */
+  let lastModel: { files: readonly ParsedFile[]; model: ConfigModel } | undefined;
+  // Formatting a large file costs a parse of its output: a second request on the same parse is free.
+  const formatted = new WeakMap<ParsedFile, { range: TextRange; newText: string }[]>();
+  const settingsKeys = new WeakMap<Settings, string>();
+  const hostEnvIds = new WeakMap<object, number>();
+  let nextHostEnvId = 0;
+
+  function settingsKey(settings: Settings): string {
+    let key = settingsKeys.get(settings);
+    if (key === undefined) {
+      key = JSON.stringify(settings);
+      settingsKeys.set(settings, key);
+    }
+    return key;
+  }
+
+  function hostEnvId(env: object): number {
+    let id = hostEnvIds.get(env);
+    if (id === undefined) {
+      id = nextHostEnvId++;
+      hostEnvIds.set(env, id);
+    }
+    return id;
+  }
+
+  /** What, besides the files' content, decides the analysis. */
+  function cacheKey(files: readonly ParsedFile[], settings: Settings, context: AnalyzeContext): string {
+    const env = context.env;
+    const where = env ? JSON.stringify([env.rootDir ?? null, env.composeFiles ?? null, hostEnvId(env.hostEnv)]) : 'no-env';
+    return `${files.map((f) => f.path).join('\0')}\u0001${context.role ?? 'unknown'}\u0001${where}\u0001${settingsKey(settings)}`;
+  }
+
+  function analyzeCached(files: readonly ParsedFile[], settings: Settings, context: AnalyzeContext = {}) {
+    const key = cacheKey(files, settings, context);
+    const hit = analyses.get(key, files, stampOf);
+    if (hit) return hit;
+    const recorded = context.env ? recordingFileSystem(context.env.fs, stampOf) : undefined;
+    const env = context.env && recorded ? { ...context.env, fs: recorded.fs } : undefined;
+    const { analysis, model } = analyzeWithModel(files, settings, env, context.role ? { role: context.role } : {});
+    const entry = { files: [...files], analysis, model, dependencies: recorded?.dependencies ?? new Map<string, string>() };
+    analyses.set(key, entry);
+    return entry;
+  }
+
+  function model(files: readonly ParsedFile[]): ConfigModel {
+    const kept = analyses.modelFor(files) ?? (lastModel && sameFiles(lastModel.files, files) ? lastModel.model : undefined);
+    if (kept) return kept;
+    const built = buildModel(files);
+    lastModel = { files: [...files], model: built };
+    return built;
+  }
+
+  return {
+    parseFile(path, text) {
+      const file = parseFile(path, text, parsed.get(path));
+      parsed.set(path, file);
+      return file;
+    },
+    analyze: (files, settings, context) => analyzeCached(files, settings, context).analysis,
+    model,
+    fixAll: (files, settings) => fixAll(files, settings),
+    fixAllEdits(files, settings, context) {
+      return hasAutoFix(analyzeCached(files, settings, context).analysis.findings) ? fixAllEdits(files, settings) : [];
+    },
+    quickFixes: quickFixesIn,
+    composeReport(files, settings, reason, context, directory) {
+      return composeReportEntry(files, reason, analyzeCached(files, settings, context).analysis, directory);
+    },
+    complete(files, offset) {
+      const self = files[0];
+      return self ? getCompletions(model(files), self, offset) : [];
+    },
+    hover(files, offset) {
+      const self = files[0];
+      return self ? getHover(model(files), self, offset) : undefined;
+    },
+    symbols: (file) => getDocumentSymbols(file.parse.file),
+    folding: (file) => getFoldingRanges(file.parse.file, file.parse.tokens, file.parse.lineIndex),
+    format(file) {
+      let edits = formatted.get(file);
+      if (!edits) {
+        edits = getFormattingEdits(file.parse);
+        formatted.set(file, edits);
+      }
+      return edits;
+    },
+    forget(path) {
+      parsed.delete(path);
+      analyses.forget(path);
+      if (lastModel?.files.some((f) => f.path === path)) lastModel = undefined;
+    },
+    clear() {
+      analyses.clear();
+      lastModel = undefined;
+    },
+  };
+}

@@ -1,0 +1,51 @@
+/**
+ * Text built from many small pieces, as UTF-16 code units in one growing
+ * array: the formatter's stages write millions of tokens, cells and single
+ * whitespace characters for a large file, which as strings would be millions
+ * of pieces to keep alive and join.
+ */
+export class CodeUnits {
+  private units = new Uint16Array(1 << 12);
+  private size = 0;
+
+  /** Appends `s[from, to)` (all of `s` by default). */
+  append(s: string, from = 0, to = s.length): void {
+    const n = to - from;
+    if (n <= 0) return;
+    this.reserve(n);
+    const units = this.units;
+    const at = this.size - from;
+    for (let i = from; i < to; i++) units[at + i] = s.charCodeAt(i);
+    this.size += n;
+  }
+
+  /** Appends `n` copies of the code unit `code`. */
+  repeat(code: number, n: number): void {
+    if (n <= 0) return;
+    this.reserve(n);
+    this.units.fill(code, this.size, this.size + n);
+    this.size += n;
+  }
+
+  get length(): number {
+    return this.size;
+  }
+
+  toString(): string {
+    // Code units as they are (a lone surrogate stays one), in slices: arguments are bounded.
+    const parts: string[] = [];
+    for (let i = 0; i < this.size; i += 8192) {
+      parts.push(String.fromCharCode.apply(null, this.units.subarray(i, Math.min(i + 8192, this.size)) as unknown as number[]));
+    }
+    return parts.join('');
+  }
+
+  private reserve(n: number): void {
+    if (this.size + n <= this.units.length) return;
+    let capacity = this.units.length * 2;
+    while (capacity < this.size + n) capacity *= 2;
+    const grown = new Uint16Array(capacity);
+    grown.set(this.units.subarray(0, this.size));
+    this.units = grown;
+  }
+}

@@ -1,0 +1,84 @@
+/**
+ * The formatter's output stage (elastic tabstops, trailing-blank trimming)
+ * and the one minimal edit the editor gets. `conformance:fmt` checks whole
+ * files against `alloy fmt`; these pin the stage's own rules.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { alignColumns, ESCAPE, trimTrailingBlanks } from '../../server/src/syntax/tabwriter';
+import { getFormattingEdits } from '../../server/src/features/formatting';
+import { minimalEdit } from '../../server/src/features/textDiff';
+import { parse } from '../../server/src/syntax/parser';
+import { CodeUnits } from '../../server/src/syntax/codeUnits';
+
+describe('alignColumns', () => {
+  it('aligns soft cells of consecutive lines, and a lone line ends the run', () => {
+    assert.equal(alignColumns('a\v= 1\nlong\v= 2\nx\nbb\v= 3\n'), 'a    = 1\nlong = 2\nx\nbb = 3\n');
+  });
+
+  it('writes a formfeed as a newline and starts new columns after it', () => {
+    assert.equal(alignColumns('a\v= 1\fbbbb\v= 2\n'), 'a = 1\nbbbb = 2\n');
+  });
+
+  it('pads leading empty cells with tabs', () => {
+    assert.equal(alignColumns('\ta\v= 1\n\tbbb\v= 2\n'), '\ta   = 1\n\tbbb = 2\n');
+  });
+
+  it('counts code points, not UTF-16 units, and skips escaped runs', () => {
+    assert.equal(alignColumns('é😀\v= 1\nabc\v= 2\n'), 'é😀  = 1\nabc = 2\n');
+    const escaped = `${ESCAPE}// a\tb\v${ESCAPE}\n`;
+    assert.equal(alignColumns(escaped), escaped);
+  });
+
+  it('copies long runs of lone lines unchanged, and keeps the last line without a break', () => {
+    const lines = Array.from({ length: 1000 }, (_, i) => `line ${i}`).join('\n');
+    assert.equal(alignColumns(lines), lines);
+  });
+});
+
+describe('trimTrailingBlanks', () => {
+  it('drops blanks at line ends and the end, keeps them inside lines', () => {
+    assert.equal(trimTrailingBlanks('a = 1 \t\nb\t= 2  '), 'a = 1\nb\t= 2');
+  });
+
+  it('turns formfeeds into newlines and vertical tabs kept inside a line into tabs', () => {
+    assert.equal(trimTrailingBlanks('a\fb\v= 1\v\n'), 'a\nb\t= 1\n');
+  });
+
+  it('removes escape markers and copies escaped text as it is, blanks included', () => {
+    assert.equal(trimTrailingBlanks(`x ${ESCAPE}// c  \v${ESCAPE}  \ny`), 'x // c  \v\ny');
+    assert.equal(trimTrailingBlanks(`x ${ESCAPE}open `), 'x open ');
+  });
+});
+
+describe('formatting edits', () => {
+  it('replaces only what changes, and nothing for a formatted file', () => {
+    const text = 'logging {\n  level = "info"\n}\n\nb = 2\n';
+    assert.deepEqual(getFormattingEdits(parse(text)), [{ range: { start: 10, end: 12 }, newText: '\t' }]);
+    assert.deepEqual(getFormattingEdits(parse('logging {\n\tlevel = "info"\n}\n')), []);
+  });
+
+  it('leaves a file with syntax errors alone', () => {
+    assert.deepEqual(getFormattingEdits(parse('logging {\n  level = \n')), []);
+  });
+
+  it('never splits a surrogate pair', () => {
+    const edit = minimalEdit('x😀y', 'x😃y');
+    assert.deepEqual(edit, { range: { start: 1, end: 3 }, newText: '😃' });
+  });
+});
+
+describe('CodeUnits', () => {
+  it('builds text from ranges and repeats, past its first capacity, keeping lone surrogates', () => {
+    const units = new CodeUnits();
+    const piece = 'ab\ud800cd';
+    for (let i = 0; i < 5000; i++) {
+      units.append(piece, 1, 4);
+      units.repeat(0x20, 2);
+    }
+    units.append('');
+    units.repeat(0x09, 0);
+    assert.equal(units.length, 5000 * 5);
+    assert.equal(units.toString(), 'b\ud800c  '.repeat(5000));
+  });
+});

@@ -1,0 +1,216 @@
+/**
+ * The language service object: what it keeps between requests and when it
+ * lets go of it. Dependencies are stamped by a fake `stampOf` over a memory
+ * file system (as the server stamps open buffers by version), and once over
+ * the disk (mtime and size).
+ */
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { createLanguageService } from '../../server/src/service/languageService';
+import { analyzeConfiguration, fixAll, parseFile } from '../../server/src/languageService';
+import { memoryFileSystem } from '../../server/src/compose/fileSystem';
+import { nodeFileSystem } from '../../server/src/compose/nodeFileSystem';
+import { defaultSettings, resolveSettings } from '../../server/src/settings';
+import type { Finding, Fix } from '../../server/src/syntax/diagnostic';
+
+const CONFIG = '/repo/config.alloy';
+const TEXT = 'logging {\n\tlevel = sys.env("LEVEL")\n}\n';
+const composeWith = (environment: string) =>
+  ['services:', '  alloy:', '    image: grafana/alloy:v1.9.1', '    volumes:', '      - ./config.alloy:/etc/alloy/config.alloy', environment, ''].join('\n');
+const MISSING = composeWith('');
+const PASSED = composeWith('    environment:\n      LEVEL: info');
+
+/** A memory file system whose files carry versions, as open buffers do. */
+function versionedFiles(files: Record<string, string>) {
+  const versions = new Map<string, number>(Object.keys(files).map((p) => [p, 1]));
+  // The host environment is the same object from request to request, as the server's process.env is.
+  const hostEnv = {};
+  return {
+    files,
+    // A directory's stamp changes when entries come and go, as its mtime does on disk.
+    stampOf: (path: string) =>
+      versions.has(path)
+        ? `v${versions.get(path)}`
+        : `dir:${Object.keys(files)
+            .filter((p) => p.startsWith(`${path}/`))
+            .sort()
+            .join(',')}`,
+    edit(path: string, text: string) {
+      files[path] = text;
+      versions.set(path, (versions.get(path) ?? 0) + 1);
+    },
+    env: () => ({ fs: memoryFileSystem(files), hostEnv, rootDir: '/repo' }),
+  };
+}
+
+const envCodes = (findings: readonly Finding[]) => findings.filter((f) => f.code.startsWith('env/')).map((f) => f.code);
+
+describe('createLanguageService: the analysis cache', () => {
+  it('answers a second request on the same parse with the same analysis', () => {
+    const world = versionedFiles({ '/repo/.git': '', [CONFIG]: TEXT, '/repo/compose.yaml': MISSING });
+    const service = createLanguageService({ stampOf: world.stampOf });
+    const files = [service.parseFile(CONFIG, TEXT)];
+    const first = service.analyze(files, defaultSettings, { env: world.env() });
+    const second = service.analyze(files, defaultSettings, { env: world.env() });
+    assert.equal(second, first);
+    assert.deepEqual(envCodes(first.findings), ['env/missing']);
+  });
+
+  it('analyses again when a compose file it read changes, and only then', () => {
+    const world = versionedFiles({ '/repo/.git': '', [CONFIG]: TEXT, '/repo/compose.yaml': MISSING });
+    const service = createLanguageService({ stampOf: world.stampOf });
+    const files = [service.parseFile(CONFIG, TEXT)];
+    const before = service.analyze(files, defaultSettings, { env: world.env() });
+    world.edit('/repo/compose.yaml', PASSED);
+    const after = service.analyze(files, defaultSettings, { env: world.env() });
+    assert.notEqual(after, before);
+    assert.deepEqual(envCodes(after.findings), []);
+    assert.equal(service.analyze(files, defaultSettings, { env: world.env() }), after);
+  });
+
+  it('notices a compose file that appears where the analysis looked for one', () => {
+    const world = versionedFiles({ '/repo/.git': '', [CONFIG]: TEXT });
+    const service = createLanguageService({ stampOf: world.stampOf });
+    const files = [service.parseFile(CONFIG, TEXT)];
+    assert.deepEqual(envCodes(service.analyze(files, defaultSettings, { env: world.env() }).findings), []);
+    world.edit('/repo/compose.yaml', MISSING);
+    assert.deepEqual(envCodes(service.analyze(files, defaultSettings, { env: world.env() }).findings), ['env/missing']);
+  });
+
+  it('stamps files on disk by mtime and size by default', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'alloy-service-'));
+    try {
+      writeFileSync(join(dir, '.git'), '');
+      writeFileSync(join(dir, 'compose.yaml'), MISSING);
+      const service = createLanguageService();
+      const files = [service.parseFile(join(dir, 'config.alloy'), TEXT)];
+      const env = { fs: nodeFileSystem, hostEnv: {}, rootDir: dir };
+      const before = service.analyze(files, defaultSettings, { env });
+      assert.equal(service.analyze(files, defaultSettings, { env }), before);
+      writeFileSync(join(dir, 'compose.yaml'), PASSED);
+      assert.deepEqual(envCodes(service.analyze(files, defaultSettings, { env }).findings), []);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('analyses a new parse, other settings and another role apart', () => {
+    const service = createLanguageService();
+    const files = [service.parseFile(CONFIG, TEXT)];
+    const base = service.analyze(files, defaultSettings);
+    assert.equal(service.analyze(files, resolveSettings({}).settings), base, 'equal settings in another object are the same settings');
+    assert.notEqual(service.analyze(files, resolveSettings({ severity: { 'selfmon/logs-missing': 'off' } }).settings), base);
+    assert.notEqual(service.analyze(files, defaultSettings, { role: 'root' }), base);
+    const edited = [service.parseFile(CONFIG, `${TEXT}// more\n`)];
+    assert.notEqual(service.analyze(edited, defaultSettings), base);
+  });
+
+  it('drops what it kept about a file it is told to forget', () => {
+    const service = createLanguageService();
+    const files = [service.parseFile(CONFIG, TEXT)];
+    const first = service.analyze(files, defaultSettings);
+    service.forget(CONFIG);
+    assert.notEqual(service.analyze(files, defaultSettings), first);
+    const again = service.analyze(files, defaultSettings);
+    service.clear();
+    assert.notEqual(service.analyze(files, defaultSettings), again);
+  });
+
+  it('reports what analyzeConfiguration reports, so the CLI and the editor agree', () => {
+    const world = versionedFiles({ '/repo/.git': '', [CONFIG]: TEXT, '/repo/compose.yaml': MISSING });
+    const service = createLanguageService({ stampOf: world.stampOf });
+    const files = [service.parseFile(CONFIG, TEXT)];
+    const cached = service.analyze(files, defaultSettings, { env: world.env(), role: 'root' });
+    const direct = analyzeConfiguration([parseFile(CONFIG, TEXT)], defaultSettings, world.env(), { role: 'root' });
+    assert.deepEqual(JSON.parse(JSON.stringify(cached)), JSON.parse(JSON.stringify(direct)));
+  });
+});
+
+describe('createLanguageService: parsing, models and features', () => {
+  it('keeps the tree of a text it has parsed, and parses a changed text again', () => {
+    const service = createLanguageService();
+    const first = service.parseFile(CONFIG, TEXT);
+    assert.equal(service.parseFile(CONFIG, TEXT), first);
+    const changed = service.parseFile(CONFIG, `${TEXT}\n`);
+    assert.notEqual(changed, first);
+    assert.equal(changed.parse.text, `${TEXT}\n`);
+  });
+
+  it('gives hover and completion the model its analysis built', () => {
+    const service = createLanguageService();
+    const files = [service.parseFile(CONFIG, TEXT)];
+    service.analyze(files, defaultSettings);
+    const model = service.model(files);
+    assert.equal(service.model(files), model);
+    assert.equal(service.model([service.parseFile('/other.alloy', TEXT)]) === model, false);
+    const hover = service.hover(files, TEXT.indexOf('logging') + 2);
+    assert.match(hover?.contents ?? '', /logging/);
+    assert.ok(service.complete(files, TEXT.indexOf('level')).length > 0);
+  });
+
+  it('formats as alloy fmt, as one edit, and keeps the edit of a parse', () => {
+    const service = createLanguageService();
+    const text = 'logging {\n  level = "info"\n  format   = "json"\n}\n';
+    const file = service.parseFile(CONFIG, text);
+    const edits = service.format(file);
+    const edit = edits[0];
+    assert.equal(edits.length, 1);
+    assert.ok(edit);
+    assert.equal(text.slice(0, edit.range.start) + edit.newText + text.slice(edit.range.end), 'logging {\n\tlevel  = "info"\n\tformat = "json"\n}\n');
+    // Minimal: the unchanged start and end of the file are not part of the edit.
+    assert.ok(edit.range.start >= 'logging {\n'.length && !edit.newText.endsWith('}\n'));
+    assert.equal(service.format(file), edits);
+    assert.deepEqual(service.format(service.parseFile('/broken.alloy', 'logging {\n')), []);
+  });
+});
+
+describe('createLanguageService: code actions', () => {
+  /** A finding whose fixes count how often they are built. */
+  function counted(start: number, end: number, built: string[]): Finding {
+    const finding: Finding = { file: CONFIG, range: { start, end }, code: 'test/x', severity: 'warning', message: `at ${start}`, source: 'test' };
+    Object.defineProperty(finding, 'fixes', {
+      enumerable: true,
+      get: (): Fix[] => {
+        built.push(`at ${start}`);
+        return [{ title: `fix at ${start}`, edits: [] }];
+      },
+    });
+    return finding;
+  }
+
+  it('builds the fixes of the findings on the range only', () => {
+    const service = createLanguageService();
+    const text = 'a = 1\nb = 2\nc = 3\n';
+    const file = service.parseFile(CONFIG, text);
+    const built: string[] = [];
+    const findings = [counted(0, 1, built), counted(6, 7, built), counted(12, 13, built)];
+    const fixes = service.quickFixes(findings, file, 7, 7);
+    assert.deepEqual(fixes.map((f) => f.fix.title), ['fix at 6']);
+    assert.deepEqual(built, ['at 6']);
+  });
+
+  it('matches a finding at a point to a cursor on its line, and ignores other files', () => {
+    const service = createLanguageService();
+    const file = service.parseFile(CONFIG, 'a = 1\nb = 2\n');
+    const built: string[] = [];
+    const other = { ...counted(6, 6, built), file: '/elsewhere.alloy' };
+    const fixes = service.quickFixes([counted(6, 6, built), other], file, 10, 11);
+    assert.deepEqual(fixes.map((f) => f.fix.title), ['fix at 6']);
+  });
+
+  it('gives fix-all as minimal edits that make the texts fixAll makes', () => {
+    const service = createLanguageService();
+    const text = 'logging {\n\tlevel = env("LEVEL")\n}\n';
+    const files = [service.parseFile(CONFIG, text)];
+    const edits = service.fixAllEdits(files, defaultSettings);
+    assert.ok(edits.length > 0);
+    const expected = fixAll([{ path: CONFIG, text }], defaultSettings).get(CONFIG);
+    const edit = edits[0];
+    assert.ok(edit);
+    assert.equal(text.slice(0, edit.range.start) + edit.newText + text.slice(edit.range.end), expected);
+    assert.deepEqual(service.fixAllEdits([service.parseFile('/clean.alloy', 'a = 1\n')], defaultSettings), []);
+  });
+});
