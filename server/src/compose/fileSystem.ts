@@ -21,6 +21,17 @@ export interface FileSystem {
   exists?(path: string): boolean;
   /** The entry names of a directory, or `undefined` when it is not a readable directory. */
   listDir(path: string): string[] | undefined;
+  /**
+   * The entries of a directory with whether each is a directory (`undefined`:
+   * not known without looking, e.g. a symbolic link). Optional: a walk of a
+   * large folder uses it to avoid one call per file.
+   */
+  listEntries?(path: string): DirectoryEntry[] | undefined;
+}
+
+export interface DirectoryEntry {
+  name: string;
+  directory: boolean | undefined;
 }
 
 export function isReadError(value: string | undefined | FileReadError): value is FileReadError {

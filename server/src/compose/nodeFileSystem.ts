@@ -47,6 +47,14 @@ export const nodeFileSystem: FileSystem = {
       return undefined;
     }
   },
+  listEntries(path) {
+    try {
+      // A symbolic link may point at a folder: say so only after following it.
+      return readdirSync(path, { withFileTypes: true }).map((e) => ({ name: e.name, directory: e.isSymbolicLink() ? undefined : e.isDirectory() }));
+    } catch {
+      return undefined;
+    }
+  },
 };
 
 function readError(message: string): FileReadError {
