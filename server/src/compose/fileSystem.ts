@@ -91,10 +91,17 @@ export function overlayFileSystem(overlay: ReadonlyMap<string, string>, base: Fi
     },
     listDir(dir) {
       const listed = base.listDir(dir);
-      const entries = new Set(listed ?? []);
-      // Open buffers not yet saved show up in their directory.
-      for (const name of overlay.keys()) if (nodePath.dirname(name) === nodePath.resolve(dir)) entries.add(nodePath.basename(name));
-      return entries.size > 0 ? [...entries].sort() : listed;
+      // Open buffers not yet saved show up in their directory; a folder of
+      // thousands of files is copied and sorted only when one is missing.
+      const wanted = nodePath.resolve(dir);
+      const missing: string[] = [];
+      for (const name of overlay.keys()) {
+        if (nodePath.dirname(name) !== wanted) continue;
+        const base = nodePath.basename(name);
+        if (!listed?.includes(base)) missing.push(base);
+      }
+      if (missing.length === 0) return listed && [...listed].sort();
+      return [...new Set([...(listed ?? []), ...missing])].sort();
     },
   };
 }

@@ -7,7 +7,7 @@
  */
 import { readdirSync, statSync } from 'node:fs';
 import { MAX_TEXT_FILE_BYTES, readTextFile } from '../textFiles';
-import type { FileReadError, FileSystem } from './fileSystem';
+import type { DirectoryEntry, FileReadError, FileSystem } from './fileSystem';
 
 /** Compose and env files beyond this size are not read (the limit of every reader). */
 export const MAX_FILE_BYTES = MAX_TEXT_FILE_BYTES;
@@ -41,21 +41,56 @@ export const nodeFileSystem: FileSystem = {
     }
   },
   listDir(path) {
-    try {
-      return readdirSync(path);
-    } catch {
-      return undefined;
-    }
+    return listingOf(path)?.map((e) => e.name);
   },
   listEntries(path) {
-    try {
-      // A symbolic link may point at a folder: say so only after following it.
-      return readdirSync(path, { withFileTypes: true }).map((e) => ({ name: e.name, directory: e.isSymbolicLink() ? undefined : e.isDirectory() }));
-    } catch {
-      return undefined;
-    }
+    return listingOf(path)?.map((e) => ({ ...e }));
   },
 };
+
+/** Directory listings kept at most: compose discovery lists the same parent folders on every check. */
+const MAX_LISTINGS = 256;
+
+/**
+ * Directory listings by path, valid while the directory's change time and
+ * modification time (nanoseconds) stay the same: creating, deleting or
+ * renaming an entry changes both. Names and types only, least recently used
+ * first; a `stat` replaces a `readdir` of a folder of thousands of files.
+ */
+const listings = new Map<string, { stamp: string; entries: DirectoryEntry[] }>();
+
+function listingOf(path: string): DirectoryEntry[] | undefined {
+  let stamp: string;
+  try {
+    const stat = statSync(path, { bigint: true, throwIfNoEntry: false });
+    if (!stat?.isDirectory()) return undefined;
+    stamp = `${stat.mtimeNs}:${stat.ctimeNs}:${stat.ino}`;
+  } catch {
+    return undefined;
+  }
+  const hit = listings.get(path);
+  listings.delete(path);
+  if (hit && hit.stamp === stamp) {
+    listings.set(path, hit);
+    return hit.entries;
+  }
+  let entries: DirectoryEntry[];
+  try {
+    // A symbolic link may point at a folder: say so only after following it.
+    entries = readdirSync(path, { withFileTypes: true })
+      .map((e) => ({ name: e.name, directory: e.isSymbolicLink() ? undefined : e.isDirectory() }))
+      // Sorted once here: callers list names in order, and sorting a sorted array is cheap.
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  } catch {
+    return undefined;
+  }
+  listings.set(path, { stamp, entries });
+  if (listings.size > MAX_LISTINGS) {
+    const oldest = listings.keys().next().value;
+    if (oldest !== undefined) listings.delete(oldest);
+  }
+  return entries;
+}
 
 function readError(message: string): FileReadError {
   return { error: message };

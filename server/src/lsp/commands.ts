@@ -14,6 +14,7 @@ import { COMPOSE_REPORT_COMMAND, PIPELINE_COMMAND, type ComposeReportParams, typ
 import { uriToPath } from './convert';
 import { invalidParams, requireObject } from './params';
 import { FileWatchers } from './watchers';
+import type { WatchedFileChange } from './workspace';
 
 /** What the commands need from the server. */
 export interface CommandHost {
@@ -23,8 +24,8 @@ export interface CommandHost {
   configurationOf(uri: string): Promise<ParsedFile[] | undefined>;
   settings(uri: string): Promise<Settings>;
   analyze(files: ParsedFile[], settings: Settings): Analysis;
-  /** Watched files changed: re-check the open documents. */
-  filesChanged(): void;
+  /** Watched files changed (which, when known): re-check the open documents. */
+  filesChanged(changes?: readonly WatchedFileChange[]): void;
 }
 
 export interface Commands {
@@ -59,7 +60,7 @@ function uriArgument(args: unknown[] | undefined): string | undefined {
 
 /** Registers the command handlers and the `initialized` hook that starts file watching. */
 export function registerCommands(connection: Connection, documents: TextDocuments<TextDocument>, host: CommandHost): Commands {
-  const watchers = new FileWatchers(connection, () => host.filesChanged());
+  const watchers = new FileWatchers(connection, (changes) => host.filesChanged(changes));
   let capabilities: ClientCapabilities = {};
   const openPaths = () => documents.all().filter((d) => d.uri.startsWith('file:')).map((d) => uriToPath(d.uri));
   // The server's own watchers (when the client cannot watch) follow the open configurations.

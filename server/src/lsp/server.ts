@@ -57,7 +57,8 @@ import { pathToUri, toDiagnostic, toRange, uriToPath } from './convert';
 import type { Configuration, ConfigurationReason } from '../workspace/configurations';
 import { configurationRole } from '../checks/rootBlocks';
 import { unionFindings, withConfigurationReason } from '../workspace/configurationFindings';
-import { MAX_FILE_BYTES, Workspace } from './workspace';
+import { MAX_FILE_BYTES, Workspace, type WatchedFileChange } from './workspace';
+import { watchedChanges } from './watchers';
 import { readTextFile } from '../textFiles';
 import { navigationCapabilities, registerNavigation } from './navigation';
 import { makeGuard } from './guard';
@@ -239,7 +240,7 @@ export function startServer(connection: Connection): void {
     },
     settings: getSettings,
     analyze,
-    filesChanged: () => filesChanged(),
+    filesChanged: (changes) => filesChanged(changes),
   });
 
   connection.onInitialize((params): InitializeResult => {
@@ -300,12 +301,12 @@ export function startServer(connection: Connection): void {
   });
 
   // Compose files, env files and .alloy files on disk changed (watched by the client, or by commands.ts).
-  function filesChanged(): void {
-    workspace.invalidate();
+  function filesChanged(changes?: readonly WatchedFileChange[]): void {
+    workspace.invalidate(changes);
     if (pullDiagnostics && refreshSupport) scheduleRefresh();
     else for (const d of documents.all()) schedulePush(d);
   }
-  connection.onDidChangeWatchedFiles(filesChanged);
+  connection.onDidChangeWatchedFiles((params) => filesChanged(watchedChanges(params)));
 
   connection.onRequest(COMPOSE_REPORT_REQUEST, composeReport);
   async function composeReport(params: ComposeReportParams | undefined): Promise<ComposeReportResult> {
@@ -358,12 +359,9 @@ export function startServer(connection: Connection): void {
     return { files: files.map((f) => pathToUri(f.path)), directory: dir, reason: configuration.reason, env, envReports, explanation, notes, counts };
   }
 
-  // Open buffers take part in discovery (an unsaved file in a folder): discover again.
-  documents.onDidOpen(() => workspace.invalidate());
-
+  // Discovery follows opened, edited and closed documents by itself (see Workspace).
   documents.onDidClose((event) => {
     workspace.evict(event.document.uri);
-    workspace.invalidate();
     settingsCache.delete(event.document.uri);
     if (!pullDiagnostics) void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
   });

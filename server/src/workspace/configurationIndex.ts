@@ -30,13 +30,16 @@ export interface IndexOptions extends DiscoveryOptions {
   stampOf?: (path: string) => string | undefined;
 }
 
-/** What discovery knows of one file; `links` only once its folder was grouped. */
+/** What discovery knows of one file; `links` (a `FileLinks` key, compact) only once its folder was grouped. */
 interface FileFacts {
   stamp: string;
   state: 'ok' | 'missing' | { error: string };
-  imports: FileImport[];
-  links?: FileLinks;
+  imports: readonly FileImport[];
+  links?: string;
 }
+
+/** Most files import nothing: one shared empty list. */
+const NO_IMPORTS: readonly FileImport[] = Object.freeze([]);
 
 /** Everything the rules before the folder rule decided: settings, compose runs, imports. */
 interface Claims {
@@ -49,6 +52,7 @@ interface Claims {
 }
 
 const DISK = 'disk';
+const NO_LINKS: FileLinks = { path: '', declared: [], components: [], declares: [], importNamespaces: [], blocks: [], key: '' };
 const STALE = 'stale';
 
 /** Incremental configuration discovery over one workspace folder. Never throws on bad input. */
@@ -157,7 +161,7 @@ export class ConfigurationIndex {
         this.resetClaims();
         continue;
       }
-      if (before.links?.key !== after.links?.key) this.groups.delete(path.dirname(file));
+      if (before.links !== after.links) this.groups.delete(path.dirname(file));
     }
   }
 
@@ -191,13 +195,14 @@ export class ConfigurationIndex {
     if (known && known.stamp === stamp && (known.links || !withLinks || known.state !== 'ok')) return known;
     const text = this.options.fs.readFile(file);
     let facts: FileFacts;
-    if (text === undefined) facts = { stamp, state: 'missing', imports: [] };
-    else if (isReadError(text)) facts = { stamp, state: { error: text.error }, imports: [] };
-    else if (!withLinks && !text.includes('import.file')) facts = { stamp, state: 'ok', imports: [] };
+    if (text === undefined) facts = { stamp, state: 'missing', imports: NO_IMPORTS };
+    else if (isReadError(text)) facts = { stamp, state: { error: text.error }, imports: NO_IMPORTS };
+    else if (!withLinks && !text.includes('import.file')) facts = { stamp, state: 'ok', imports: NO_IMPORTS };
     else {
       // Parsed for its summary only: the tree is not kept.
       const parsed = this.parse(file, text);
-      facts = { stamp, state: 'ok', imports: importFileTargets(parsed), ...(withLinks ? { links: fileLinks(parsed) } : {}) };
+      const imports = importFileTargets(parsed);
+      facts = { stamp, state: 'ok', imports: imports.length > 0 ? imports : NO_IMPORTS, ...(withLinks ? { links: fileLinks(parsed).key } : {}) };
     }
     this.facts.set(file, facts);
     return facts;
@@ -301,7 +306,7 @@ export class ConfigurationIndex {
       // A lone file needs no summary: it stands alone whatever it holds.
       const facts = this.factsOf(f, rest.length > 1);
       if (facts.state !== 'ok') continue;
-      links.push(facts.links ?? { path: f, declared: [], components: [], declares: [], importNamespaces: [], blocks: [], key: '' });
+      links.push(facts.links === undefined ? { ...NO_LINKS, path: f } : { ...(JSON.parse(facts.links) as Omit<FileLinks, 'path'>), path: f, key: facts.links });
     }
     const found = folderGroups(links);
     this.groups.set(dir, found);
