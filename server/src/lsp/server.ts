@@ -41,6 +41,7 @@ import { nodeFileSystem } from '../compose/nodeFileSystem';
 import {
   COMPOSE_REPORT_REQUEST,
   ENVIRONMENT_DOCS_REQUEST,
+  WORKSPACE_STATS_REQUEST,
   type ComposeReportEntry,
   type ComposeReportParams,
   type ComposeReportResult,
@@ -309,6 +310,7 @@ export function startServer(connection: Connection): void {
   connection.onDidChangeWatchedFiles((params) => filesChanged(watchedChanges(params)));
 
   connection.onRequest(COMPOSE_REPORT_REQUEST, composeReport);
+  connection.onRequest(WORKSPACE_STATS_REQUEST, () => workspace.stats());
   async function composeReport(params: ComposeReportParams | undefined): Promise<ComposeReportResult> {
     const uris = requireUris(COMPOSE_REPORT_REQUEST, params);
     // The configurations of the given documents, else every configuration of the workspace folders.

@@ -57,6 +57,10 @@ export interface WorkspaceStats {
   parsedPaths: string[];
   /** File summaries held by discovery, over every folder. */
   discoveredFiles: number;
+  /** Walks of workspace folders so far. */
+  walks: number;
+  /** Files discovery read so far (a buffer or the disk). */
+  discoveryReads: number;
 }
 
 export class Workspace {
@@ -110,21 +114,20 @@ export class Workspace {
     }
     for (const { path, kind } of changes) {
       for (const index of this.indexes.values()) index.changed(path, kind);
-      const hit = this.diskCache.get(path);
-      if (hit) this.dropDisk((p) => p === path);
+      if (this.diskCache.has(path)) this.dropDisk((p) => p === path);
     }
   }
 
   /** Counts of what is cached. */
   stats(): WorkspaceStats {
-    let discoveredFiles = 0;
-    for (const index of this.indexes.values()) discoveredFiles += index.size.files;
-    return {
-      openParses: this.cache.size,
-      diskParses: this.diskCache.size,
-      parsedPaths: [...this.cache.keys(), ...this.diskCache.keys()].sort(),
-      discoveredFiles,
-    };
+    const stats: WorkspaceStats = { openParses: this.cache.size, diskParses: this.diskCache.size, parsedPaths: [...this.cache.keys(), ...this.diskCache.keys()].sort(), discoveredFiles: 0, walks: 0, discoveryReads: 0 };
+    for (const index of this.indexes.values()) {
+      const held = index.stats();
+      stats.discoveredFiles += held.files;
+      stats.walks += held.walks;
+      stats.discoveryReads += held.reads;
+    }
+    return stats;
   }
 
   /**

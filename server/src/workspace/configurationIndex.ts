@@ -30,6 +30,18 @@ export interface IndexOptions extends DiscoveryOptions {
   stampOf?: (path: string) => string | undefined;
 }
 
+/** What an index holds, and the work it did. */
+export interface IndexStats {
+  /** Files summarised. */
+  files: number;
+  /** Folders grouped. */
+  folders: number;
+  /** Walks of the folder so far. */
+  walks: number;
+  /** Files read (from the disk or an open buffer) so far. */
+  reads: number;
+}
+
 /** What discovery knows of one file; `links` (a `FileLinks` key, compact) only once its folder was grouped. */
 interface FileFacts {
   stamp: string;
@@ -65,6 +77,8 @@ export class ConfigurationIndex {
   private readonly facts = new Map<string, FileFacts>();
   private readonly groups = new Map<string, Group[]>();
   private readonly pending = new Set<string>();
+  private walks = 0;
+  private reads = 0;
 
   constructor(private readonly options: IndexOptions) {
     this.root = path.resolve(options.root);
@@ -102,9 +116,9 @@ export class ConfigurationIndex {
     this.forgetFiles();
   }
 
-  /** How many file summaries and folder groupings are held (for tests and debugging). */
-  get size(): { files: number; folders: number } {
-    return { files: this.facts.size, folders: this.groups.size };
+  /** What is held and how much work was done so far (for tests and debugging). */
+  stats(): IndexStats {
+    return { files: this.facts.size, folders: this.groups.size, walks: this.walks, reads: this.reads };
   }
 
   /** The configurations that hold `file`, sorted like `all()`. */
@@ -193,6 +207,7 @@ export class ConfigurationIndex {
     const stamp = this.options.stampOf?.(file) ?? DISK;
     const known = this.facts.get(file);
     if (known && known.stamp === stamp && (known.links || !withLinks || known.state !== 'ok')) return known;
+    this.reads++;
     const text = this.options.fs.readFile(file);
     let facts: FileFacts;
     if (text === undefined) facts = { stamp, state: 'missing', imports: NO_IMPORTS };
@@ -215,7 +230,10 @@ export class ConfigurationIndex {
   private currentClaims(): Claims {
     this.settle();
     if (this.claims && this.listing) return this.claims;
-    this.listing ??= walkWorkspace(this.root, this.options.fs, this.options.limits ?? defaultWalkLimits);
+    if (!this.listing) {
+      this.walks++;
+      this.listing = walkWorkspace(this.root, this.options.fs, this.options.limits ?? defaultWalkLimits);
+    }
     this.runs ??= [...this.listing.composeFiles].flatMap(([dir, names]) => findAlloyRuns(dir, names, this.options.fs, this.options.hostEnv));
     this.claims = this.decideClaims(this.listing, this.runs);
     return this.claims;
