@@ -8,6 +8,7 @@
  * used once.
  */
 import * as path from 'node:path';
+import { composeFileRole } from '../compose/discovery';
 import { isReadError, type FileSystem } from '../compose/fileSystem';
 import { displayPath, isWithin } from '../compose/paths';
 import type { SourceFile } from '../semantic/model';
@@ -97,8 +98,10 @@ export class ConfigurationIndex {
    * undefined), or a watcher saw it created, changed or deleted on disk.
    */
   changed(file: string, kind?: FileChangeKind): void {
-    if (!path.basename(file).endsWith('.alloy')) {
+    const name = path.basename(file);
+    if (!name.endsWith('.alloy')) {
       // Compose and .env files decide which services run Alloy, and with which mounts.
+      if (kind !== 'changed' && composeFileRole(name) !== null && this.listing) this.patchCompose(this.listing, file);
       this.runs = undefined;
       this.resetClaims();
       return;
@@ -107,6 +110,18 @@ export class ConfigurationIndex {
     const known = this.facts.get(file);
     if (kind !== undefined && known) known.stamp = STALE;
     this.pending.add(file);
+  }
+
+  /** A compose file appeared or went: the folder's compose files as they are now. */
+  private patchCompose(listing: WorkspaceListing, file: string): void {
+    const dir = path.dirname(file);
+    if (!listing.directories.has(dir)) {
+      if (isWithin(this.root, file)) this.listing = undefined;
+      return;
+    }
+    const names = (this.options.fs.listDir(dir) ?? []).filter((n) => composeFileRole(n) !== null);
+    if (names.length > 0) listing.composeFiles.set(dir, names);
+    else listing.composeFiles.delete(dir);
   }
 
   /** Forgets everything: what changed on disk is not known. */
