@@ -100,10 +100,15 @@ export function overlayFileSystem(overlay: ReadonlyMap<string, string>, base: Fi
         const base = nodePath.basename(name);
         if (!listed?.includes(base)) missing.push(base);
       }
-      if (missing.length === 0) return listed && [...listed].sort();
+      if (missing.length === 0) return listed && (isSorted(listed) ? listed : [...listed].sort());
       return [...new Set([...(listed ?? []), ...missing])].sort();
     },
   };
+}
+
+function isSorted(names: readonly string[]): boolean {
+  for (let i = 1; i < names.length; i++) if ((names[i - 1] as string) > (names[i] as string)) return false;
+  return true;
 }
 
 function trimSlash(path: string): string {

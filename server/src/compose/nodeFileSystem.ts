@@ -41,15 +41,18 @@ export const nodeFileSystem: FileSystem = {
     }
   },
   listDir(path) {
-    return listingOf(path)?.map((e) => e.name);
+    // A copy: callers may sort or filter in place.
+    return listingOf(path)?.names.slice();
   },
   listEntries(path) {
-    return listingOf(path)?.map((e) => ({ ...e }));
+    return listingOf(path)?.entries.map((e) => ({ ...e }));
   },
 };
 
 /** Directory listings kept at most: compose discovery lists the same parent folders on every check. */
 const MAX_LISTINGS = 256;
+/** How long a folder must have been left alone before its listing is trusted by its stamp. */
+const RACY_MS = 2000;
 
 /**
  * Directory listings by path, valid while the directory's change time and
@@ -57,14 +60,24 @@ const MAX_LISTINGS = 256;
  * renaming an entry changes both. Names and types only, least recently used
  * first; a `stat` replaces a `readdir` of a folder of thousands of files.
  */
-const listings = new Map<string, { stamp: string; entries: DirectoryEntry[] }>();
+const listings = new Map<string, Listing>();
 
-function listingOf(path: string): DirectoryEntry[] | undefined {
+interface Listing {
+  stamp: string;
+  entries: DirectoryEntry[];
+  names: string[];
+}
+
+function listingOf(path: string): Listing | undefined {
   let stamp: string;
+  let settled: boolean;
   try {
     const stat = statSync(path, { bigint: true, throwIfNoEntry: false });
     if (!stat?.isDirectory()) return undefined;
     stamp = `${stat.mtimeNs}:${stat.ctimeNs}:${stat.ino}`;
+    // Timestamps advance in clock ticks: a folder changed just now may change again
+    // under the same stamp, so its listing is not kept until it has been still a while.
+    settled = Date.now() - Number(stat.mtimeNs / 1_000_000n) > RACY_MS;
   } catch {
     return undefined;
   }
@@ -72,7 +85,7 @@ function listingOf(path: string): DirectoryEntry[] | undefined {
   listings.delete(path);
   if (hit && hit.stamp === stamp) {
     listings.set(path, hit);
-    return hit.entries;
+    return hit;
   }
   let entries: DirectoryEntry[];
   try {
@@ -84,12 +97,14 @@ function listingOf(path: string): DirectoryEntry[] | undefined {
   } catch {
     return undefined;
   }
-  listings.set(path, { stamp, entries });
+  const listing = { stamp, entries, names: entries.map((e) => e.name) };
+  if (!settled) return listing;
+  listings.set(path, listing);
   if (listings.size > MAX_LISTINGS) {
     const oldest = listings.keys().next().value;
     if (oldest !== undefined) listings.delete(oldest);
   }
-  return entries;
+  return listing;
 }
 
 function readError(message: string): FileReadError {

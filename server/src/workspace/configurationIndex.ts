@@ -9,15 +9,15 @@
  */
 import * as path from 'node:path';
 import { composeFileRole } from '../compose/discovery';
-import { isReadError, type FileSystem } from '../compose/fileSystem';
+import { isReadError } from '../compose/fileSystem';
 import { displayPath, isWithin } from '../compose/paths';
 import type { SourceFile } from '../semantic/model';
 import { parse } from '../syntax/parser';
-import { alloyFilesAt, findAlloyRuns, hostPathOf, type AlloyRun } from './composeRuns';
+import { alloyFilesAt, findAlloyRuns, type AlloyRun } from './composeRuns';
+import { describeRun, importTarget, settingMatches } from './configurationRules';
 import type { Configuration, ConfigurationReason, DiscoveryOptions, WorkspaceConfigurations } from './configurations';
 import { fileLinks, importFileTargets, type FileImport, type FileLinks } from './fileLinks';
 import { folderGroups, type Group } from './folderGroups';
-import { globToRegExp, isGlob, normalizePattern } from './globs';
 import { defaultWalkLimits, walkWorkspace, type WorkspaceListing } from './workspaceWalk';
 
 /** What kind of change a file went through, as file watchers report it. */
@@ -357,45 +357,4 @@ function byFirstFile(a: Configuration, b: Configuration): number {
 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function settingMatches(pattern: string, root: string, alloyFiles: ReadonlyMap<string, string[]>, fs: FileSystem): string[][] {
-  const norm = normalizePattern(pattern);
-  if (norm === '') return [];
-  if (!isGlob(norm)) {
-    const files = alloyFilesAt(path.resolve(root, norm), fs);
-    return files ? [files] : [];
-  }
-  const re = globToRegExp(norm);
-  const rel = (p: string) => path.relative(root, p).split(path.sep).join('/');
-  const out: string[][] = [];
-  for (const [dir, files] of alloyFiles) {
-    if (re.test(rel(dir))) out.push(files);
-    for (const f of files) if (re.test(rel(f))) out.push([f]);
-  }
-  return out;
-}
-
-function describeRun(run: AlloyRun, show: (file: string) => string): string {
-  const rel = path.relative(run.composeDir, run.hostPath).split(path.sep).join('/');
-  const from = !isWithin(run.composeDir, run.hostPath) ? show(run.hostPath) : rel === '' ? '.' : `./${rel}`;
-  const what = run.kind === 'compose-default' ? "runs the grafana/alloy image's default alloy run" : 'runs alloy run';
-  return `service "${run.service}" ${what} ${run.containerPath} (mounted from ${from})`;
-}
-
-/**
- * Where an `import.file` filename points on the host: through the mounts of a
- * service that runs the importer, else as a host path (relative to the
- * importer's folder, where Alloy is usually started for a local file), else the
- * file of that name beside the importer (a container path we cannot map).
- */
-function importTarget(filename: string, importer: string, runs: readonly AlloyRun[], fs: FileSystem): string | undefined {
-  for (const run of runs) {
-    const host = path.posix.isAbsolute(filename) ? hostPathOf(filename, run.mounts) : undefined;
-    if (host && alloyFilesAt(host, fs)) return host;
-  }
-  const direct = path.resolve(path.dirname(importer), filename);
-  if (alloyFilesAt(direct, fs)) return direct;
-  const beside = path.join(path.dirname(importer), path.posix.basename(filename));
-  return path.posix.isAbsolute(filename) && alloyFilesAt(beside, fs) ? beside : undefined;
 }
