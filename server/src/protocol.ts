@@ -71,3 +71,10 @@ export type { PipelineViewData } from './features/pipelineView';
 
 /** The command in the palette and the editor title: "Alloy: Show Pipeline". */
 export const SHOW_PIPELINE_COMMAND = 'alloy-selfmon.showPipeline';
+
+/**
+ * What the server's workspace holds (parses, discovery summaries) and the
+ * discovery work done so far: for tests and for debugging memory and speed.
+ * No parameters; answers a `WorkspaceStats` (server/src/lsp/workspace.ts).
+ */
+export const WORKSPACE_STATS_REQUEST = 'alloySelfMonitoring/workspaceStats';

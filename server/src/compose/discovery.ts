@@ -42,7 +42,10 @@ export function composeFileRole(name: string): ComposeFileRole | null {
  * preferred main file with its override first, then every other compose file
  * alone. Names that are not compose file names are dropped.
  */
-export function groupComposeFiles(names: readonly string[]): string[][] {
+export function groupComposeFiles(listed: readonly string[]): string[][] {
+  // The compose check lists the configuration's folder on every keystroke: in a folder of
+  // thousands of files, look only at names that can be compose files.
+  const names = listed.filter((name) => name.startsWith('compose') || name.startsWith('docker-compose'));
   const present = new Set(names);
   const main = MAIN_NAMES.find((name) => present.has(name));
   const mainPrefix = main?.startsWith('docker-') ? 'docker-compose' : 'compose';

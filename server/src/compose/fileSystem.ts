@@ -21,6 +21,17 @@ export interface FileSystem {
   exists?(path: string): boolean;
   /** The entry names of a directory, or `undefined` when it is not a readable directory. */
   listDir(path: string): string[] | undefined;
+  /**
+   * The entries of a directory with whether each is a directory (`undefined`:
+   * not known without looking, e.g. a symbolic link). Optional: a walk of a
+   * large folder uses it to avoid one call per file.
+   */
+  listEntries?(path: string): DirectoryEntry[] | undefined;
+}
+
+export interface DirectoryEntry {
+  name: string;
+  directory: boolean | undefined;
 }
 
 export function isReadError(value: string | undefined | FileReadError): value is FileReadError {
@@ -80,12 +91,24 @@ export function overlayFileSystem(overlay: ReadonlyMap<string, string>, base: Fi
     },
     listDir(dir) {
       const listed = base.listDir(dir);
-      const entries = new Set(listed ?? []);
-      // Open buffers not yet saved show up in their directory.
-      for (const name of overlay.keys()) if (nodePath.dirname(name) === nodePath.resolve(dir)) entries.add(nodePath.basename(name));
-      return entries.size > 0 ? [...entries].sort() : listed;
+      // Open buffers not yet saved show up in their directory; a folder of
+      // thousands of files is copied and sorted only when one is missing.
+      const wanted = nodePath.resolve(dir);
+      const missing: string[] = [];
+      for (const name of overlay.keys()) {
+        if (nodePath.dirname(name) !== wanted) continue;
+        const base = nodePath.basename(name);
+        if (!listed?.includes(base)) missing.push(base);
+      }
+      if (missing.length === 0) return listed && (isSorted(listed) ? listed : [...listed].sort());
+      return [...new Set([...(listed ?? []), ...missing])].sort();
     },
   };
+}
+
+function isSorted(names: readonly string[]): boolean {
+  for (let i = 1; i < names.length; i++) if ((names[i - 1] as string) > (names[i] as string)) return false;
+  return true;
 }
 
 function trimSlash(path: string): string {

@@ -13,6 +13,7 @@ import { COMPOSE_REPORT_COMMAND, PIPELINE_COMMAND, type ComposeReportParams, typ
 import { uriToPath } from './convert';
 import { invalidParams, requireObject } from './params';
 import { FileWatchers } from './watchers';
+import type { WatchedFileChange } from './workspace';
 
 /** What the commands need from the server. */
 export interface CommandHost {
@@ -20,8 +21,8 @@ export interface CommandHost {
   composeReport(params: ComposeReportParams): Promise<ComposeReportResult>;
   /** The configuration of an open document, its analysis (from the service's cache) and model; undefined when it is not open. */
   analyzed(uri: string): Promise<{ files: readonly ParsedFile[]; analysis: Analysis; model: ConfigModel } | undefined>;
-  /** Watched files changed: re-check the open documents. */
-  filesChanged(): void;
+  /** Watched files changed: re-check the open documents (which, when known). */
+  filesChanged(changes?: readonly WatchedFileChange[]): void;
 }
 
 export interface Commands {
@@ -56,7 +57,7 @@ function uriArgument(args: unknown[] | undefined): string | undefined {
 
 /** Registers the command handlers and the `initialized` hook that starts file watching. */
 export function registerCommands(connection: Connection, documents: TextDocuments<TextDocument>, host: CommandHost): Commands {
-  const watchers = new FileWatchers(connection, () => host.filesChanged());
+  const watchers = new FileWatchers(connection, (changes) => host.filesChanged(changes));
   let capabilities: ClientCapabilities = {};
   const openPaths = () => documents.all().filter((d) => d.uri.startsWith('file:')).map((d) => uriToPath(d.uri));
   // The server's own watchers (when the client cannot watch) follow the open configurations.

@@ -7,6 +7,9 @@
 import { dirname } from 'node:path';
 import { CodeActionKind, TextDocumentSyncKind, type Connection, type InitializeResult } from 'vscode-languageserver/node';
 import { registerCommands } from './commands';
+import { WORKSPACE_STATS_REQUEST } from '../protocol';
+import { watchedChanges } from './watchers';
+import type { WatchedFileChange } from './workspace';
 import { registerCodeActions } from './codeActions';
 import { registerCompose } from './compose';
 import { registerDiagnostics } from './diagnostics';
@@ -25,8 +28,8 @@ export function startServer(connection: Connection): void {
   registerFeatures(ctx);
 
   // Compose files, env files and .alloy files on disk changed (watched by the client, or by commands.ts).
-  function filesChanged(): void {
-    workspace.invalidate();
+  function filesChanged(changes?: readonly WatchedFileChange[]): void {
+    workspace.invalidate(changes);
     diagnostics.filesChanged();
   }
 
@@ -80,18 +83,17 @@ export function startServer(connection: Connection): void {
     ctx.settings.clear();
     diagnostics.settingsChanged();
   });
-  connection.onDidChangeWatchedFiles(filesChanged);
+  connection.onDidChangeWatchedFiles((params) => filesChanged(watchedChanges(params)));
+  connection.onRequest(WORKSPACE_STATS_REQUEST, () => workspace.stats());
 
-  // Open buffers take part in discovery (an unsaved file in a folder): discover again, and
-  // forget analyses that listed the folder (its listing now has, or lacks, the buffer).
+  // Discovery follows opened, edited and closed documents by itself (see Workspace); analyses
+  // that listed the folder are forgotten (its listing now has, or lacks, the buffer).
   documents.onDidOpen((event) => {
-    workspace.invalidate();
     service.forget(dirname(uriToPath(event.document.uri)));
   });
   documents.onDidClose((event) => {
     const path = uriToPath(event.document.uri);
     workspace.evict(event.document.uri);
-    workspace.invalidate();
     service.forget(path);
     service.forget(dirname(path));
     ctx.settings.forget(event.document.uri);

@@ -5,9 +5,17 @@
  * watches the directories of the open configurations itself. Clients such as
  * Neovim 0.7 neither watch files nor let the server ask them to.
  */
-import { watch, type FSWatcher } from 'node:fs';
-import { dirname } from 'node:path';
-import { DidChangeWatchedFilesNotification, type ClientCapabilities, type Connection } from 'vscode-languageserver/node';
+import { existsSync, watch, type FSWatcher } from 'node:fs';
+import { dirname, join } from 'node:path';
+import {
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  type ClientCapabilities,
+  type Connection,
+  type DidChangeWatchedFilesParams,
+} from 'vscode-languageserver/node';
+import { uriToPath } from './convert';
+import type { WatchedFileChange } from './workspace';
 
 /** The files whose changes can change a configuration's findings. */
 const WATCHED_GLOBS = ['**/*.alloy', '**/{compose,docker-compose}*.{yml,yaml}', '**/.env*'] as const;
@@ -15,6 +23,26 @@ const WATCHED_GLOBS = ['**/*.alloy', '**/{compose,docker-compose}*.{yml,yaml}', 
 /** Whether a file name is one of WATCHED_GLOBS (for the server's own watchers, which see names only). */
 function isWatchedName(name: string): boolean {
   return name.endsWith('.alloy') || /^(compose|docker-compose)[^/]*\.ya?ml$/.test(name) || name.startsWith('.env');
+}
+
+/**
+ * The changes of a `workspace/didChangeWatchedFiles` notification as paths;
+ * undefined (everything may have changed) when one is not a `file:` URI or has
+ * an unknown type.
+ */
+export function watchedChanges(params: DidChangeWatchedFilesParams | undefined): WatchedFileChange[] | undefined {
+  const raw: unknown = params?.changes;
+  if (!Array.isArray(raw)) return undefined;
+  const out: WatchedFileChange[] = [];
+  for (const change of raw as unknown[]) {
+    if (typeof change !== 'object' || change === null) return undefined;
+    const { uri, type } = change as { uri?: unknown; type?: unknown };
+    if (typeof uri !== 'string' || !uri.startsWith('file:')) return undefined;
+    const kind = type === FileChangeType.Created ? 'created' : type === FileChangeType.Changed ? 'changed' : type === FileChangeType.Deleted ? 'deleted' : undefined;
+    if (!kind) return undefined;
+    out.push({ path: uriToPath(uri), kind });
+  }
+  return out;
 }
 
 /** How many directories up from a configuration compose files are looked for (discovery stops at the repository root anyway). */
@@ -29,8 +57,8 @@ export class FileWatchers {
 
   constructor(
     private readonly connection: Connection,
-    /** Called after any watched file changed (the server debounces the re-check). */
-    private readonly changed: () => void,
+    /** Called after a watched file changed, with which (the server debounces the re-check). */
+    private readonly changed: (changes: WatchedFileChange[]) => void,
   ) {}
 
   /**
@@ -81,8 +109,11 @@ export class FileWatchers {
     for (const dir of wanted) {
       if (this.own.has(dir)) continue;
       try {
-        const watcher = watch(dir, { persistent: false }, (_event, name) => {
-          if (name && isWatchedName(String(name))) this.changed();
+        const watcher = watch(dir, { persistent: false }, (event, name) => {
+          if (!name || !isWatchedName(String(name))) return;
+          // fs.watch says "rename" for both creation and deletion: which one is on disk now.
+          const path = join(dir, String(name));
+          this.changed([{ path, kind: event === 'change' ? 'changed' : existsSync(path) ? 'created' : 'deleted' }]);
         });
         // A directory that goes away (or a watch limit reached) must not bring the server down.
         watcher.on('error', () => {

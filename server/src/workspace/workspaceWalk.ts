@@ -24,13 +24,15 @@ export interface WorkspaceListing {
   alloyFiles: Map<string, string[]>;
   /** Absolute directory → names of the compose files directly in it. */
   composeFiles: Map<string, string[]>;
+  /** Every directory the walk listed (absolute). */
+  directories: Set<string>;
   /** Whether a limit stopped the walk before it saw everything. */
   truncated: boolean;
 }
 
 /** Lists the `.alloy` and compose files under `root` (itself included). Never throws. */
 export function walkWorkspace(root: string, fs: FileSystem, limits: WalkLimits = defaultWalkLimits): WorkspaceListing {
-  const listing: WorkspaceListing = { alloyFiles: new Map(), composeFiles: new Map(), truncated: false };
+  const listing: WorkspaceListing = { alloyFiles: new Map(), composeFiles: new Map(), directories: new Set(), truncated: false };
   // Depth-first in name order, so the listing reads like a sorted tree.
   const stack: { dir: string; depth: number }[] = [{ dir: path.resolve(root), depth: 0 }];
   let visited = 0;
@@ -41,14 +43,15 @@ export function walkWorkspace(root: string, fs: FileSystem, limits: WalkLimits =
     }
     const { dir, depth } = stack.pop() as { dir: string; depth: number };
     visited++;
-    const names = [...(fs.listDir(dir) ?? [])].sort();
+    listing.directories.add(dir);
+    const entries = listEntries(fs, dir);
     const alloy: string[] = [];
     const compose: string[] = [];
     const children: string[] = [];
-    for (const name of names) {
+    for (const [name, isDirectory] of entries) {
       const full = path.join(dir, name);
       if (name.endsWith('.alloy')) {
-        if (fs.listDir(full) === undefined) alloy.push(full);
+        if (!isDirectory(full)) alloy.push(full);
         continue;
       }
       if (composeFileRole(name) !== null) {
@@ -56,7 +59,7 @@ export function walkWorkspace(root: string, fs: FileSystem, limits: WalkLimits =
         continue;
       }
       if (name.startsWith('.') || SKIPPED.has(name)) continue;
-      if (fs.listDir(full) !== undefined) children.push(full);
+      if (isDirectory(full)) children.push(full);
     }
     if (alloy.length > 0) listing.alloyFiles.set(dir, alloy);
     if (compose.length > 0) listing.composeFiles.set(dir, compose);
@@ -67,4 +70,20 @@ export function walkWorkspace(root: string, fs: FileSystem, limits: WalkLimits =
     for (const child of children.reverse()) stack.push({ dir: child, depth: depth + 1 });
   }
   return listing;
+}
+
+/**
+ * The entries of a directory, sorted, each with how to tell whether it is a
+ * directory: from the listing's own entry types when the file system gives
+ * them (one call for the folder instead of one per file), else by listing it.
+ */
+function listEntries(fs: FileSystem, dir: string): [string, (full: string) => boolean][] {
+  const byListing = (full: string) => fs.listDir(full) !== undefined;
+  const typed = fs.listEntries?.(dir);
+  if (typed) {
+    return typed
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+      .map((e): [string, (full: string) => boolean] => [e.name, e.directory === undefined ? byListing : () => e.directory as boolean]);
+  }
+  return [...(fs.listDir(dir) ?? [])].sort().map((name): [string, (full: string) => boolean] => [name, byListing]);
 }
