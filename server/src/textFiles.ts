@@ -70,7 +70,7 @@ export function readTextFile(path: string, maxBytes: number = MAX_TEXT_FILE_BYTE
     if (stat.isDirectory()) return { ok: false, reason: 'directory' };
     if (!stat.isFile()) return { ok: false, reason: 'not-a-file', kind: specialKind(stat) };
     if (stat.size > maxBytes) return { ok: false, reason: 'too-large', size: stat.size, limit: maxBytes };
-    const bytes = readAtMost(fd, maxBytes + 1);
+    const bytes = readAtMost(fd, maxBytes + 1, stat.size);
     if (bytes.length > maxBytes) return { ok: false, reason: 'too-large', size: bytes.length, limit: maxBytes };
     return decode(bytes);
   } catch (error) {
@@ -100,11 +100,17 @@ export function decode(bytes: Uint8Array): TextFileResult {
   return { ok: true, text, bom };
 }
 
-function readAtMost(fd: number, limit: number): Buffer {
+/**
+ * Reads up to `limit` bytes. The first read is sized by what fstat said (plus one byte, to
+ * see a file that grew), so a small file costs a small buffer and a large one a single read.
+ */
+function readAtMost(fd: number, limit: number, expected: number): Buffer {
   const chunks: Buffer[] = [];
   let total = 0;
+  let size = Math.min(expected + 1, limit);
   while (total < limit) {
-    const chunk = Buffer.allocUnsafe(Math.min(64 * 1024, limit - total));
+    const chunk = Buffer.allocUnsafe(Math.min(size, limit - total));
+    size = 64 * 1024;
     const n = readSync(fd, chunk, 0, chunk.length, null);
     if (n === 0) break;
     chunks.push(chunk.subarray(0, n));
