@@ -65,4 +65,20 @@ describe('getDocumentSymbols', () => {
     }
     assert.equal(levels, depth);
   });
+
+  it('lists every top-level statement of a large file, and only the levels that fit under the limit', () => {
+    // 6 symbols per component: the block, its 2 attributes, 1 nested block, 2 nested blocks deeper.
+    const component = (i: number) => `c.x "n${i}" {\n\ta = 1\n\tb = 2\n\tinner {\n\t\tdeep {\n\t\t}\n\t\tdeeper {\n\t\t}\n\t}\n}\n`;
+    const text = Array.from({ length: 10 }, (_, i) => component(i)).join('');
+    const depthOf = (symbols: OutlineSymbol[]): number => Math.max(0, ...symbols.map((s) => 1 + depthOf(s.children)));
+    const file = parse(text).file;
+    assert.equal(depthOf(getDocumentSymbols(file)), 3); // everything: 60 symbols
+    assert.equal(depthOf(getDocumentSymbols(file, 60)), 3);
+    assert.equal(depthOf(getDocumentSymbols(file, 59)), 2); // the third level would pass the limit
+    assert.equal(depthOf(getDocumentSymbols(file, 40)), 2); // 10 blocks + 30 children
+    assert.equal(depthOf(getDocumentSymbols(file, 39)), 1);
+    const top = getDocumentSymbols(file, 3);
+    assert.equal(top.length, 10); // the top level is never cut
+    assert.ok(top.every((s) => s.children.length === 0));
+  });
 });
