@@ -87,8 +87,12 @@ describe('reparse', () => {
     for (let i = 0; i < 3; i++) assert.equal(result.file.body[i], previous.file.body[i], `statement ${i} reused`);
   });
 
-  test('an edit of the same length reuses shifted statements at the same offsets', () => {
+  test('an edit that keeps the length shares the statements after it', () => {
+    const previous = parse(CONFIG);
     check(CONFIG, CONFIG.replace('"info"', '"warn"'));
+    const last = previous.file.body.length - 1;
+    assert.ok(last > 2);
+    assert.equal(reparse(previous, CONFIG.replace('"info"', '"warn"')).file.body[last], previous.file.body[last]);
   });
 
   test('an unclosed `{` swallows everything after it, as in a full parse', () => {
