@@ -18,6 +18,7 @@ import type {
   Span,
   Stmt,
 } from './ast';
+import { Interner } from './interner';
 import { LineIndex } from './lineIndex';
 import { isValidIdentifier, MAX_SYNTAX_ERRORS, scan, scanWindow, TokenStream } from './scanner';
 import { binaryPrecedence, Tok, tokenName } from './tokens';
@@ -76,9 +77,6 @@ function goQuote(s: string): string {
   return out + '"';
 }
 
-/** Identifier and literal texts up to this length are interned; longer ones are mostly unique. */
-const INTERN_MAX = 40;
-
 /** The parser; `parseWindow` below runs it over part of a text. */
 export class Parser {
   private readonly text: string;
@@ -104,11 +102,17 @@ export class Parser {
    */
   private readonly scratch: unknown[] = [];
   /**
+   * The scratch stack's height. Kept apart from `scratch.length`: shrinking an
+   * array's length can shrink its storage, and the next push would copy it
+   * back (at the top level, once per statement: quadratic on a big file).
+   */
+  private top = 0;
+  /**
    * Repeated texts (attribute and block names, common values) share one string
    * per parse instead of one per occurrence: less to allocate, less for the
    * garbage collector to copy. Dropped with the parser.
    */
-  private readonly interned = new Map<string, string>();
+  private readonly interner: Interner;
   /** The label of the block name just read (parseBlockName), and its token's offset or -1. */
   private nameLabel: Label | undefined = undefined;
   private nameLabelPos = -1;
@@ -124,6 +128,7 @@ export class Parser {
     this.starts = tokens.starts;
     this.lineIndex = lineIndex ?? new LineIndex(tokens.text);
     this.prevEnd = start;
+    this.interner = new Interner(tokens.text);
     for (const e of tokens.errors) {
       this.diagnostics.push({
         start: e.offset,
@@ -164,18 +169,17 @@ export class Parser {
 
   /** `text[start, end)`, as the string already made for the same text when there is one. */
   private intern(start: number, end: number): string {
-    const s = this.text.slice(start, end);
-    if (end - start > INTERN_MAX) return s;
-    const known = this.interned.get(s);
-    if (known !== undefined) return known;
-    this.interned.set(s, s);
-    return s;
+    return this.interner.get(start, end);
+  }
+
+  private push(entry: unknown): void {
+    this.scratch[this.top++] = entry;
   }
 
   /** The list of the scratch entries from `mark` on, which are removed from the scratch stack. */
   private takeList<T>(mark: number): T[] {
     const s = this.scratch;
-    const n = s.length - mark;
+    const n = this.top - mark;
     // Short lists, nearly all of them, are array literals: V8 learns from their
     // allocation sites that they live long and allocates them in the old
     // generation, which `slice` results never are.
@@ -188,9 +192,9 @@ export class Parser {
       case 4: list = [s[mark], s[mark + 1], s[mark + 2], s[mark + 3]]; break;
       case 5: list = [s[mark], s[mark + 1], s[mark + 2], s[mark + 3], s[mark + 4]]; break;
       case 6: list = [s[mark], s[mark + 1], s[mark + 2], s[mark + 3], s[mark + 4], s[mark + 5]]; break;
-      default: list = s.slice(mark);
+      default: list = s.slice(mark, this.top);
     }
-    s.length = mark;
+    this.top = mark;
     return list as T[];
   }
 
@@ -306,14 +310,14 @@ export class Parser {
   }
 
   parseBody(until: Tok): Stmt[] {
-    const mark = this.scratch.length;
+    const mark = this.top;
     while (this.cur() !== until && this.cur() !== Tok.EOF) {
       const start = this.pos;
       const stmt = this.parseStatement();
-      if (stmt) this.scratch.push(stmt);
+      if (stmt) this.push(stmt);
       else if (this.prevEnd > start) {
         const error: Stmt = { kind: 'ErrorStmt', start, end: this.prevEnd };
-        this.scratch.push(error);
+        this.push(error);
       }
       if (this.cur() === until) break;
       if (this.cur() !== Tok.Terminator) {
@@ -329,12 +333,12 @@ export class Parser {
 
   private parseStatement(): Stmt | undefined {
     const start = this.pos;
-    const mark = this.scratch.length;
+    const mark = this.top;
     if (!this.parseBlockName()) {
       this.advance(Tok.Ident);
       return undefined;
     }
-    const partCount = this.scratch.length - mark;
+    const partCount = this.top - mark;
     const label = this.nameLabel;
     const labelPos = this.nameLabelPos;
     switch (this.cur()) {
@@ -348,7 +352,7 @@ export class Parser {
           const labelLength = label ? label.value.length : 0;
           this.addSpanError(labelPos, labelPos + labelLength + 2, 'attribute names may not have labels');
         }
-        this.scratch.length = mark;
+        this.top = mark;
         const value = this.parseExpression();
         const attr: AttributeStmt = { kind: 'Attribute', name: first, value, start, end: Math.max(value.end, first.end) };
         return attr;
@@ -382,7 +386,7 @@ export class Parser {
         return block;
       }
       default:
-        this.scratch.length = mark;
+        this.top = mark;
         if (partCount === 1 && !label) {
           this.addError(`expected attribute assignment or block body, got ${tokenName(this.cur())}`);
         } else {
@@ -417,11 +421,11 @@ export class Parser {
       this.addError(`expected identifier, got ${tokenName(this.cur())}`);
       return false;
     }
-    this.scratch.push(this.ident());
+    this.push(this.ident());
     while (this.cur() === Tok.Dot) {
       this.next();
       if (this.cur() !== Tok.Ident) this.addError(`expected identifier, got ${tokenName(this.cur())}`);
-      this.scratch.push(this.ident());
+      this.push(this.ident());
     }
     let label: Label | undefined;
     let labelPos = -1;
@@ -606,9 +610,9 @@ export class Parser {
   }
 
   private parseExpressionList(until: Tok): Expr[] {
-    const mark = this.scratch.length;
+    const mark = this.top;
     while (this.cur() !== until && this.cur() !== Tok.EOF) {
-      this.scratch.push(this.parseExpression());
+      this.push(this.parseExpression());
       if (this.cur() === until) break;
       if (this.cur() !== Tok.Comma) this.addError("missing ',' in expression list");
       this.next();
@@ -617,9 +621,9 @@ export class Parser {
   }
 
   private parseFieldList(until: Tok): ObjectField[] {
-    const mark = this.scratch.length;
+    const mark = this.top;
     while (this.cur() !== until && this.cur() !== Tok.EOF) {
-      this.scratch.push(this.parseField());
+      this.push(this.parseField());
       if (this.cur() === until) break;
       if (this.cur() !== Tok.Comma) this.addError("missing ',' in field list");
       this.next();

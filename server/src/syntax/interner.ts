@@ -1,0 +1,62 @@
+/**
+ * One string per distinct short text, looked up by the text's place in the
+ * source rather than by a string: a repeated identifier costs no allocation at
+ * all (a `Map<string, string>` would need the slice to look it up). One
+ * interner per parse, dropped with it, so nothing outlives the tree.
+ */
+
+/** Texts longer than this are mostly unique (URLs, regexes): they are sliced, not interned. */
+export const INTERN_MAX = 40;
+
+export class Interner {
+  private keys: Array<string | undefined>;
+  private hashes: Int32Array;
+  private size = 0;
+
+  constructor(private readonly text: string) {
+    this.keys = new Array<string | undefined>(256).fill(undefined);
+    this.hashes = new Int32Array(256);
+  }
+
+  /** `text[start, end)`, the same string for the same characters. */
+  get(start: number, end: number): string {
+    const text = this.text;
+    if (end - start > INTERN_MAX) return text.slice(start, end);
+    let h = end - start;
+    for (let i = start; i < end; i++) h = (Math.imul(h, 31) + text.charCodeAt(i)) | 0;
+    const keys = this.keys;
+    const mask = keys.length - 1;
+    let slot = h & mask;
+    for (;;) {
+      const key = keys[slot];
+      if (key === undefined) break;
+      if (this.hashes[slot] === h && key.length === end - start && text.startsWith(key, start)) return key;
+      slot = (slot + 1) & mask;
+    }
+    const key = text.slice(start, end);
+    keys[slot] = key;
+    this.hashes[slot] = h;
+    if (++this.size * 2 > keys.length) this.grow();
+    return key;
+  }
+
+  /** Doubles the table, keeping it at most half full so probes stay short. */
+  private grow(): void {
+    const oldKeys = this.keys;
+    const oldHashes = this.hashes;
+    const keys = new Array<string | undefined>(oldKeys.length * 2).fill(undefined);
+    const hashes = new Int32Array(keys.length);
+    const mask = keys.length - 1;
+    for (let i = 0; i < oldKeys.length; i++) {
+      const key = oldKeys[i];
+      if (key === undefined) continue;
+      const h = oldHashes[i] as number;
+      let slot = h & mask;
+      while (keys[slot] !== undefined) slot = (slot + 1) & mask;
+      keys[slot] = key;
+      hashes[slot] = h;
+    }
+    this.keys = keys;
+    this.hashes = hashes;
+  }
+}
