@@ -453,3 +453,30 @@ describe('deep nesting', () => {
     assert.deepEqual(chain.diagnostics, []);
   });
 });
+
+describe('block names and resume points', () => {
+  test('a dotted name written with spaces or comments is still the dotted name', () => {
+    const result = parse('prometheus . exporter /* c */ .self "a" { }\nprometheus.exporter.self "b" { }\n');
+    const [spaced, tight] = result.file.body;
+    assert.equal(spaced?.kind === 'Block' && spaced.name, 'prometheus.exporter.self');
+    assert.equal(tight?.kind === 'Block' && tight.name, 'prometheus.exporter.self');
+    assert.deepEqual(spaced?.kind === 'Block' && spaced.nameParts.map((p) => p.name), ['prometheus', 'exporter', 'self']);
+  });
+
+  test('a dotted attribute name: the error spans the name as Alloy joins it', () => {
+    const result = parse('a . b = 1\n');
+    assert.deepEqual(result.diagnostics.map((d) => [d.start, d.end, d.message]), [[0, 3, 'attribute names may only consist of a single identifier with no "."']]);
+  });
+
+  test('resume points: after each newline that ends a top-level statement, not inside blocks', () => {
+    const text = 'a = 1\nb {\n  c = 2\n}\nd = 3 // the terminator is at the comment, not a newline\ne = 4\n';
+    const result = parse(text);
+    const offsets = Array.from(result.resumePoints, (i) => result.tokens.starts[i]);
+    assert.deepEqual(offsets, [text.indexOf('b'), text.indexOf('d'), text.length]);
+  });
+
+  test('no resume point after a terminator that is not a newline', () => {
+    const result = parse('a = 1 /* x\n */ b = 2');
+    assert.deepEqual(Array.from(result.resumePoints), []);
+  });
+});
