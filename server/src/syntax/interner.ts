@@ -5,8 +5,19 @@
  * interner per parse, dropped with it, so nothing outlives the tree.
  */
 
-/** Texts longer than this are mostly unique (URLs, regexes): they are sliced, not interned. */
+/** Texts longer than this are mostly unique (URLs, regexes): they are copied, not interned. */
 export const INTERN_MAX = 40;
+
+/**
+ * `text[start, end)` as a string of its own. V8 represents a slice of 13 or
+ * more characters as a view that keeps the whole text alive: a tree reused by
+ * `reparse` would then keep every earlier version of a document in memory.
+ * Concatenating, then slicing the flattened result, costs a short copy instead.
+ */
+export function ownSlice(text: string, start: number, end: number): string {
+  const s = text.slice(start, end);
+  return s.length < 13 ? s : (' ' + s).slice(1);
+}
 
 export class Interner {
   private keys: Array<string | undefined>;
@@ -21,7 +32,7 @@ export class Interner {
   /** `text[start, end)`, the same string for the same characters. */
   get(start: number, end: number): string {
     const text = this.text;
-    if (end - start > INTERN_MAX) return text.slice(start, end);
+    if (end - start > INTERN_MAX) return ownSlice(text, start, end);
     let h = end - start;
     for (let i = start; i < end; i++) h = (Math.imul(h, 31) + text.charCodeAt(i)) | 0;
     const keys = this.keys;
@@ -33,7 +44,7 @@ export class Interner {
       if (this.hashes[slot] === h && key.length === end - start && text.startsWith(key, start)) return key;
       slot = (slot + 1) & mask;
     }
-    const key = text.slice(start, end);
+    const key = ownSlice(text, start, end);
     keys[slot] = key;
     this.hashes[slot] = h;
     if (++this.size * 2 > keys.length) this.grow();

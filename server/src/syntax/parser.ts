@@ -18,7 +18,7 @@ import type {
   Span,
   Stmt,
 } from './ast';
-import { Interner } from './interner';
+import { Interner, ownSlice } from './interner';
 import { LineIndex } from './lineIndex';
 import { isValidIdentifier, MAX_SYNTAX_ERRORS, scan, scanWindow, TokenStream } from './scanner';
 import { binaryPrecedence, Tok, tokenName } from './tokens';
@@ -436,7 +436,7 @@ export class Parser {
           this.addError(`expected block label to be a double quoted string, but got ${goQuote(lit)}`);
         }
         if (lit.length > 2) {
-          const value = this.text.slice(this.pos + 1, this.tokEnd - 1);
+          const value = ownSlice(this.text, this.pos + 1, this.tokEnd - 1);
           label = { value, start: this.pos, end: this.tokEnd };
           if (!isValidIdentifier(value)) {
             this.addError(`expected block label to be a valid identifier, but got ${goQuote(value)}`);
