@@ -9,13 +9,19 @@
 export const INTERN_MAX = 40;
 
 /**
- * `text[start, end)` as a string of its own. V8 represents a slice of 13 or
- * more characters as a view that keeps the whole text alive: a tree reused by
- * `reparse` would then keep every earlier version of a document in memory.
- * Concatenating, then slicing the flattened result, costs a short copy instead.
+ * Texts from this size on are interned: their trees are big and live long, and
+ * fewer strings mean less for the garbage collector to copy. For smaller ones
+ * hashing every identifier costs more than the strings it saves.
  */
-export function ownSlice(text: string, start: number, end: number): string {
-  const s = text.slice(start, end);
+export const INTERN_MIN_TEXT = 256 * 1024;
+
+/**
+ * `s` as a string of its own. V8 represents a slice of 13 or more characters
+ * as a view that keeps the whole text alive: statements that `reparse` shares
+ * between versions would then keep every earlier version of a document in
+ * memory. Concatenating, then slicing the flattened result, costs a short copy.
+ */
+export function own(s: string): string {
   return s.length < 13 ? s : (' ' + s).slice(1);
 }
 
@@ -24,7 +30,11 @@ export class Interner {
   private hashes: Int32Array;
   private size = 0;
 
-  constructor(private readonly text: string) {
+  constructor(
+    private readonly text: string,
+    /** Whether the strings made must not keep `text` alive (see `own`). */
+    private readonly owned: boolean,
+  ) {
     this.keys = new Array<string | undefined>(256).fill(undefined);
     this.hashes = new Int32Array(256);
   }
@@ -32,7 +42,7 @@ export class Interner {
   /** `text[start, end)`, the same string for the same characters. */
   get(start: number, end: number): string {
     const text = this.text;
-    if (end - start > INTERN_MAX) return ownSlice(text, start, end);
+    if (end - start > INTERN_MAX) return this.slice(start, end);
     let h = end - start;
     for (let i = start; i < end; i++) h = (Math.imul(h, 31) + text.charCodeAt(i)) | 0;
     const keys = this.keys;
@@ -44,11 +54,16 @@ export class Interner {
       if (this.hashes[slot] === h && key.length === end - start && text.startsWith(key, start)) return key;
       slot = (slot + 1) & mask;
     }
-    const key = ownSlice(text, start, end);
+    const key = this.slice(start, end);
     keys[slot] = key;
     this.hashes[slot] = h;
     if (++this.size * 2 > keys.length) this.grow();
     return key;
+  }
+
+  private slice(start: number, end: number): string {
+    const s = this.text.slice(start, end);
+    return this.owned ? own(s) : s;
   }
 
   /** Doubles the table, keeping it at most half full so probes stay short. */

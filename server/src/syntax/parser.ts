@@ -18,7 +18,7 @@ import type {
   Span,
   Stmt,
 } from './ast';
-import { Interner, ownSlice } from './interner';
+import { Interner, INTERN_MIN_TEXT, own } from './interner';
 import { LineIndex } from './lineIndex';
 import { isValidIdentifier, MAX_SYNTAX_ERRORS, scan, scanWindow, TokenStream } from './scanner';
 import { binaryPrecedence, Tok, tokenName } from './tokens';
@@ -112,7 +112,7 @@ export class Parser {
    * per parse instead of one per occurrence: less to allocate, less for the
    * garbage collector to copy. Dropped with the parser.
    */
-  private readonly interner: Interner;
+  private readonly interner: Interner | undefined;
   /** The label of the block name just read (parseBlockName), and its token's offset or -1. */
   private nameLabel: Label | undefined = undefined;
   private nameLabelPos = -1;
@@ -122,13 +122,15 @@ export class Parser {
     lineIndex?: LineIndex,
     /** Offset where the text before the first token ends (where a window starts). */
     start = 0,
+    /** Whether the tree's strings must not keep the text alive (a window that reparse joins to older statements). */
+    private readonly owned = false,
   ) {
     this.text = tokens.text;
     this.kinds = tokens.kinds;
     this.starts = tokens.starts;
     this.lineIndex = lineIndex ?? new LineIndex(tokens.text);
     this.prevEnd = start;
-    this.interner = new Interner(tokens.text);
+    this.interner = tokens.text.length >= INTERN_MIN_TEXT ? new Interner(tokens.text, owned) : undefined;
     for (const e of tokens.errors) {
       this.diagnostics.push({
         start: e.offset,
@@ -169,7 +171,8 @@ export class Parser {
 
   /** `text[start, end)`, as the string already made for the same text when there is one. */
   private intern(start: number, end: number): string {
-    return this.interner.get(start, end);
+    if (this.interner) return this.interner.get(start, end);
+    return this.owned ? own(this.text.slice(start, end)) : this.text.slice(start, end);
   }
 
   private push(entry: unknown): void {
@@ -436,7 +439,8 @@ export class Parser {
           this.addError(`expected block label to be a double quoted string, but got ${goQuote(lit)}`);
         }
         if (lit.length > 2) {
-          const value = ownSlice(this.text, this.pos + 1, this.tokEnd - 1);
+          const sliced = this.text.slice(this.pos + 1, this.tokEnd - 1);
+          const value = this.owned ? own(sliced) : sliced;
           label = { value, start: this.pos, end: this.tokEnd };
           if (!isValidIdentifier(value)) {
             this.addError(`expected block label to be a valid identifier, but got ${goQuote(value)}`);
@@ -703,7 +707,7 @@ export interface WindowParse {
  */
 export function parseWindow(text: string, from: number, to: number, lineIndex: LineIndex): WindowParse {
   const tokens = scanWindow(text, from, to);
-  const parser = new Parser(tokens, lineIndex, from);
+  const parser = new Parser(tokens, lineIndex, from, true);
   const body = parser.parseBody(Tok.EOF);
   return {
     tokens,
