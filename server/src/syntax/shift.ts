@@ -2,11 +2,11 @@
  * Copies of syntax trees with every offset moved by the same amount: how
  * `reparse` reuses the statements after an edit without changing the tree it
  * was given (whoever holds the previous parse still sees its own offsets).
- * Every node is a new object of the parser's own shape; long strings are
- * copied too (`own`), so that the copy does not keep the old text alive.
+ * Every node is a new object of the parser's own shape; strings are shared
+ * (they point into no text, or into the text of the last full parse, which a
+ * chain of reparses keeps alive at most once).
  */
 import type { Expr, Ident, ObjectField, Stmt } from './ast';
-import { own } from './interner';
 
 /** `stmt` with every offset moved by `delta`. */
 export function shiftStmt(stmt: Stmt, delta: number): Stmt {
@@ -16,11 +16,11 @@ export function shiftStmt(stmt: Stmt, delta: number): Stmt {
       return attr;
     }
     case 'Block': {
-      const label = stmt.label ? { value: own(stmt.label.value), start: stmt.label.start + delta, end: stmt.label.end + delta } : undefined;
+      const label = stmt.label ? { value: stmt.label.value, start: stmt.label.start + delta, end: stmt.label.end + delta } : undefined;
       const block: Stmt = {
         kind: 'Block',
         nameParts: stmt.nameParts.map((p) => shiftIdent(p, delta)),
-        name: own(stmt.name),
+        name: stmt.name,
         label,
         body: stmt.body.map((s) => shiftStmt(s, delta)),
         lbrace: stmt.lbrace + delta,
@@ -38,7 +38,7 @@ export function shiftStmt(stmt: Stmt, delta: number): Stmt {
 }
 
 function shiftIdent(ident: Ident, delta: number): Ident {
-  return { kind: 'Ident', name: own(ident.name), start: ident.start + delta, end: ident.end + delta };
+  return { kind: 'Ident', name: ident.name, start: ident.start + delta, end: ident.end + delta };
 }
 
 /**
@@ -82,9 +82,9 @@ function shiftLeaf(e: Expr, delta: number): Expr {
   const end = e.end + delta;
   switch (e.kind) {
     case 'IdentExpr':
-      return { kind: 'IdentExpr', name: own(e.name), start, end };
+      return { kind: 'IdentExpr', name: e.name, start, end };
     case 'Literal':
-      return { kind: 'Literal', literal: e.literal, raw: own(e.raw), start, end };
+      return { kind: 'Literal', literal: e.literal, raw: e.raw, start, end };
     case 'Array':
       return { kind: 'Array', elements: e.elements.map((x) => shiftExpr(x, delta)), start, end };
     case 'Object':
@@ -103,7 +103,7 @@ function shiftLeaf(e: Expr, delta: number): Expr {
 function shiftField(f: ObjectField, delta: number): ObjectField {
   return {
     kind: 'Field',
-    key: own(f.key),
+    key: f.key,
     keySpan: { start: f.keySpan.start + delta, end: f.keySpan.end + delta },
     quoted: f.quoted,
     value: shiftExpr(f.value, delta),
