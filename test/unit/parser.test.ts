@@ -13,6 +13,7 @@ import { basename, join, resolve } from 'node:path';
 import { describe, test } from 'node:test';
 import { childrenOf, type Node } from '../../server/src/syntax/ast';
 import { MAX_DEPTH, parse, parseExpressionText } from '../../server/src/syntax/parser';
+import { shiftStmt } from '../../server/src/syntax/shift';
 import { sexpr } from '../support/sexpr';
 import { assertSnapshot, assertSnapshotFile, SYNTAX_SNAPSHOT_DIR, updatingSnapshots } from '../support/snapshot';
 import { alloyMessage, syntaxSnapshot } from '../support/syntaxSnapshot';
@@ -478,5 +479,22 @@ describe('block names and resume points', () => {
   test('no resume point after a terminator that is not a newline', () => {
     const result = parse('a = 1 /* x\n */ b = 2');
     assert.deepEqual(Array.from(result.resumePoints), []);
+  });
+});
+
+describe('big texts (identifiers and values interned)', () => {
+  test('a text past the interning size parses to the statements of its parts', () => {
+    const block = (i: number) => `prometheus.scrape "s_${i}" {\n  targets    = [{ "__address__" = "host-${i % 50}.svc.cluster.local:9090", job = "integrations/job" }]\n  forward_to = [prometheus.remote_write.default.receiver]\n  honor_labels = ${i % 2 === 0}\n}\n`;
+    const parts = Array.from({ length: 2500 }, (_, i) => block(i));
+    const text = parts.join('');
+    assert.ok(text.length > 256 * 1024, 'large enough to intern');
+    const big = parse(text);
+    assert.deepEqual(big.diagnostics, []);
+    let offset = 0;
+    for (let i = 0; i < parts.length; i += 97) {
+      offset = parts.slice(0, i).reduce((n, p) => n + p.length, 0);
+      const alone = parse(parts[i] as string).file.body[0];
+      assert.deepStrictEqual(big.file.body[i], alone && shiftStmt(alone, offset));
+    }
   });
 });

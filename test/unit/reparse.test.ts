@@ -149,6 +149,15 @@ describe('reparse', () => {
     check(CONFIG.replace('"info"\n', '"info"\r'), CONFIG);
   });
 
+  test('a text past the interning size', () => {
+    const big = Array.from({ length: 800 }, (_, i) => CONFIG.replace(/"self"/g, `"self_${i}"`)).join('\n');
+    assert.ok(big.length > 256 * 1024);
+    const middle = big.indexOf('PROM_USER', big.length >> 1);
+    check(big, `${big.slice(0, middle)}X${big.slice(middle)}`);
+    check(big, `${big.slice(0, middle)}{${big.slice(middle)}`);
+    check(big, big.replace('logging {', 'logging {{'));
+  });
+
   test('a chain of edits, each reparsed from the last', () => {
     let previous = parse(CONFIG);
     let text = CONFIG;

@@ -4,6 +4,8 @@
  *
  * Statements after the edit are copied with their offsets moved (a cost in
  * proportion to what follows the edit; none when the edit keeps the length).
+ * The window's strings are copies of their own (see `own` in interner.ts), so
+ * a chain of reparses keeps no earlier text alive but that of the last full parse.
  *
  * Why this gives exactly what `parse(newText)` gives: the scanner and parser
  * are in the same state after every newline that ends a top-level statement
