@@ -15,7 +15,6 @@ import {
   type ComposeReportParams,
   type ComposeReportResult,
 } from '../../server/src/protocol';
-import { SERVER_NODE_FLAGS } from '../../server/src/lsp/launch';
 import { AlloyPanel } from './pipeline/panel';
 import type { PanelView, RenderSummary } from './pipeline/messages';
 import { documentEnvironment } from './documentEnvironment';
@@ -91,8 +90,8 @@ async function startClient(context: vscode.ExtensionContext, output: vscode.Outp
   }
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS] } },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', '--inspect=6009'] } },
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: 'grafana-alloy' }],

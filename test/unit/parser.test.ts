@@ -13,6 +13,7 @@ import { basename, join, resolve } from 'node:path';
 import { describe, test } from 'node:test';
 import { childrenOf, type Node } from '../../server/src/syntax/ast';
 import { MAX_DEPTH, parse, parseExpressionText } from '../../server/src/syntax/parser';
+import { shiftStmt } from '../../server/src/syntax/shift';
 import { sexpr } from '../support/sexpr';
 import { assertSnapshot, assertSnapshotFile, SYNTAX_SNAPSHOT_DIR, updatingSnapshots } from '../support/snapshot';
 import { alloyMessage, syntaxSnapshot } from '../support/syntaxSnapshot';
@@ -451,5 +452,49 @@ describe('deep nesting', () => {
     assert.deepEqual(sum.diagnostics, []);
     const chain = parse('a = x' + '.x'.repeat(N) + '\n');
     assert.deepEqual(chain.diagnostics, []);
+  });
+});
+
+describe('block names and resume points', () => {
+  test('a dotted name written with spaces or comments is still the dotted name', () => {
+    const result = parse('prometheus . exporter /* c */ .self "a" { }\nprometheus.exporter.self "b" { }\n');
+    const [spaced, tight] = result.file.body;
+    assert.equal(spaced?.kind === 'Block' && spaced.name, 'prometheus.exporter.self');
+    assert.equal(tight?.kind === 'Block' && tight.name, 'prometheus.exporter.self');
+    assert.deepEqual(spaced?.kind === 'Block' && spaced.nameParts.map((p) => p.name), ['prometheus', 'exporter', 'self']);
+  });
+
+  test('a dotted attribute name: the error spans the name as Alloy joins it', () => {
+    const result = parse('a . b = 1\n');
+    assert.deepEqual(result.diagnostics.map((d) => [d.start, d.end, d.message]), [[0, 3, 'attribute names may only consist of a single identifier with no "."']]);
+  });
+
+  test('resume points: after each newline that ends a top-level statement, not inside blocks', () => {
+    const text = 'a = 1\nb {\n  c = 2\n}\nd = 3 // the terminator is at the comment, not a newline\ne = 4\n';
+    const result = parse(text);
+    const offsets = Array.from(result.resumePoints, (i) => result.tokens.starts[i]);
+    assert.deepEqual(offsets, [text.indexOf('b'), text.indexOf('d'), text.length]);
+  });
+
+  test('no resume point after a terminator that is not a newline', () => {
+    const result = parse('a = 1 /* x\n */ b = 2');
+    assert.deepEqual(Array.from(result.resumePoints), []);
+  });
+});
+
+describe('big texts (identifiers and values interned)', () => {
+  test('a text past the interning size parses to the statements of its parts', () => {
+    const block = (i: number) => `prometheus.scrape "s_${i}" {\n  targets    = [{ "__address__" = "host-${i % 50}.svc.cluster.local:9090", job = "integrations/job" }]\n  forward_to = [prometheus.remote_write.default.receiver]\n  honor_labels = ${i % 2 === 0}\n}\n`;
+    const parts = Array.from({ length: 2500 }, (_, i) => block(i));
+    const text = parts.join('');
+    assert.ok(text.length > 256 * 1024, 'large enough to intern');
+    const big = parse(text);
+    assert.deepEqual(big.diagnostics, []);
+    let offset = 0;
+    for (let i = 0; i < parts.length; i += 97) {
+      offset = parts.slice(0, i).reduce((n, p) => n + p.length, 0);
+      const alone = parse(parts[i] as string).file.body[0];
+      assert.deepStrictEqual(big.file.body[i], alone && shiftStmt(alone, offset));
+    }
   });
 });

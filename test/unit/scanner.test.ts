@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { formatRune, isValidIdentifier, scan, type TokenStream } from '../../server/src/syntax/scanner';
+import { formatRune, isValidIdentifier, scan, scanWindow, type TokenStream } from '../../server/src/syntax/scanner';
 import { Tok, tokenName } from '../../server/src/syntax/tokens';
 
 interface Token {
@@ -344,5 +344,27 @@ describe('helpers', () => {
   test('isValidIdentifier: what scans as exactly one IDENT', () => {
     for (const ok of ['a', '_', 'a1', 'métrica', '日本', 'a۰', '𝒳', 'True', 'nulls']) assert.ok(isValidIdentifier(ok), ok);
     for (const bad of ['', '1a', '۰a', 'a-b', 'a.b', 'a b', 'true', 'false', 'null', '\uFEFFa', 'a\0']) assert.ok(!isValidIdentifier(bad), JSON.stringify(bad));
+  });
+
+  test('scanWindow: a window starting after a newline scans as the whole text does there', () => {
+    const text = 'a = 1\nb = "x" // c\nc { d = [1, 2] }\n';
+    const from = text.indexOf('b');
+    const to = text.indexOf('c {');
+    const whole = tokensOf(scan(text)).filter((t) => t.start >= from && t.end <= to);
+    const window = tokensOf(scanWindow(text, from, to));
+    assert.deepEqual(window.slice(0, -1), whole, 'the same tokens, at the same offsets');
+    assert.deepEqual(window.at(-1), { kind: Tok.EOF, start: to, end: to, text: '' });
+  });
+
+  test('scanWindow: the window ends where it is told, even inside a comment', () => {
+    const text = 'a = 1\n/* open\nb = 2\n';
+    const stream = scanWindow(text, 6, text.indexOf('b'));
+    assert.deepEqual(stream.errors.map((e) => [e.offset, e.message]), [[6, 'block comment not terminated']]);
+    assert.equal(stream.starts[stream.count - 1], text.indexOf('b'));
+  });
+
+  test('true, false and null are recognised in place; longer or shorter words are identifiers', () => {
+    const kinds = tokensOf(scan('true false null truex nul True')).filter((t) => t.kind !== Tok.Whitespace && t.kind !== Tok.Terminator && t.kind !== Tok.EOF);
+    assert.deepEqual(kinds.map((t) => t.kind), [Tok.Bool, Tok.Bool, Tok.Null, Tok.Ident, Tok.Ident, Tok.Ident]);
   });
 });

@@ -17,21 +17,44 @@ export interface Position {
 }
 
 export class LineIndex {
-  private readonly lineStarts: number[];
+  /** Offsets where lines start, by Alloy's rule (after `\n`); one 32-bit integer per line. */
+  private readonly lineStarts: Int32Array;
   /** LSP's line starts; the same array unless the text has a `\r` not followed by `\n`. */
-  private readonly lspStarts: number[];
+  private readonly lspStarts: Int32Array;
   /** The last Alloy column computed, so that many positions on one long line cost one pass. */
-  private lastColumn = { line: -1, offset: 0, bytes: 0 };
+  private lastLine = -1;
+  private lastOffset = 0;
+  private lastBytes = 0;
 
-  constructor(private readonly text: string) {
-    const starts = [0];
-    let i = text.indexOf('\n');
-    while (i !== -1) {
-      starts.push(i + 1);
-      i = text.indexOf('\n', i + 1);
-    }
-    this.lineStarts = starts;
-    this.lspStarts = hasLoneCarriageReturn(text) ? lspLineStarts(text) : starts;
+  /** `lineStarts`, when given, must be the `\n` line starts of `text` (see `edited`). */
+  constructor(
+    private readonly text: string,
+    lineStarts?: Int32Array,
+  ) {
+    this.lineStarts = lineStarts ?? newlineStarts(text, 0, text.length, 1);
+    this.lspStarts = hasLoneCarriageReturn(text) ? lspLineStarts(text) : this.lineStarts;
+  }
+
+  /**
+   * The line index of `text`, made from `previous` (the index of the text before
+   * one edit): the text before `start` and from `newEnd` on is the old text of
+   * `[0, start)` and `[oldEnd, …)`. Lines before and after the edit are copied
+   * (the latter shifted), only the edited part is searched for line breaks.
+   */
+  static edited(previous: LineIndex, text: string, start: number, oldEnd: number, newEnd: number): LineIndex {
+    const old = previous.lineStarts;
+    const delta = newEnd - oldEnd;
+    // Lines starting at or before `start` are unchanged; lines starting after `oldEnd` move by `delta`.
+    const before = lastStartAtOrBefore(old, start) + 1;
+    let after = lastStartAtOrBefore(old, oldEnd) + 1;
+    if (after < before) after = before;
+    const middle = newlineStarts(text, start, newEnd, 0);
+    const starts = new Int32Array(before + middle.length + (old.length - after));
+    starts.set(old.subarray(0, before), 0);
+    starts.set(middle, before);
+    let j = before + middle.length;
+    for (let i = after; i < old.length; i++) starts[j++] = (old[i] as number) + delta;
+    return new LineIndex(text, starts);
   }
 
   get lineCount(): number {
@@ -81,9 +104,9 @@ export class LineIndex {
     let bytes = 0;
     let from = start;
     // Continue from the last position on the same line: 1,000 positions on a 10 MB line are one pass, not 1,000.
-    if (this.lastColumn.line === line && this.lastColumn.offset <= clamped) {
-      from = this.lastColumn.offset;
-      bytes = this.lastColumn.bytes;
+    if (this.lastLine === line && this.lastOffset <= clamped) {
+      from = this.lastOffset;
+      bytes = this.lastBytes;
     }
     for (let i = from; i < clamped; i++) {
       const c = this.text.charCodeAt(i);
@@ -96,7 +119,11 @@ export class LineIndex {
     }
     // An offset inside a surrogate pair counted its first half alone: resuming there would count differently.
     const before = this.text.charCodeAt(clamped - 1);
-    if (!(clamped > from && before >= 0xd800 && before <= 0xdbff)) this.lastColumn = { line, offset: clamped, bytes };
+    if (!(clamped > from && before >= 0xd800 && before <= 0xdbff)) {
+      this.lastLine = line;
+      this.lastOffset = clamped;
+      this.lastBytes = bytes;
+    }
     return { line: line + 1, column: bytes + 1 };
   }
 }
@@ -108,19 +135,32 @@ function hasLoneCarriageReturn(text: string): boolean {
   return false;
 }
 
+/**
+ * The offsets after each `\n` in `text[from, to)`, preceded by `first` zeros
+ * (the start of the first line). Counted first, so the array is allocated once at its size.
+ */
+function newlineStarts(text: string, from: number, to: number, first: number): Int32Array {
+  let n = first;
+  for (let i = text.indexOf('\n', from); i !== -1 && i < to; i = text.indexOf('\n', i + 1)) n++;
+  const starts = new Int32Array(n);
+  let j = first;
+  for (let i = text.indexOf('\n', from); i !== -1 && i < to; i = text.indexOf('\n', i + 1)) starts[j++] = i + 1;
+  return starts;
+}
+
 /** Line starts by LSP's rule: after `\n`, after `\r\n`, and after a lone `\r`. */
-function lspLineStarts(text: string): number[] {
+function lspLineStarts(text: string): Int32Array {
   const starts = [0];
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 10) starts.push(i + 1);
     else if (c === 13 && text.charCodeAt(i + 1) !== 10) starts.push(i + 1);
   }
-  return starts;
+  return Int32Array.from(starts);
 }
 
 /** The index of the last of the ascending `starts` at or before `offset` (a line's index, given line starts). */
-export function lastStartAtOrBefore(starts: readonly number[], offset: number): number {
+export function lastStartAtOrBefore(starts: ArrayLike<number>, offset: number): number {
   let lo = 0;
   let hi = starts.length - 1;
   while (lo < hi) {

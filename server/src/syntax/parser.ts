@@ -18,8 +18,9 @@ import type {
   Span,
   Stmt,
 } from './ast';
+import { Interner, INTERN_MIN_TEXT, own } from './interner';
 import { LineIndex } from './lineIndex';
-import { isValidIdentifier, MAX_SYNTAX_ERRORS, scan, TokenStream } from './scanner';
+import { isValidIdentifier, MAX_SYNTAX_ERRORS, scan, scanWindow, TokenStream } from './scanner';
 import { binaryPrecedence, Tok, tokenName } from './tokens';
 
 /** Nesting depth beyond which the parser stops descending. */
@@ -39,18 +40,18 @@ export interface ParseResult {
   /** In the order Alloy reports them. */
   diagnostics: SyntaxDiagnostic[];
   lineIndex: LineIndex;
+  /**
+   * Token indices where the parser was back at the top level in a fresh state:
+   * just after a newline (one character) that ended a top-level statement.
+   * Parsing again from one of them gives what the whole parse gave, which is
+   * what `reparse` relies on.
+   */
+  resumePoints: Int32Array;
 }
 
-interface PendingDiagnostic extends SyntaxDiagnostic {
+/** A diagnostic with its place in Alloy's order (token index × 2, +1 for the parser's). */
+export interface PendingDiagnostic extends SyntaxDiagnostic {
   order: number;
-}
-
-interface BlockName {
-  parts: Ident[];
-  label: Label | undefined;
-  /** Offset of the label token, when there is one (even an empty `""`). */
-  labelPos: number;
-  start: number;
 }
 
 /** Go's `%q`: a double-quoted string with Go escapes. */
@@ -76,7 +77,8 @@ function goQuote(s: string): string {
   return out + '"';
 }
 
-class Parser {
+/** The parser; `parseWindow` below runs it over part of a text. */
+export class Parser {
   private readonly text: string;
   private readonly kinds: Uint8Array;
   private readonly starts: Int32Array;
@@ -90,12 +92,45 @@ class Parser {
   private tooDeepReported = false;
   readonly diagnostics: PendingDiagnostic[] = [];
   readonly lineIndex: LineIndex;
+  /** See ParseResult.resumePoints; grown by doubling, trimmed by `takeResumePoints`. */
+  private resume = new Int32Array(16);
+  private resumeCount = 0;
+  /**
+   * One shared stack for the children of the lists being built (bodies, name
+   * parts, elements, fields, arguments): each list is sliced off it at its
+   * exact length when complete, instead of growing an array of its own.
+   */
+  private readonly scratch: unknown[] = [];
+  /**
+   * The scratch stack's height. Kept apart from `scratch.length`: shrinking an
+   * array's length can shrink its storage, and the next push would copy it
+   * back (at the top level, once per statement: quadratic on a big file).
+   */
+  private top = 0;
+  /**
+   * Repeated texts (attribute and block names, common values) share one string
+   * per parse instead of one per occurrence: less to allocate, less for the
+   * garbage collector to copy. Dropped with the parser.
+   */
+  private readonly interner: Interner | undefined;
+  /** The label of the block name just read (parseBlockName), and its token's offset or -1. */
+  private nameLabel: Label | undefined = undefined;
+  private nameLabelPos = -1;
 
-  constructor(private readonly tokens: TokenStream) {
+  constructor(
+    private readonly tokens: TokenStream,
+    lineIndex?: LineIndex,
+    /** Offset where the text before the first token ends (where a window starts). */
+    start = 0,
+    /** Whether the tree's strings must not keep the text alive (a window that reparse joins to older statements). */
+    private readonly owned = false,
+  ) {
     this.text = tokens.text;
     this.kinds = tokens.kinds;
     this.starts = tokens.starts;
-    this.lineIndex = new LineIndex(tokens.text);
+    this.lineIndex = lineIndex ?? new LineIndex(tokens.text);
+    this.prevEnd = start;
+    this.interner = tokens.text.length >= INTERN_MIN_TEXT ? new Interner(tokens.text, owned) : undefined;
     for (const e of tokens.errors) {
       this.diagnostics.push({
         start: e.offset,
@@ -132,6 +167,52 @@ class Parser {
 
   private get lit(): string {
     return this.text.slice(this.pos, this.tokEnd);
+  }
+
+  /** `text[start, end)`, as the string already made for the same text when there is one. */
+  private intern(start: number, end: number): string {
+    if (this.interner) return this.interner.get(start, end);
+    return this.owned ? own(this.text.slice(start, end)) : this.text.slice(start, end);
+  }
+
+  private push(entry: unknown): void {
+    this.scratch[this.top++] = entry;
+  }
+
+  /** The list of the scratch entries from `mark` on, which are removed from the scratch stack. */
+  private takeList<T>(mark: number): T[] {
+    const s = this.scratch;
+    const n = this.top - mark;
+    // Short lists, nearly all of them, are array literals: V8 learns from their
+    // allocation sites that they live long and allocates them in the old
+    // generation, which `slice` results never are.
+    let list: unknown[];
+    switch (n) {
+      case 0: list = []; break;
+      case 1: list = [s[mark]]; break;
+      case 2: list = [s[mark], s[mark + 1]]; break;
+      case 3: list = [s[mark], s[mark + 1], s[mark + 2]]; break;
+      case 4: list = [s[mark], s[mark + 1], s[mark + 2], s[mark + 3]]; break;
+      case 5: list = [s[mark], s[mark + 1], s[mark + 2], s[mark + 3], s[mark + 4]]; break;
+      case 6: list = [s[mark], s[mark + 1], s[mark + 2], s[mark + 3], s[mark + 4], s[mark + 5]]; break;
+      default: list = s.slice(mark, this.top);
+    }
+    this.top = mark;
+    return list as T[];
+  }
+
+  /** The resume points recorded, at their exact length. */
+  takeResumePoints(): Int32Array {
+    return this.resume.slice(0, this.resumeCount);
+  }
+
+  private addResumePoint(token: number): void {
+    if (this.resumeCount === this.resume.length) {
+      const grown = new Int32Array(this.resume.length * 2);
+      grown.set(this.resume);
+      this.resume = grown;
+    }
+    this.resume[this.resumeCount++] = token;
   }
 
   /** A parser error at the current token; only the first one on a line is kept, as in Alloy. */
@@ -231,45 +312,57 @@ class Parser {
     return { kind: 'File', body, start: 0, end: this.text.length };
   }
 
-  private parseBody(until: Tok): Stmt[] {
-    const body: Stmt[] = [];
+  parseBody(until: Tok): Stmt[] {
+    const mark = this.top;
     while (this.cur() !== until && this.cur() !== Tok.EOF) {
       const start = this.pos;
       const stmt = this.parseStatement();
-      if (stmt) body.push(stmt);
-      else if (this.prevEnd > start) body.push({ kind: 'ErrorStmt', start, end: this.prevEnd });
+      if (stmt) this.push(stmt);
+      else if (this.prevEnd > start) {
+        const error: Stmt = { kind: 'ErrorStmt', start, end: this.prevEnd };
+        this.push(error);
+      }
       if (this.cur() === until) break;
       if (this.cur() !== Tok.Terminator) {
         this.addError(`expected TERMINATOR, got ${tokenName(this.cur())}`);
         this.consumeStatement();
       }
+      // A newline ending a top-level statement: everything after it parses the same whatever came before.
+      if (until === Tok.EOF && this.cur() === Tok.Terminator && this.text.charCodeAt(this.pos) === 10) this.addResumePoint(this.i + 1);
       this.next();
     }
-    return body;
+    return this.takeList<Stmt>(mark);
   }
 
   private parseStatement(): Stmt | undefined {
-    const name = this.parseBlockName();
-    if (!name) {
+    const start = this.pos;
+    const mark = this.top;
+    if (!this.parseBlockName()) {
       this.advance(Tok.Ident);
       return undefined;
     }
+    const partCount = this.top - mark;
+    const label = this.nameLabel;
+    const labelPos = this.nameLabelPos;
     switch (this.cur()) {
       case Tok.Assign: {
         this.next();
-        const first = name.parts[0] as Ident;
-        if (name.parts.length !== 1) {
-          const joined = name.parts.map((p) => p.name).join('.');
-          this.addSpanError(name.start, name.start + joined.length, 'attribute names may only consist of a single identifier with no "."');
-        } else if (name.labelPos >= 0) {
-          const labelLength = name.label ? name.label.value.length : 0;
-          this.addSpanError(name.labelPos, name.labelPos + labelLength + 2, 'attribute names may not have labels');
+        const first = this.scratch[mark] as Ident;
+        if (partCount !== 1) {
+          const joinedLength = this.takeList<Ident>(mark).reduce((n, p) => n + p.name.length + 1, -1);
+          this.addSpanError(start, start + joinedLength, 'attribute names may only consist of a single identifier with no "."');
+        } else if (labelPos >= 0) {
+          const labelLength = label ? label.value.length : 0;
+          this.addSpanError(labelPos, labelPos + labelLength + 2, 'attribute names may not have labels');
         }
+        this.top = mark;
         const value = this.parseExpression();
-        const attr: AttributeStmt = { kind: 'Attribute', name: first, value, start: name.start, end: Math.max(value.end, first.end) };
+        const attr: AttributeStmt = { kind: 'Attribute', name: first, value, start, end: Math.max(value.end, first.end) };
         return attr;
       }
       case Tok.LCurly: {
+        const nameParts = this.takeList<Ident>(mark);
+        const name = this.blockName(nameParts);
         const lbrace = this.pos;
         this.expect(Tok.LCurly);
         let body: Stmt[];
@@ -284,19 +377,20 @@ class Parser {
         this.expect(Tok.RCurly);
         const block: BlockStmt = {
           kind: 'Block',
-          nameParts: name.parts,
-          name: name.parts.map((p) => p.name).join('.'),
-          label: name.label,
+          nameParts,
+          name,
+          label,
           body,
           lbrace,
           rbrace,
-          start: name.start,
+          start,
           end: rbrace >= 0 ? rbrace + 1 : this.prevEnd,
         };
         return block;
       }
       default:
-        if (name.parts.length === 1 && !name.label) {
+        this.top = mark;
+        if (partCount === 1 && !label) {
           this.addError(`expected attribute assignment or block body, got ${tokenName(this.cur())}`);
         } else {
           this.addError(`expected block body, got ${tokenName(this.cur())}`);
@@ -306,19 +400,35 @@ class Parser {
     }
   }
 
-  private parseBlockName(): BlockName | undefined {
+  /** The dotted name of a block: one interned string, sliced at once when the parts are written without spaces. */
+  private blockName(parts: Ident[]): string {
+    const first = parts[0] as Ident;
+    if (parts.length === 1) return first.name;
+    const last = parts[parts.length - 1] as Ident;
+    let length = -1;
+    let named = true;
+    for (const p of parts) {
+      length += p.name.length + 1;
+      if (p.name === '') named = false;
+    }
+    if (named && last.end - first.start === length) return this.intern(first.start, last.end);
+    return parts.map((p) => p.name).join('.');
+  }
+
+  /**
+   * Reads a block or attribute name: its parts go on the scratch stack, its
+   * label into nameLabel/nameLabelPos. Returns false when there is no name.
+   */
+  private parseBlockName(): boolean {
     if (this.cur() !== Tok.Ident) {
       this.addError(`expected identifier, got ${tokenName(this.cur())}`);
-      return undefined;
+      return false;
     }
-    const start = this.pos;
-    const parts: Ident[] = [{ kind: 'Ident', name: this.lit, start: this.pos, end: this.tokEnd }];
-    this.next();
+    this.push(this.ident());
     while (this.cur() === Tok.Dot) {
       this.next();
       if (this.cur() !== Tok.Ident) this.addError(`expected identifier, got ${tokenName(this.cur())}`);
-      parts.push({ kind: 'Ident', name: this.cur() === Tok.Ident ? this.lit : '', start: this.pos, end: this.tokEnd });
-      this.next();
+      this.push(this.ident());
     }
     let label: Label | undefined;
     let labelPos = -1;
@@ -329,7 +439,8 @@ class Parser {
           this.addError(`expected block label to be a double quoted string, but got ${goQuote(lit)}`);
         }
         if (lit.length > 2) {
-          const value = lit.slice(1, -1);
+          const sliced = this.text.slice(this.pos + 1, this.tokEnd - 1);
+          const value = this.owned ? own(sliced) : sliced;
           label = { value, start: this.pos, end: this.tokEnd };
           if (!isValidIdentifier(value)) {
             this.addError(`expected block label to be a valid identifier, but got ${goQuote(value)}`);
@@ -341,7 +452,18 @@ class Parser {
       }
       this.next();
     }
-    return { parts, label, labelPos, start };
+    this.nameLabel = label;
+    this.nameLabelPos = labelPos;
+    return true;
+  }
+
+  /** An Ident node for the current token (empty name when it is not an identifier), then advances. */
+  private ident(): Ident {
+    const start = this.pos;
+    const end = this.tokEnd;
+    const name = this.cur() === Tok.Ident ? this.intern(start, end) : '';
+    this.next();
+    return { kind: 'Ident', name, start, end };
   }
 
   parseExpression(): Expr {
@@ -400,7 +522,7 @@ class Parser {
           this.next();
           const nameStart = this.pos;
           const nameEnd = this.tokEnd;
-          const nameText = this.cur() === Tok.Ident ? this.lit : '';
+          const nameText = this.cur() === Tok.Ident ? this.intern(nameStart, nameEnd) : '';
           this.expect(Tok.Ident);
           const name: Ident = { kind: 'Ident', name: nameText, start: nameStart, end: nameEnd };
           primary = { kind: 'Access', value: primary, name, start: primary.start, end: this.prevEnd };
@@ -450,7 +572,7 @@ class Parser {
     const start = this.pos;
     switch (this.cur()) {
       case Tok.Ident: {
-        const name = this.lit;
+        const name = this.intern(start, this.tokEnd);
         this.next();
         return { kind: 'IdentExpr', name, start, end: this.prevEnd };
       }
@@ -461,7 +583,7 @@ class Parser {
       case Tok.Null: {
         const literal =
           this.cur() === Tok.String ? 'string' : this.cur() === Tok.Number ? 'number' : this.cur() === Tok.Float ? 'float' : this.cur() === Tok.Bool ? 'bool' : 'null';
-        const raw = this.lit;
+        const raw = this.intern(start, this.tokEnd);
         this.next();
         return { kind: 'Literal', literal, raw, start, end: this.prevEnd };
       }
@@ -492,25 +614,25 @@ class Parser {
   }
 
   private parseExpressionList(until: Tok): Expr[] {
-    const exprs: Expr[] = [];
+    const mark = this.top;
     while (this.cur() !== until && this.cur() !== Tok.EOF) {
-      exprs.push(this.parseExpression());
+      this.push(this.parseExpression());
       if (this.cur() === until) break;
       if (this.cur() !== Tok.Comma) this.addError("missing ',' in expression list");
       this.next();
     }
-    return exprs;
+    return this.takeList<Expr>(mark);
   }
 
   private parseFieldList(until: Tok): ObjectField[] {
-    const fields: ObjectField[] = [];
+    const mark = this.top;
     while (this.cur() !== until && this.cur() !== Tok.EOF) {
-      fields.push(this.parseField());
+      this.push(this.parseField());
       if (this.cur() === until) break;
       if (this.cur() !== Tok.Comma) this.addError("missing ',' in field list");
       this.next();
     }
-    return fields;
+    return this.takeList<ObjectField>(mark);
   }
 
   private parseField(): ObjectField {
@@ -519,12 +641,13 @@ class Parser {
     let quoted = false;
     let keySpan: Span = { start, end: start };
     if (this.cur() === Tok.String || this.cur() === Tok.Ident) {
-      const lit = this.lit;
-      key = lit;
-      keySpan = { start, end: this.tokEnd };
-      if (this.cur() === Tok.String && lit.length > 2) {
-        key = lit.slice(1, -1);
+      const end = this.tokEnd;
+      keySpan = { start, end };
+      if (this.cur() === Tok.String && end - start > 2) {
+        key = this.intern(start + 1, end - 1);
         quoted = true;
+      } else {
+        key = this.intern(start, end);
       }
       this.next();
     } else {
@@ -542,14 +665,56 @@ export function parse(text: string): ParseResult {
   const tokens = scan(text);
   const parser = new Parser(tokens);
   const file = parser.parseFile();
-  const pending = parser.diagnostics;
-  // Stable: scanner errors of a token come before parser errors raised while it is current.
-  const ordered = pending
-    .map((d, index) => ({ d, index }))
-    .sort((a, b) => a.d.order - b.d.order || a.index - b.index)
-    .slice(0, MAX_SYNTAX_ERRORS)
-    .map(({ d }) => ({ start: d.start, end: d.end, message: d.message, severity: d.severity }));
-  return { text, tokens, file, diagnostics: ordered, lineIndex: parser.lineIndex };
+  return {
+    text,
+    tokens,
+    file,
+    diagnostics: orderDiagnostics(parser.diagnostics, MAX_SYNTAX_ERRORS),
+    lineIndex: parser.lineIndex,
+    resumePoints: parser.takeResumePoints(),
+  };
+}
+
+/** Diagnostics in Alloy's order, at most `max`. Stable: scanner errors of a token come before parser errors raised while it is current. */
+export function orderDiagnostics(pending: PendingDiagnostic[], max: number): SyntaxDiagnostic[] {
+  const sorted = pending.every((d, i) => i === 0 || (pending[i - 1] as PendingDiagnostic).order <= d.order)
+    ? pending
+    : pending
+        .map((d, index) => ({ d, index }))
+        .sort((a, b) => a.d.order - b.d.order || a.index - b.index)
+        .map(({ d }) => d);
+  const out: SyntaxDiagnostic[] = [];
+  for (const d of sorted) {
+    if (out.length >= max) break;
+    out.push({ start: d.start, end: d.end, message: d.message, severity: d.severity });
+  }
+  return out;
+}
+
+/** What parsing a window of a text gives: its top-level statements, diagnostics and resume points. */
+export interface WindowParse {
+  tokens: TokenStream;
+  body: Stmt[];
+  /** In Alloy's order; `order` counts tokens from the window's first. */
+  diagnostics: SyntaxDiagnostic[];
+  resumePoints: Int32Array;
+}
+
+/**
+ * Scans and parses `text[from, to)` as top-level statements, starting as the
+ * parser starts after a newline that ended a top-level statement (`from` is a
+ * resume point, or 0). `lineIndex` is the index of the whole `text`.
+ */
+export function parseWindow(text: string, from: number, to: number, lineIndex: LineIndex): WindowParse {
+  const tokens = scanWindow(text, from, to);
+  const parser = new Parser(tokens, lineIndex, from, true);
+  const body = parser.parseBody(Tok.EOF);
+  return {
+    tokens,
+    body,
+    diagnostics: orderDiagnostics(parser.diagnostics, 2 * MAX_SYNTAX_ERRORS),
+    resumePoints: parser.takeResumePoints(),
+  };
 }
 
 /** Parses `text` as a single expression (used for values typed in settings and tests). */

@@ -87,13 +87,20 @@ class Scanner {
   starts: Int32Array;
   count = 0;
   errors: ScanError[] = [];
-  private pos = 0;
+  private pos: number;
   private insertTerm = false;
+  /** Where scanning stops: the end of the text, or of the window being scanned again. */
   private readonly len: number;
 
-  constructor(private readonly text: string) {
-    this.len = text.length;
-    const initial = Math.max(64, (text.length >> 2) + 16);
+  constructor(
+    private readonly text: string,
+    from: number,
+    to: number,
+  ) {
+    this.pos = from;
+    this.len = to;
+    // About one token per 3.6 characters in real configurations: rarely grown, never far too big.
+    const initial = Math.max(64, ((to - from) >> 2) + ((to - from) >> 4) + 16);
     this.kinds = new Uint8Array(initial);
     this.starts = new Int32Array(initial);
   }
@@ -141,7 +148,7 @@ class Scanner {
   run(): TokenStream {
     const text = this.text;
     const len = this.len;
-    if (len > 0 && text.charCodeAt(0) === BOM) {
+    if (this.pos === 0 && len > 0 && text.charCodeAt(0) === BOM) {
       this.push(Tok.Whitespace, 0);
       this.pos = 1;
     }
@@ -184,11 +191,7 @@ class Scanner {
         }
         let kind = Tok.Ident;
         const n = i - start;
-        if (n === 4 || n === 5) {
-          const word = text.slice(start, i);
-          if (word === 'true' || word === 'false') kind = Tok.Bool;
-          else if (word === 'null') kind = Tok.Null;
-        }
+        if (n === 4 || n === 5) kind = keywordKind(text, start, n);
         this.push(kind, start);
         this.insertTerm = true;
         this.pos = i;
@@ -494,7 +497,27 @@ class Scanner {
   }
 }
 
+/** `true`, `false` and `null` are read in place: slicing every 4- and 5-letter identifier costs a string each. */
+function keywordKind(text: string, start: number, n: number): Tok {
+  const c = text.charCodeAt(start);
+  if (n === 4 && c === 116 && text.startsWith('rue', start + 1)) return Tok.Bool;
+  if (n === 4 && c === 110 && text.startsWith('ull', start + 1)) return Tok.Null;
+  if (n === 5 && c === 102 && text.startsWith('alse', start + 1)) return Tok.Bool;
+  return Tok.Ident;
+}
+
 /** Scans `text` into a lossless token stream. Never throws. */
 export function scan(text: string): TokenStream {
-  return new Scanner(text).run();
+  return new Scanner(text, 0, text.length).run();
+}
+
+/**
+ * Scans `text[from, to)` as if the text ended at `to`, starting in the state
+ * the scanner has after a newline that ended a statement. Offsets stay those of
+ * `text`; errors' `token` counts from the window's first token. For reparsing
+ * an edited region (see `reparse.ts`), which checks that the window's last
+ * token ends where the text's own tokens do.
+ */
+export function scanWindow(text: string, from: number, to: number): TokenStream {
+  return new Scanner(text, from, to).run();
 }

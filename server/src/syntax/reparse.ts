@@ -1,0 +1,215 @@
+/**
+ * Incremental parsing: after an edit, only the top-level statements the edit
+ * touches are scanned and parsed again; the others are reused.
+ *
+ * Statements after the edit are copied with their offsets moved (a cost in
+ * proportion to what follows the edit; none when the edit keeps the length).
+ * The window's strings are copies of their own (see `own` in interner.ts), so
+ * a chain of reparses keeps no earlier text alive but that of the last full parse.
+ *
+ * Why this gives exactly what `parse(newText)` gives: the scanner and parser
+ * are in the same state after every newline that ends a top-level statement
+ * (a resume point: no pending terminator, depth 0, no error on a later line
+ * suppressed), whatever came before. So the edited text is parsed from the
+ * last resume point before the edit to the first one after it, and that
+ * window is accepted only if it ends there too: its last token is that same
+ * newline, consumed as the end of a top-level statement. An edit that changes
+ * the meaning of what follows (an unclosed `{`, an unterminated block comment
+ * or raw string) fails that test, and the window runs to the end of the text.
+ * A previous parse with a nesting warning (reported once per file) or close to
+ * the error limit is parsed again whole.
+ */
+import type { Stmt } from './ast';
+import { LineIndex } from './lineIndex';
+import { parse, parseWindow, type ParseResult, type SyntaxDiagnostic, type WindowParse } from './parser';
+import { MAX_SYNTAX_ERRORS, type ScanError, type TokenStream } from './scanner';
+import { shiftStmt } from './shift';
+import { Tok } from './tokens';
+
+/**
+ * The parse of `text`, reusing `previous` (a parse of an earlier version of
+ * the same document). Deep-equal to `parse(text)`: tree, tokens, diagnostics,
+ * line index. `previous` is not changed.
+ */
+export function reparse(previous: ParseResult, text: string): ParseResult {
+  const old = previous.text;
+  if (old === text) return previous;
+  if (previous.diagnostics.length >= MAX_SYNTAX_ERRORS / 2 || previous.diagnostics.some((d) => d.severity === 'warning')) return parse(text);
+
+  // The edit: old[start, oldEnd) became text[start, newEnd).
+  const start = commonPrefix(old, text);
+  const common = commonSuffix(old, text, Math.min(old.length, text.length) - start);
+  const oldEnd = old.length - common;
+  const newEnd = text.length - common;
+  const delta = newEnd - oldEnd;
+
+  const oldTokens = previous.tokens;
+  const oldStarts = oldTokens.starts;
+  const resume = previous.resumePoints;
+  // The last resume point whose newline is before the edit, and the first whose newline is after it.
+  let r = lastAtOrBefore(resume, oldStarts, start);
+  const first = r >= 0 ? (resume[r] as number) : 0;
+  const from = r >= 0 ? (oldStarts[first] as number) : 0;
+  let r2 = r + 1;
+  while (r2 < resume.length && (oldStarts[resume[r2] as number] as number) <= oldEnd) r2++;
+
+  const lineIndex = LineIndex.edited(previous.lineIndex, text, start, oldEnd, newEnd);
+  let window: WindowParse | undefined;
+  let last = oldTokens.count; // the first old token reused after the window (count: none)
+  if (r2 < resume.length) {
+    last = resume[r2] as number;
+    const to = (oldStarts[last] as number) + delta;
+    window = parseWindow(text, from, to, lineIndex);
+    if (!endsAtResumePoint(window, to)) window = undefined;
+  }
+  if (!window) {
+    last = oldTokens.count;
+    window = parseWindow(text, from, text.length, lineIndex);
+  }
+  const reuseAfter = last < oldTokens.count;
+  const windowTokens = reuseAfter ? window.tokens.count - 1 : window.tokens.count; // without its EOF when reusing
+  const tokenDelta = first + windowTokens - last;
+
+  const diagnostics = joinDiagnostics(previous.diagnostics, window.diagnostics, from, reuseAfter ? (oldStarts[last] as number) : Infinity, delta);
+  const errors = joinErrors(oldTokens.errors, window.tokens.errors, first, last, tokenDelta, delta);
+  if (diagnostics.length >= MAX_SYNTAX_ERRORS || errors.length >= MAX_SYNTAX_ERRORS) return parse(text);
+
+  return {
+    text,
+    tokens: joinTokens(text, oldTokens, window.tokens, first, windowTokens, last, delta, errors),
+    file: { kind: 'File', body: joinBody(previous.file.body, window.body, from, reuseAfter ? (oldStarts[last] as number) : Infinity, delta), start: 0, end: text.length },
+    diagnostics,
+    lineIndex,
+    resumePoints: joinResumePoints(resume, window.resumePoints, r, first, last, tokenDelta),
+  };
+}
+
+/** Compared a chunk at a time (string equality is a memory comparison) before the last chunk's characters one by one. */
+const CHUNK = 256;
+
+/** The length of the longest common prefix of `a` and `b`. */
+function commonPrefix(a: string, b: string): number {
+  const max = Math.min(a.length, b.length);
+  let i = 0;
+  while (i + CHUNK <= max && a.slice(i, i + CHUNK) === b.slice(i, i + CHUNK)) i += CHUNK;
+  while (i < max && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i;
+}
+
+/** The length of the longest common suffix of `a` and `b`, at most `max`. */
+function commonSuffix(a: string, b: string, max: number): number {
+  let n = 0;
+  while (n + CHUNK <= max && a.slice(a.length - n - CHUNK, a.length - n) === b.slice(b.length - n - CHUNK, b.length - n)) n += CHUNK;
+  while (n < max && a.charCodeAt(a.length - 1 - n) === b.charCodeAt(b.length - 1 - n)) n++;
+  return n;
+}
+
+/** Index of the last resume point whose newline is before `offset` (its token starts at or before it), or -1. */
+function lastAtOrBefore(resume: Int32Array, starts: Int32Array, offset: number): number {
+  let lo = 0;
+  let hi = resume.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if ((starts[resume[mid] as number] as number) <= offset) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+/** Whether the window ended as the whole text does there: on the newline before `to`, a top-level statement's end. */
+function endsAtResumePoint(window: WindowParse, to: number): boolean {
+  const { kinds, starts, count } = window.tokens;
+  const points = window.resumePoints;
+  return (
+    count >= 2 &&
+    kinds[count - 2] === Tok.Terminator &&
+    starts[count - 2] === to - 1 &&
+    points.length > 0 &&
+    points[points.length - 1] === count - 1
+  );
+}
+
+function joinTokens(
+  text: string,
+  old: TokenStream,
+  window: TokenStream,
+  first: number,
+  windowTokens: number,
+  last: number,
+  delta: number,
+  errors: ScanError[],
+): TokenStream {
+  const after = old.count - last;
+  const count = first + windowTokens + after;
+  const kinds = new Uint8Array(count);
+  const starts = new Int32Array(count + 1);
+  kinds.set(old.kinds.subarray(0, first), 0);
+  starts.set(old.starts.subarray(0, first), 0);
+  kinds.set(window.kinds.subarray(0, windowTokens), first);
+  starts.set(window.starts.subarray(0, windowTokens), first);
+  kinds.set(old.kinds.subarray(last, old.count), first + windowTokens);
+  const offset = first + windowTokens;
+  starts.set(old.starts.subarray(last, old.count), offset);
+  if (delta !== 0) for (let j = offset; j < count; j++) starts[j] = (starts[j] as number) + delta;
+  starts[count] = text.length;
+  return { text, kinds, starts, count, errors };
+}
+
+function joinErrors(old: ScanError[], window: ScanError[], first: number, last: number, tokenDelta: number, delta: number): ScanError[] {
+  const out: ScanError[] = [];
+  for (const e of old) if (e.token < first) out.push(e);
+  for (const e of window) out.push({ offset: e.offset, message: e.message, token: e.token + first });
+  for (const e of old) if (e.token >= last) out.push({ offset: e.offset + delta, message: e.message, token: e.token + tokenDelta });
+  return out;
+}
+
+/** Statements before the window (reused), the window's, those after it (copied, moved by `delta`). */
+function joinBody(old: Stmt[], window: Stmt[], from: number, oldTo: number, delta: number): Stmt[] {
+  const body: Stmt[] = [];
+  for (const s of old) {
+    if (s.start >= from) break;
+    body.push(s);
+  }
+  for (const s of window) body.push(s);
+  // An edit that keeps the length leaves the offsets after it as they were: those statements are shared, not copied.
+  for (let i = firstAtOrAfter(old, oldTo); i < old.length; i++) body.push(delta === 0 ? (old[i] as Stmt) : shiftStmt(old[i] as Stmt, delta));
+  return body;
+}
+
+/** The index of the first statement starting at or after `offset`. */
+function firstAtOrAfter(body: Stmt[], offset: number): number {
+  let lo = 0;
+  let hi = body.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((body[mid] as Stmt).start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Alloy's order is token order, and every diagnostic lies in the statement of
+ * its token: those before the window, the window's, those after it (moved).
+ */
+function joinDiagnostics(old: SyntaxDiagnostic[], window: SyntaxDiagnostic[], from: number, oldTo: number, delta: number): SyntaxDiagnostic[] {
+  const out: SyntaxDiagnostic[] = [];
+  for (const d of old) if (d.start < from) out.push(d);
+  for (const d of window) out.push(d);
+  for (const d of old) if (d.start >= oldTo) out.push({ start: d.start + delta, end: d.end + delta, message: d.message, severity: d.severity });
+  return out;
+}
+
+function joinResumePoints(old: Int32Array, window: Int32Array, r: number, first: number, last: number, tokenDelta: number): Int32Array {
+  let after = old.length;
+  while (after > 0 && (old[after - 1] as number) > last) after--;
+  const tail = old.length - after;
+  const out = new Int32Array(r + 1 + window.length + tail);
+  out.set(old.subarray(0, r + 1), 0);
+  for (let i = 0; i < window.length; i++) out[r + 1 + i] = (window[i] as number) + first;
+  for (let i = 0; i < tail; i++) out[r + 1 + window.length + i] = (old[after + i] as number) + tokenDelta;
+  return out;
+}
