@@ -4,6 +4,7 @@
  */
 import type { Finding, Fix } from './syntax/diagnostic';
 import { parse } from './syntax/parser';
+import { reparse } from './syntax/reparse';
 import type { Settings } from './settings';
 import { validateConfiguration } from './semantic/validate';
 import { buildModel, type ConfigModel, type SourceFile } from './semantic/model';
@@ -32,11 +33,15 @@ export type ParsedFile = SourceFile;
 
 /**
  * The one place text becomes a tree, for every adapter and cache. `previous`
- * is the same file's last parse: an incremental `reparse(previous, text)`
- * plugs in here; until then the whole text is parsed again.
+ * is the same file's last parse: given it, only what the edit touched is
+ * parsed again (`syntax/reparse.ts`), with the same result as a full parse.
  */
 export function parseFile(path: string, text: string, previous?: ParsedFile): ParsedFile {
-  if (previous && previous.path === path && previous.parse.text === text) return previous;
+  if (previous && previous.path === path) {
+    if (previous.parse.text === text) return previous;
+    // Only the top-level statements the edit touched are parsed again.
+    return { path, parse: reparse(previous.parse, text) };
+  }
   return { path, parse: parse(text) };
 }
 

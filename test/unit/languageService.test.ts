@@ -214,3 +214,24 @@ describe('createLanguageService: code actions', () => {
     assert.deepEqual(service.fixAllEdits([service.parseFile('/clean.alloy', 'a = 1\n')], defaultSettings), []);
   });
 });
+
+describe('parseFile with the previous parse', () => {
+  const before = 'logging {\n\tlevel = "info"\n}\n\ntracing {\n\tsampling_fraction = 0.1\n}\n';
+  const after = before.replace('0.1', '0.25');
+
+  it('parses again only the statement the edit touched, with the result of a full parse', () => {
+    const first = parseFile('/c/config.alloy', before);
+    const second = parseFile('/c/config.alloy', after, first);
+    const full = parseFile('/c/config.alloy', after);
+    assert.equal(second.parse.file.body[0], first.parse.file.body[0]); // logging: reused as it was
+    assert.notEqual(second.parse.file.body[1], first.parse.file.body[1]);
+    assert.deepEqual(second.parse.file, full.parse.file);
+    assert.deepEqual(second.parse.diagnostics, full.parse.diagnostics);
+  });
+
+  it('ignores a previous parse of another file, and returns the same parse for the same text', () => {
+    const other = parseFile('/c/other.alloy', before);
+    assert.notEqual(parseFile('/c/config.alloy', before, other).parse.file.body[0], other.parse.file.body[0]);
+    assert.equal(parseFile('/c/other.alloy', before, other), other);
+  });
+});
