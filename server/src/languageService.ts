@@ -8,7 +8,7 @@ import type { Settings } from './settings';
 import { validateConfiguration } from './semantic/validate';
 import { buildModel, type SourceFile } from './semantic/model';
 import { applyEdits } from './fixes/edits';
-import { dominantLineEnding, matchEditToLineEndings } from './fixes/lineEndings';
+import { matchFixesToLineEndings } from './fixes/lineEndings';
 import { PipelineGraph } from './semantic/pipelineGraph';
 import { checkComponentNames, checkDeprecatedFunctions, checkReferences } from './checks/references';
 import { checkSchemas } from './checks/schema';
@@ -124,7 +124,7 @@ export function analyzeConfiguration(files: readonly ParsedFile[], settings: Set
   budget.addAll(checkVersions(model, runningAlloy(settings, check?.alloy ?? null)));
   const explanation = model.hasSyntaxErrors ? [] : explainSelfTelemetry(model, graph, hosts).map((s) => s.text);
   const findings = budget.results();
-  matchLineEndings(findings, files);
+  matchFixesToLineEndings(findings, files);
   return { findings, env, envReports: check?.reports ?? [], explanation };
 }
 
@@ -134,23 +134,6 @@ function textReader(context: EnvironmentContext): ReadText {
     const text = context.fs.readFile(path);
     return typeof text === 'string' ? text : undefined;
   };
-}
-
-/** Fixes write `\n`; each edit of a configuration file is made to keep that file's line endings. */
-function matchLineEndings(findings: Finding[], files: readonly ParsedFile[]): void {
-  // Fixes already write `\n`: in files without a CR there is nothing to match (nor any fix to build).
-  if (!files.some((f) => f.parse.text.includes('\r'))) return;
-  const byPath = new Map(files.map((f) => [f.path, { text: f.parse.text, ending: undefined as '\n' | '\r\n' | undefined }]));
-  for (const finding of findings) {
-    for (const fix of finding.fixes ?? []) {
-      for (const edit of fix.edits) {
-        const file = byPath.get(edit.file);
-        if (!file) continue;
-        file.ending ??= dominantLineEnding(file.text);
-        matchEditToLineEndings(edit, file.text, file.ending);
-      }
-    }
-  }
 }
 
 /** The findings of analyzeConfiguration. */

@@ -11,6 +11,7 @@ import type { ConfigModel, SourceFile } from '../semantic/model';
 import { referenceExpressions, resolveReference } from '../semantic/references';
 import { MAX_SUGGESTED_REFERENCES, referenceFixes } from './referenceFixes';
 import { PerFileCap } from '../semantic/limits';
+import { withLazyFixes } from '../fixes/lazyFixes';
 
 const SOURCE = 'alloy';
 
@@ -23,22 +24,8 @@ function rootScoped(file: SourceFile): BlockStmt[] {
   });
 }
 
-/**
- * `finding` with fixes computed on first read and kept. The property is an
- * ordinary enumerable one to every reader (spread, JSON, `f.fixes?.length`).
- */
-export function withLazyFixes(finding: Finding, compute: () => Fix[]): Finding {
-  let cached: Fix[] | undefined;
-  Object.defineProperty(finding, 'fixes', {
-    enumerable: true,
-    configurable: true,
-    get: () => (cached ??= compute()),
-    set: (value: Fix[] | undefined) => {
-      cached = value;
-    },
-  });
-  return finding;
-}
+/** Kept here too: the reference checks were its first users. */
+export { withLazyFixes };
 
 export function checkReferences(model: ConfigModel): Finding[] {
   const out: Finding[] = [];
@@ -118,7 +105,7 @@ export function checkDeprecatedFunctions(model: ConfigModel): Finding[] {
       const replacement = deprecatedStdlib.get(node.callee.name);
       if (!replacement || !cap.take(file.path)) return;
       const range = { start: node.callee.start, end: node.callee.end };
-      out.push({
+      const finding: Finding = {
         file: file.path,
         range,
         code: 'deprecated-function',
@@ -126,8 +113,8 @@ export function checkDeprecatedFunctions(model: ConfigModel): Finding[] {
         // Alloy's own words; the fix's title names the replacement.
         message: 'this stdlib function is deprecated; please refer to the documentation for updated usage and alternatives',
         source: SOURCE,
-        fixes: [{ title: `Use ${replacement}`, isPreferred: true, edits: [{ file: file.path, range, newText: replacement }] }],
-      });
+      };
+      out.push(withLazyFixes(finding, () => [{ title: `Use ${replacement}`, isPreferred: true, edits: [{ file: file.path, range, newText: replacement }] }]));
     });
   }
   return out;

@@ -4,7 +4,7 @@
  * Every finding is made only where the model is sure; anything computed or
  * custom along a path makes the check silent.
  */
-import { blockHeaderSpan, walk, type BlockStmt, type Expr } from '../syntax/ast';
+import { blockHeaderSpan, walk, type AttributeStmt, type BlockStmt, type Expr } from '../syntax/ast';
 import { list, quote, renderBlock, renderBlocks } from '../syntax/builder';
 import type { FileEdit, Finding, Fix } from '../syntax/diagnostic';
 import type { Settings } from '../settings';
@@ -79,26 +79,29 @@ function checkMetrics(model: ConfigModel, graph: PipelineGraph, settings: Settin
   }
   if (exporters.length === 0) {
     if (selfScrapes.length > 0 || selfExporterOutOfSight(model)) return out;
-    const exporterLabel = freeLabel(model, facts.SELF_EXPORTER);
-    const scrapeLabel = freeLabel(model, facts.SCRAPE);
+    // The finding sits on the preferred target: the targets are needed now, their edits only when read.
     const targets = metricsTargets(graph);
-    const fixes = insertFixes(
-      main,
-      targets,
-      (t) => `Add ${facts.SELF_EXPORTER} and ${facts.SCRAPE}, sending Alloy's metrics ${t.description}`,
-      (t) => [
-        { name: facts.SELF_EXPORTER, label: exporterLabel },
-        {
-          name: facts.SCRAPE,
-          label: scrapeLabel,
-          attributes: [
-            [facts.SCRAPE_TARGETS, `${facts.SELF_EXPORTER}.${exporterLabel}.targets`],
-            [facts.SCRAPE_FORWARD_TO, list([t.ref])],
-          ],
-        },
-      ],
-      fixStyle(settings),
-    );
+    const fixes = (): Fix[] => {
+      const exporterLabel = freeLabel(model, facts.SELF_EXPORTER);
+      const scrapeLabel = freeLabel(model, facts.SCRAPE);
+      return insertFixes(
+        main,
+        targets,
+        (t) => `Add ${facts.SELF_EXPORTER} and ${facts.SCRAPE}, sending Alloy's metrics ${t.description}`,
+        (t) => [
+          { name: facts.SELF_EXPORTER, label: exporterLabel },
+          {
+            name: facts.SCRAPE,
+            label: scrapeLabel,
+            attributes: [
+              [facts.SCRAPE_TARGETS, `${facts.SELF_EXPORTER}.${exporterLabel}.targets`],
+              [facts.SCRAPE_FORWARD_TO, list([t.ref])],
+            ],
+          },
+        ],
+        fixStyle(settings),
+      );
+    };
     out.push(finding(main, missingBlockAnchor(model, main, targets), 'selfmon/metrics-missing', 'warning', `Alloy does not export its own metrics: there is no ${facts.SELF_EXPORTER} component.`, fixes));
     return out;
   }
@@ -110,23 +113,25 @@ function checkMetrics(model: ConfigModel, graph: PipelineGraph, settings: Settin
       // Referenced by something else (a computed `targets`, a custom component, a chain of
       // relabels): it may well be scraped. Nothing can scrape it without naming it.
       if (isReferenced(model, exporter) || selfScrapes.length > 0) continue;
-      const scrapeLabel = freeLabel(model, facts.SCRAPE);
-      const fixes = insertFixes(
-        exporter.file,
-        metricsTargets(graph),
-        (t) => `Add a ${facts.SCRAPE} of ${exporter.id}, sending its metrics ${t.description}`,
-        (t) => [
-          {
-            name: facts.SCRAPE,
-            label: scrapeLabel,
-            attributes: [
-              [facts.SCRAPE_TARGETS, `${exporter.id}.targets`],
-              [facts.SCRAPE_FORWARD_TO, list([t.ref])],
-            ],
-          },
-        ],
-        fixStyle(settings),
-      );
+      const fixes = (): Fix[] => {
+        const scrapeLabel = freeLabel(model, facts.SCRAPE);
+        return insertFixes(
+          exporter.file,
+          metricsTargets(graph),
+          (t) => `Add a ${facts.SCRAPE} of ${exporter.id}, sending its metrics ${t.description}`,
+          (t) => [
+            {
+              name: facts.SCRAPE,
+              label: scrapeLabel,
+              attributes: [
+                [facts.SCRAPE_TARGETS, `${exporter.id}.targets`],
+                [facts.SCRAPE_FORWARD_TO, list([t.ref])],
+              ],
+            },
+          ],
+          fixStyle(settings),
+        );
+      };
       out.push(finding(exporter.file, blockHeaderSpan(exporter.block), 'selfmon/metrics-not-scraped', 'warning', `No ${facts.SCRAPE} takes its targets from ${exporter.id}, so Alloy's own metrics are never collected.`, fixes));
       continue;
     }
@@ -147,10 +152,12 @@ function checkMetrics(model: ConfigModel, graph: PipelineGraph, settings: Settin
 function notExported(graph: PipelineGraph, scrape: ComponentNode, settings: Settings): Finding | undefined {
   if (graph.attributeReach(scrape.block, facts.SCRAPE_FORWARD_TO, 'metrics') !== 'no') return undefined;
   const forward = getAttribute(scrape.block, facts.SCRAPE_FORWARD_TO);
-  const targets = metricsTargets(graph, new Set([scrape.id]));
   const title = (t: Target) => `Forward Alloy's metrics ${t.description}`;
-  const style = fixStyle(settings);
-  const fixes = forward ? appendFixes(scrape.file, forward, targets, title, style) : attributeFixes(scrape.file, scrape.block, facts.SCRAPE_FORWARD_TO, targets, title, style);
+  const fixes = (): Fix[] => {
+    const targets = metricsTargets(graph, new Set([scrape.id]));
+    const style = fixStyle(settings);
+    return forward ? appendFixes(scrape.file, forward, targets, title, style) : attributeFixes(scrape.file, scrape.block, facts.SCRAPE_FORWARD_TO, targets, title, style);
+  };
   const range = forward ? { start: forward.start, end: forward.end } : blockHeaderSpan(scrape.block);
   return finding(scrape.file, range, 'selfmon/metrics-not-exported', 'warning', `Alloy's own metrics scraped by ${scrape.id} never reach a component that sends them out of Alloy.`, fixes);
 }
@@ -333,15 +340,42 @@ function checkServiceName(model: ConfigModel, graph: PipelineGraph, scrape: Comp
   if (!names || names.size === 0 || names.has(want)) return [];
   const got = [...names.keys()].join('", "');
   const rules = [...names.values()].flatMap((j) => (j.rule ? [j.rule] : []));
-  const fixes: Fix[] = [];
+  const fixes = (): Fix[] => serviceNameFixes(model, scrape, exporter, targetsAttr, r.ref.component, viaRelabel, rules, want, settings);
+  return [
+    finding(
+      scrape.file,
+      blockHeaderSpan(scrape.block),
+      'selfmon/metrics-service-name',
+      'warning',
+      rules.length === 0
+        ? `Alloy's metrics reach OTLP with service.name "${got}" (from the job label ${exporter.id} sets; job_name does not override it), not "${want}".`
+        : `Alloy's metrics reach OTLP with service.name "${got}" (from the job label set by the rule at ${rules.map((rule) => `${rule.at} in ${rule.component.id}`).join(' and ')}), not "${want}".`,
+      fixes,
+    ),
+  ];
+}
+
+/** The fixes of `selfmon/metrics-service-name`: set the job label where it is decided. */
+function serviceNameFixes(
+  model: ConfigModel,
+  scrape: ComponentNode,
+  exporter: ComponentNode,
+  targetsAttr: AttributeStmt,
+  relabel: ComponentNode,
+  viaRelabel: boolean,
+  rules: readonly NonNullable<Job['rule']>[],
+  want: string,
+  settings: Settings,
+): Fix[] {
+  const out: Fix[] = [];
   // A rule downstream of the scrape (prometheus.relabel) wins over anything set before it: fix it there.
   const downstream = rules.find((rule) => rule.component.name === facts.METRICS_RELABEL);
   if (downstream) {
     const edit = appendJobRule(downstream.component, want, fixStyle(settings));
-    if (edit) fixes.push({ title: `Add a rule to ${downstream.component.id} setting the job label to "${want}", so service.name is "${want}"`, isPreferred: true, edits: [edit] });
+    if (edit) out.push({ title: `Add a rule to ${downstream.component.id} setting the job label to "${want}", so service.name is "${want}"`, isPreferred: true, edits: [edit] });
   } else if (!viaRelabel) {
     const label = freeLabel(model, facts.TARGET_RELABEL.name);
-    fixes.push({
+    out.push({
       title: `Set the job label to "${want}" with ${facts.TARGET_RELABEL.name}, so service.name is "${want}"`,
       isPreferred: true,
       edits: [
@@ -367,22 +401,10 @@ function checkServiceName(model: ConfigModel, graph: PipelineGraph, scrape: Comp
       ],
     });
   } else {
-    const relabel = r.ref.component;
     const edit = appendJobRule(relabel, want, fixStyle(settings));
-    if (edit) fixes.push({ title: `Add a rule to ${relabel.id} setting the job label to "${want}", so service.name is "${want}"`, isPreferred: true, edits: [edit] });
+    if (edit) out.push({ title: `Add a rule to ${relabel.id} setting the job label to "${want}", so service.name is "${want}"`, isPreferred: true, edits: [edit] });
   }
-  return [
-    finding(
-      scrape.file,
-      blockHeaderSpan(scrape.block),
-      'selfmon/metrics-service-name',
-      'warning',
-      rules.length === 0
-        ? `Alloy's metrics reach OTLP with service.name "${got}" (from the job label ${exporter.id} sets; job_name does not override it), not "${want}".`
-        : `Alloy's metrics reach OTLP with service.name "${got}" (from the job label set by the rule at ${rules.map((rule) => `${rule.at} in ${rule.component.id}`).join(' and ')}), not "${want}".`,
-      fixes,
-    ),
-  ];
+  return out;
 }
 
 function checkTraces(model: ConfigModel, graph: PipelineGraph, settings: Settings): Finding[] {
@@ -393,22 +415,24 @@ function checkTraces(model: ConfigModel, graph: PipelineGraph, settings: Setting
     const near = model.logging?.file;
     const main = mainFile(model, near);
     if (!main) return out;
+    // The finding sits on the preferred target: the targets are needed now, their edits only when read.
     const targets = tracesTargets(graph);
-    const fixes = insertFixes(
-      main,
-      targets,
-      (t) => `Add a tracing block sending ${percent(fraction)}% of Alloy's traces ${t.description}`,
-      (t) => [{ name: facts.TRACING, attributes: [['sampling_fraction', String(fraction)], [facts.WRITE_TO, list([t.ref])]] }],
-      fixStyle(settings),
-      // Beside the logging block: Alloy's own telemetry settings stay together.
-      model.logging && model.logging.file === main ? model.logging.block : undefined,
-    );
+    const fixes = (): Fix[] =>
+      insertFixes(
+        main,
+        targets,
+        (t) => `Add a tracing block sending ${percent(fraction)}% of Alloy's traces ${t.description}`,
+        (t) => [{ name: facts.TRACING, attributes: [['sampling_fraction', String(fraction)], [facts.WRITE_TO, list([t.ref])]] }],
+        fixStyle(settings),
+        // Beside the logging block: Alloy's own telemetry settings stay together.
+        model.logging && model.logging.file === main ? model.logging.block : undefined,
+      );
     out.push(finding(main, missingBlockAnchor(model, main, targets), 'selfmon/traces-missing', 'warning', 'Alloy does not export its own traces: there is no tracing block with write_to.', fixes));
     return out;
   }
   const { block, file } = tracing;
   out.push(
-    ...checkWriteTo(graph, tracing, 'traces', () => tracesTargets(graph), fixStyle(settings), {
+    ...checkWriteTo(graph, tracing, 'traces', () => tracesTargets(graph), settings, {
       missing: "The tracing block has no write_to, so Alloy's own traces are dropped.",
       notExported: "Alloy's own traces written to write_to never reach a component that sends them out of Alloy.",
       title: (t) => `Send Alloy's traces ${t.description}`,
@@ -418,14 +442,14 @@ function checkTraces(model: ConfigModel, graph: PipelineGraph, settings: Setting
   const infinite = attr ? infiniteLiteral(file, attr.value) : undefined;
   const value = attr ? (numberValue(attr.value) ?? (infinite ? Infinity : undefined)) : 0.1;
   if (value === undefined) return out; // computed: cannot tell
-  const fix = setAttributeFix(file, block, attr, 'sampling_fraction', String(fraction), `Set sampling_fraction = ${fraction}`);
+  const fix = (): Fix[] => [setAttributeFix(file, block, attr, 'sampling_fraction', String(fraction), `Set sampling_fraction = ${fraction}`)];
   const range = attr ? { start: attr.value.start, end: attr.value.end } : blockHeaderSpan(block);
   if (infinite !== undefined || value < 0 || value > 1) {
-    out.push(finding(file, range, 'selfmon/traces-sampling', 'error', `sampling_fraction must be between 0 and 1; ${infinite ?? value} is not.`, [fix]));
+    out.push(finding(file, range, 'selfmon/traces-sampling', 'error', `sampling_fraction must be between 0 and 1; ${infinite ?? value} is not.`, fix));
   } else if (value !== fraction && getBlocks(block, 'sampler').length === 0) {
     // With a `sampler` block the remote strategy decides; the fraction only applies until it is fetched.
     const why = value >= 1 ? ' (1 keeps every trace, with the overhead that brings)' : value === 0 ? ' (0 keeps no trace)' : '';
-    out.push(finding(file, range, 'selfmon/traces-sampling', 'warning', `Alloy samples ${percent(value)}% of its own traces${attr ? '' : ' (the default)'}${why}; the target is ${percent(fraction)}%.`, [fix]));
+    out.push(finding(file, range, 'selfmon/traces-sampling', 'warning', `Alloy samples ${percent(value)}% of its own traces${attr ? '' : ' (the default)'}${why}; the target is ${percent(fraction)}%.`, fix));
   }
   return out;
 }

@@ -15,6 +15,7 @@ import { generatedStdlib, newestRelease } from '../semantic/catalogGenerated';
 import type { ConfigModel } from '../semantic/model';
 import type { Settings } from '../settings';
 import { configScopes } from './configScopes';
+import { withLazyFixes } from '../fixes/lazyFixes';
 
 const SOURCE = 'alloy';
 
@@ -116,8 +117,9 @@ export function checkVersions(model: ConfigModel, running: RunningAlloy): Findin
   for (const scope of configScopes(model)) {
     for (const { file, block } of scope.blocks) {
       const at = { start: block.start, end: block.start + block.name.length };
-      const push = (code: string, severity: Severity, message: string, fixes?: Fix[]): void => {
-        out.push({ file: file.path, range: at, code, severity, message, source: SOURCE, ...(fixes && fixes.length > 0 ? { fixes } : {}) });
+      const push = (code: string, severity: Severity, message: string, needed?: Stability): void => {
+        const finding: Finding = { file: file.path, range: at, code, severity, message, source: SOURCE };
+        out.push(needed && running.stabilityFix ? withLazyFixes(finding, () => flagFix(running, needed)) : finding);
       };
       const first = block.name.split('.')[0] ?? '';
       const component = scope.declares.has(block.name) || scope.importNamespaces.has(first) ? undefined : getComponent(block.name);
@@ -129,14 +131,14 @@ export function checkVersions(model: ConfigModel, running: RunningAlloy): Findin
           push('version/unavailable', versionSeverity, `component "${block.name}" is not in Alloy v${v}: removed in v${component.removed}`);
         }
         const below = belowLevel(`component "${block.name}"`, component.stability, running.stability);
-        if (below) push('stability/below-level', stabilitySeverity, below, flagFix(running, component.stability));
+        if (below) push('stability/below-level', stabilitySeverity, below, component.stability);
         continue;
       }
       const config = getConfigBlock(block.name);
       if (config) {
         const feature = block.name === 'foreach' ? `foreach block "${block.name}"` : `config block "${block.name}"`;
         const below = belowLevel(feature, config.stability, running.stability);
-        if (below) push('stability/below-level', stabilitySeverity, below, flagFix(running, config.stability));
+        if (below) push('stability/below-level', stabilitySeverity, below, config.stability);
       }
     }
   }
@@ -147,8 +149,8 @@ export function checkVersions(model: ConfigModel, running: RunningAlloy): Findin
       if (name === undefined || !experimental.has(name)) return;
       const below = belowLevel(name, 'experimental', running.stability);
       if (!below) return;
-      const fixes = flagFix(running, 'experimental');
-      out.push({ file: file.path, range: { start: node.callee.start, end: node.callee.end }, code: 'stability/below-level', severity: stabilitySeverity, message: below, source: SOURCE, ...(fixes.length > 0 ? { fixes } : {}) });
+      const finding: Finding = { file: file.path, range: { start: node.callee.start, end: node.callee.end }, code: 'stability/below-level', severity: stabilitySeverity, message: below, source: SOURCE };
+      out.push(running.stabilityFix ? withLazyFixes(finding, () => flagFix(running, 'experimental')) : finding);
     });
   }
   return out;
