@@ -3,12 +3,13 @@
  * component names Alloy does not know, and deprecated stdlib functions. The
  * messages are Alloy's own where Alloy has one.
  */
-import { walk, type BlockStmt, type Stmt } from '../syntax/ast';
+import type { BlockStmt, Stmt } from '../syntax/ast';
 import type { Finding, Fix } from '../syntax/diagnostic';
 import { deprecatedStdlib, isComponentName, suggestComponentNames } from '../semantic/catalog';
 import { classifyTopLevelBlock } from '../semantic/blockKinds';
 import type { ConfigModel, SourceFile } from '../semantic/model';
-import { referenceExpressions, resolveReference } from '../semantic/references';
+import { resolveReference } from '../semantic/references';
+import { walkModel } from '../semantic/modelWalk';
 import { MAX_SUGGESTED_REFERENCES, referenceFixes } from './referenceFixes';
 import { PerFileCap } from '../semantic/limits';
 import { withLazyFixes } from '../fixes/lazyFixes';
@@ -32,11 +33,12 @@ export function checkReferences(model: ConfigModel): Finding[] {
   // A module's references may name its arguments' components: only a root configuration is checked.
   if (model.isModule) return out;
   const cap = new PerFileCap();
+  const walk = walkModel(model);
   for (const file of model.files) {
     let suggested = 0;
     for (const block of rootScoped(file)) {
       if (!cap.hasRoom(file.path)) break;
-      for (const expr of referenceExpressions(block)) {
+      for (const expr of walk.references(block)) {
         const r = resolveReference(model, expr);
         if (r.kind === 'undefined' && !cap.take(file.path)) break;
         if (r.kind !== 'undefined') continue;
@@ -99,23 +101,21 @@ export function checkComponentNames(model: ConfigModel): Finding[] {
 export function checkDeprecatedFunctions(model: ConfigModel): Finding[] {
   const out: Finding[] = [];
   const cap = new PerFileCap();
-  for (const file of model.files) {
-    walk(file.parse.file, (node) => {
-      if (node.kind !== 'Call' || node.callee.kind !== 'IdentExpr') return;
-      const replacement = deprecatedStdlib.get(node.callee.name);
-      if (!replacement || !cap.take(file.path)) return;
-      const range = { start: node.callee.start, end: node.callee.end };
-      const finding: Finding = {
-        file: file.path,
-        range,
-        code: 'deprecated-function',
-        severity: 'warning',
-        // Alloy's own words; the fix's title names the replacement.
-        message: 'this stdlib function is deprecated; please refer to the documentation for updated usage and alternatives',
-        source: SOURCE,
-      };
-      out.push(withLazyFixes(finding, () => [{ title: `Use ${replacement}`, isPreferred: true, edits: [{ file: file.path, range, newText: replacement }] }]));
-    });
+  for (const { file, call } of walkModel(model).calls) {
+    if (call.callee.kind !== 'IdentExpr') continue;
+    const replacement = deprecatedStdlib.get(call.callee.name);
+    if (!replacement || !cap.take(file.path)) continue;
+    const range = { start: call.callee.start, end: call.callee.end };
+    const finding: Finding = {
+      file: file.path,
+      range,
+      code: 'deprecated-function',
+      severity: 'warning',
+      // Alloy's own words; the fix's title names the replacement.
+      message: 'this stdlib function is deprecated; please refer to the documentation for updated usage and alternatives',
+      source: SOURCE,
+    };
+    out.push(withLazyFixes(finding, () => [{ title: `Use ${replacement}`, isPreferred: true, edits: [{ file: file.path, range, newText: replacement }] }]));
   }
   return out;
 }

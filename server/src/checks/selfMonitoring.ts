@@ -10,7 +10,8 @@ import type { FileEdit, Finding, Fix } from '../syntax/diagnostic';
 import type { Settings } from '../settings';
 import { getAttribute, getBlocks, numberValue, stringValue, type ComponentNode, type ConfigModel, type SourceFile } from '../semantic/model';
 import { referenceList, type PipelineGraph } from '../semantic/pipelineGraph';
-import { referenceExpressions, resolveReference } from '../semantic/references';
+import { resolveReference } from '../semantic/references';
+import { walkModel } from '../semantic/modelWalk';
 import { classifyTopLevelBlock } from '../semantic/blockKinds';
 import * as facts from '../semantic/selfMonitoringFacts';
 import {
@@ -184,10 +185,11 @@ function selfExporterOutOfSight(model: ConfigModel): boolean {
 
 /** Whether any other top-level block (component, config block, foreach, …) references `target`. */
 function isReferenced(model: ConfigModel, target: ComponentNode): boolean {
+  const walk = walkModel(model);
   for (const file of model.files) {
     for (const stmt of file.parse.file.body) {
       if (stmt.kind !== 'Block' || stmt === target.block) continue;
-      for (const expr of referenceExpressions(stmt)) {
+      for (const expr of walk.references(stmt)) {
         const r = resolveReference(model, expr);
         if (r.kind === 'component' && r.ref.component === target) return true;
       }

@@ -8,7 +8,8 @@
  * are errors when the version or level is known (Alloy refuses to load), information
  * when it is only the default.
  */
-import { walk, referencePath } from '../syntax/ast';
+import { referencePath } from '../syntax/ast';
+import { walkModel } from '../semantic/modelWalk';
 import type { FileEdit, Finding, Fix, Severity } from '../syntax/diagnostic';
 import { getComponent, getConfigBlock, type Stability } from '../semantic/catalog';
 import { generatedStdlib, newestRelease } from '../semantic/catalogGenerated';
@@ -82,6 +83,14 @@ export function runningAlloy(settings: Settings, service: AlloyService | null): 
   return { version, versionFrom, stability, stabilityFrom, ...(fix && stabilityFrom === 'compose' ? { stabilityFix: fix } : {}) };
 }
 
+let experimentalNames: ReadonlySet<string> | undefined;
+
+/** The stdlib functions below general availability (the catalog does not change while the process runs). */
+function experimentalStdlib(): ReadonlySet<string> {
+  experimentalNames ??= new Set(generatedStdlib().filter((s) => s.stability !== 'generally-available').map((s) => s.name));
+  return experimentalNames;
+}
+
 const RANK: Readonly<Record<string, number>> = { experimental: 0, 'public-preview': 1, 'generally-available': 2 };
 
 /** Compares dotted versions numerically. */
@@ -113,7 +122,7 @@ export function checkVersions(model: ConfigModel, running: RunningAlloy): Findin
   const out: Finding[] = [];
   const stabilitySeverity: Severity = running.stabilityFrom === 'default' ? 'information' : 'error';
   const versionSeverity: Severity = running.versionFrom === 'newest' ? 'information' : 'error';
-  const experimental = new Set(generatedStdlib().filter((s) => s.stability !== 'generally-available').map((s) => s.name));
+  const experimental = experimentalStdlib();
   for (const scope of configScopes(model)) {
     for (const { file, block } of scope.blocks) {
       const at = { start: block.start, end: block.start + block.name.length };
@@ -142,16 +151,15 @@ export function checkVersions(model: ConfigModel, running: RunningAlloy): Findin
       }
     }
   }
-  for (const file of model.files) {
-    walk(file.parse.file, (node) => {
-      if (node.kind !== 'Call') return;
-      const name = referencePath(node.callee)?.join('.');
-      if (name === undefined || !experimental.has(name)) return;
-      const below = belowLevel(name, 'experimental', running.stability);
-      if (!below) return;
-      const finding: Finding = { file: file.path, range: { start: node.callee.start, end: node.callee.end }, code: 'stability/below-level', severity: stabilitySeverity, message: below, source: SOURCE };
-      out.push(running.stabilityFix ? withLazyFixes(finding, () => flagFix(running, 'experimental')) : finding);
-    });
+  // Nothing is below the experimental level: the calls need not be looked at.
+  if (belowLevel('', 'experimental', running.stability) === undefined) return out;
+  for (const { file, call } of walkModel(model).calls) {
+    const name = referencePath(call.callee)?.join('.');
+    if (name === undefined || !experimental.has(name)) continue;
+    const below = belowLevel(name, 'experimental', running.stability);
+    if (!below) continue;
+    const finding: Finding = { file: file.path, range: { start: call.callee.start, end: call.callee.end }, code: 'stability/below-level', severity: stabilitySeverity, message: below, source: SOURCE };
+    out.push(running.stabilityFix ? withLazyFixes(finding, () => flagFix(running, 'experimental')) : finding);
   }
   return out;
 }

@@ -26,30 +26,50 @@ export type Resolution =
   /** Not a component reference (stdlib, module argument, foreach variable), or we cannot tell. */
   | { kind: 'other' };
 
-/** Resolves a reference expression against the model. */
+/** Resolutions by expression, per model: every check and graph query asks about the same references. */
+const resolutions = new WeakMap<ConfigModel, Map<Expr, Resolution>>();
+
+const OTHER: Resolution = { kind: 'other' };
+
+/** Resolves a reference expression against the model (worked out once per expression and model). */
 export function resolveReference(model: ConfigModel, expr: Expr): Resolution {
+  let known = resolutions.get(model);
+  if (!known) {
+    known = new Map();
+    resolutions.set(model, known);
+  }
+  let r = known.get(expr);
+  if (r === undefined) {
+    r = resolve(model, expr);
+    known.set(expr, r);
+  }
+  return r;
+}
+
+function resolve(model: ConfigModel, expr: Expr): Resolution {
   const path = referencePath(expr);
-  if (!path || path.length < 2) return { kind: 'other' };
-  const range = { start: expr.start, end: expr.end };
-  // Longest id first: `a.b.c.label.field` → component `a.b.c.label`. Ids are
+  if (!path || path.length < 2) return OTHER;
+  // The dotted prefixes, built once: prefixes[k] joins the first k + 1 fragments. Ids are
   // short (name fragments plus a label): long chains only matter by their head.
   const longest = Math.min(path.length, MAX_ID_PARTS);
+  const prefixes: string[] = [path[0] as string];
+  for (let k = 1; k < longest; k++) prefixes.push(`${prefixes[k - 1] as string}.${path[k] as string}`);
+  // Longest id first: `a.b.c.label.field` → component `a.b.c.label`.
   for (let k = longest; k >= 2; k--) {
-    const id = path.slice(0, k).join('.');
-    const component = model.components.get(id);
-    if (component) return { kind: 'component', ref: { component, exportName: path.slice(k).join('.'), range } };
+    const component = model.components.get(prefixes[k - 1] as string);
+    if (component) return { kind: 'component', ref: { component, exportName: k === path.length ? '' : path.slice(k).join('.'), range: { start: expr.start, end: expr.end } } };
   }
   // Only call a reference undefined when its leading fragments are certainly a
   // component name (built-in or declared here) followed by a label.
   for (let k = Math.min(path.length - 1, MAX_ID_PARTS); k >= 1; k--) {
-    const name = path.slice(0, k).join('.');
+    const name = prefixes[k - 1] as string;
     if (isComponentName(name) || model.declares.has(name)) {
       const first = path[0] as string;
-      if (stdlibRoots.has(first) && !getComponent(name)) return { kind: 'other' };
-      return { kind: 'undefined', path: path.join('.'), componentName: name, range };
+      if (stdlibRoots.has(first) && !getComponent(name)) return OTHER;
+      return { kind: 'undefined', path: path.join('.'), componentName: name, range: { start: expr.start, end: expr.end } };
     }
   }
-  return { kind: 'other' };
+  return OTHER;
 }
 
 /**
