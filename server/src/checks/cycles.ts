@@ -7,9 +7,9 @@
  */
 import type { Finding } from '../syntax/diagnostic';
 import type { ComponentNode, ConfigModel } from '../semantic/model';
-import { referenceExpressions, resolveReference } from '../semantic/references';
+import { referenceExpressions, resolveReference, type Resolution } from '../semantic/references';
 import { walkModel } from '../semantic/modelWalk';
-import type { BlockStmt, Expr } from '../syntax/ast';
+import type { BlockStmt } from '../syntax/ast';
 import { configScopes } from './configScopes';
 import { scopeModel } from './modules';
 
@@ -25,13 +25,16 @@ export function checkCycles(model: ConfigModel): Finding[] {
     if (scope.kind === 'foreach') continue;
     if (scope.kind === 'root' && model.isModule) continue;
     // The root's references come from the analysis' one walk; a declare body is walked on its own.
-    if (scope.kind === 'root') cyclesIn(model, out, walkModel(model).references);
-    else cyclesIn(scopeModel(scope), out, referenceExpressions);
+    if (scope.kind === 'root') cyclesIn(model, out, walkModel(model).resolutions);
+    else {
+      const local = scopeModel(scope);
+      cyclesIn(local, out, (block) => referenceExpressions(block).map((expr) => resolveReference(local, expr)));
+    }
   }
   return out;
 }
 
-function cyclesIn(model: ConfigModel, out: Finding[], references: (block: BlockStmt) => readonly Expr[]): void {
+function cyclesIn(model: ConfigModel, out: Finding[], resolutions: (block: BlockStmt) => readonly Resolution[]): void {
   const nodes = [...model.components.values()];
   const index = new Map(nodes.map((n, i) => [n, i]));
   const edges: number[][] = [];
@@ -39,8 +42,7 @@ function cyclesIn(model: ConfigModel, out: Finding[], references: (block: BlockS
   const takenBy = new Int32Array(nodes.length).fill(-1);
   for (const [i, node] of nodes.entries()) {
     const targets: number[] = [];
-    for (const expr of references(node.block)) {
-      const r = resolveReference(model, expr);
+    for (const r of resolutions(node.block)) {
       if (r.kind !== 'component') continue;
       const j = index.get(r.ref.component);
       if (j === undefined || takenBy[j] === i) continue;

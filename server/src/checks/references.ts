@@ -3,12 +3,12 @@
  * component names Alloy does not know, and deprecated stdlib functions. The
  * messages are Alloy's own where Alloy has one.
  */
-import type { BlockStmt, Stmt } from '../syntax/ast';
+import type { BlockStmt, Expr, Stmt } from '../syntax/ast';
 import type { Finding, Fix } from '../syntax/diagnostic';
 import { deprecatedStdlib, isComponentName, suggestComponentNames } from '../semantic/catalog';
 import { classifyTopLevelBlock } from '../semantic/blockKinds';
-import type { ConfigModel, SourceFile } from '../semantic/model';
-import { resolveReference } from '../semantic/references';
+import { firstNameFragment, type ConfigModel, type SourceFile } from '../semantic/model';
+import type { Resolution } from '../semantic/references';
 import { walkModel } from '../semantic/modelWalk';
 import { MAX_SUGGESTED_REFERENCES, referenceFixes } from './referenceFixes';
 import { PerFileCap } from '../semantic/limits';
@@ -38,8 +38,11 @@ export function checkReferences(model: ConfigModel): Finding[] {
     let suggested = 0;
     for (const block of rootScoped(file)) {
       if (!cap.hasRoom(file.path)) break;
-      for (const expr of walk.references(block)) {
-        const r = resolveReference(model, expr);
+      const exprs = walk.references(block);
+      const resolutions = walk.resolutions(block);
+      for (let i = 0; i < exprs.length; i++) {
+        const expr = exprs[i] as Expr;
+        const r = resolutions[i] as Resolution;
         if (r.kind === 'undefined' && !cap.take(file.path)) break;
         if (r.kind !== 'undefined') continue;
         const suggest = suggested++ < MAX_SUGGESTED_REFERENCES;
@@ -68,7 +71,7 @@ export function checkComponentNames(model: ConfigModel): Finding[] {
     for (const stmt of file.parse.file.body) {
       if (stmt.kind !== 'Block' || classifyTopLevelBlock(stmt.name).kind !== 'component') continue;
       const name = stmt.name;
-      const first = name.split('.')[0] ?? '';
+      const first = firstNameFragment(name);
       if (isComponentName(name) || model.declares.has(name) || (model.importNamespaces.has(first) && name.includes('.'))) continue;
       if (stmt.nameParts.some((p) => p.name === '')) continue; // a syntax error already says what is wrong
       if (!cap.take(file.path)) break;

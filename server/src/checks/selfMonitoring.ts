@@ -189,10 +189,7 @@ function isReferenced(model: ConfigModel, target: ComponentNode): boolean {
   for (const file of model.files) {
     for (const stmt of file.parse.file.body) {
       if (stmt.kind !== 'Block' || stmt === target.block) continue;
-      for (const expr of walk.references(stmt)) {
-        const r = resolveReference(model, expr);
-        if (r.kind === 'component' && r.ref.component === target) return true;
-      }
+      for (const r of walk.resolutions(stmt)) if (r.kind === 'component' && r.ref.component === target) return true;
     }
   }
   return false;

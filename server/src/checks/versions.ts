@@ -13,7 +13,7 @@ import { walkModel } from '../semantic/modelWalk';
 import type { FileEdit, Finding, Fix, Severity } from '../syntax/diagnostic';
 import { getComponent, getConfigBlock, type Stability } from '../semantic/catalog';
 import { generatedStdlib, newestRelease } from '../semantic/catalogGenerated';
-import type { ConfigModel } from '../semantic/model';
+import { firstNameFragment, type ConfigModel } from '../semantic/model';
 import type { Settings } from '../settings';
 import { configScopes } from './configScopes';
 import { withLazyFixes } from '../fixes/lazyFixes';
@@ -93,10 +93,23 @@ function experimentalStdlib(): ReadonlySet<string> {
 
 const RANK: Readonly<Record<string, number>> = { experimental: 0, 'public-preview': 1, 'generally-available': 2 };
 
+/** A configuration compares a handful of versions once per block: each is split once. */
+const partsOfVersion = new Map<string, readonly number[]>();
+
+function versionParts(version: string): readonly number[] {
+  let parts = partsOfVersion.get(version);
+  if (!parts) {
+    parts = version.split('.').map(Number);
+    // Versions come from the catalog and settings; a bound keeps odd inputs from piling up.
+    if (partsOfVersion.size < 1000) partsOfVersion.set(version, parts);
+  }
+  return parts;
+}
+
 /** Compares dotted versions numerically. */
 export function compareVersions(a: string, b: string): number {
-  const pa = a.split('.').map(Number);
-  const pb = b.split('.').map(Number);
+  const pa = versionParts(a);
+  const pb = versionParts(b);
   for (let i = 0; i < 3; i++) {
     const d = (pa[i] ?? 0) - (pb[i] ?? 0);
     if (d !== 0) return d;
@@ -130,7 +143,7 @@ export function checkVersions(model: ConfigModel, running: RunningAlloy): Findin
         const finding: Finding = { file: file.path, range: at, code, severity, message, source: SOURCE };
         out.push(needed && running.stabilityFix ? withLazyFixes(finding, () => flagFix(running, needed)) : finding);
       };
-      const first = block.name.split('.')[0] ?? '';
+      const first = firstNameFragment(block.name);
       const component = scope.declares.has(block.name) || scope.importNamespaces.has(first) ? undefined : getComponent(block.name);
       if (component) {
         const v = running.version;

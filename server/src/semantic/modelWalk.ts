@@ -7,7 +7,7 @@
  */
 import type { BlockStmt, CallExpr, Expr, Node, Stmt } from '../syntax/ast';
 import type { ConfigModel, SourceFile } from './model';
-import { referenceExpressions } from './references';
+import { referenceExpressions, resolveUncached, type Resolution } from './references';
 
 /** A call expression and the file it is in. */
 export interface FileCall {
@@ -21,6 +21,8 @@ export interface ModelWalk {
   readonly calls: readonly FileCall[];
   /** The reference expressions of `block`, as `referenceExpressions` lists them (gathered for top-level blocks, walked for others). */
   references(block: BlockStmt): readonly Expr[];
+  /** What each of `references(block)` resolves to, in the same order; resolved on the first call for the block. */
+  resolutions(block: BlockStmt): readonly Resolution[];
 }
 
 const walks = new WeakMap<ConfigModel, ModelWalk>();
@@ -45,78 +47,91 @@ function buildWalk(model: ConfigModel): ModelWalk {
       if (stmt.kind === 'Block' && refs) byBlock.set(stmt, refs);
     }
   }
-  return {
-    calls,
-    references: (block) => byBlock.get(block) ?? referenceExpressions(block),
+  const references = (block: BlockStmt): readonly Expr[] => byBlock.get(block) ?? referenceExpressions(block);
+  // A list per block, read in order: the references, cycles, shadowing and self-monitoring checks all go through them.
+  const resolved = new Map<BlockStmt, Resolution[]>();
+  const resolutions = (block: BlockStmt): readonly Resolution[] => {
+    let list = resolved.get(block);
+    if (!list) {
+      list = references(block).map((expr) => resolveUncached(model, expr));
+      resolved.set(block, list);
+    }
+    return list;
   };
+  return { calls, references, resolutions };
 }
 
 /**
- * Visits `root` depth-first, parents before children, with its own stacks and
- * no per-node allocation. References are gathered as `referenceExpressions`
- * gathers them: maximal identifier chains, never inside a callee.
+ * Visits `root` depth-first, parents before children, with its own stack and
+ * no per-node allocation. References are gathered into `refs` as
+ * `referenceExpressions` gathers them: maximal identifier chains, never inside
+ * a callee (`sys.env` is a function).
  */
 function scanStatement(root: Stmt, file: SourceFile, calls: FileCall[], refs: Expr[] | undefined): void {
-  const nodes: Node[] = [root];
-  // Whether references are gathered under the node: not under a callee (`sys.env` is a function).
-  const gather: boolean[] = [refs !== undefined];
-  const push = (node: Node, g: boolean): void => {
-    nodes.push(node);
-    gather.push(g);
-  };
-  const pushAll = (list: readonly Node[], g: boolean): void => {
-    for (let i = list.length - 1; i >= 0; i--) push(list[i] as Node, g);
-  };
-  while (nodes.length > 0) {
-    const node = nodes.pop() as Node;
-    const g = gather.pop() as boolean;
+  const stack: Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop() as Node;
     switch (node.kind) {
       case 'Block':
-        pushAll(node.body, g);
+        for (let i = node.body.length - 1; i >= 0; i--) stack.push(node.body[i] as Stmt);
         break;
       case 'Attribute':
       case 'Field':
-        push(node.value, g);
+        if (node.value.kind !== 'Literal') stack.push(node.value);
         break;
       case 'Array':
-        pushAll(node.elements, g);
+        for (let i = node.elements.length - 1; i >= 0; i--) {
+          const e = node.elements[i] as Expr;
+          if (e.kind !== 'Literal') stack.push(e);
+        }
         break;
       case 'Object':
-        pushAll(node.fields, g);
+        for (let i = node.fields.length - 1; i >= 0; i--) stack.push(node.fields[i] as Node);
         break;
       case 'Call':
         calls.push({ file, call: node });
-        pushAll(node.args, g);
-        push(node.callee, false);
+        // The callee's own calls come next in source order; its names are not references.
+        if (node.callee.kind !== 'IdentExpr' && node.callee.kind !== 'Access') scanCallee(node.callee, file, calls);
+        else if (node.callee.kind === 'Access') scanCallee(chainBase(node.callee), file, calls);
+        for (let i = node.args.length - 1; i >= 0; i--) stack.push(node.args[i] as Expr);
         break;
       case 'IdentExpr':
-        if (g) refs?.push(node);
+        refs?.push(node);
         break;
       case 'Access': {
         // A chain is a reference when its base is an identifier; otherwise only its base can hold any.
-        let base: Expr = node;
-        while (base.kind === 'Access') base = base.value;
-        if (base.kind === 'IdentExpr') {
-          if (g) refs?.push(node);
-        } else push(base, g);
+        const base = chainBase(node);
+        if (base.kind === 'IdentExpr') refs?.push(node);
+        else stack.push(base);
         break;
       }
       case 'Index':
-        push(node.index, g);
-        push(node.value, g);
+        stack.push(node.index, node.value);
         break;
       case 'Unary':
-        push(node.operand, g);
+        stack.push(node.operand);
         break;
       case 'Binary':
-        push(node.right, g);
-        push(node.left, g);
+        stack.push(node.right, node.left);
         break;
       case 'Paren':
-        push(node.inner, g);
+        stack.push(node.inner);
         break;
       default:
         break;
     }
   }
+}
+
+/** The base of a chain of field accesses (`a` in `a.b.c`, the call in `f(x).y`). */
+function chainBase(expr: Expr): Expr {
+  let base = expr;
+  while (base.kind === 'Access') base = base.value;
+  return base;
+}
+
+/** The calls inside a callee, in source order (rare: `f(x)(y)`, `(a ? f : g)(x)`); nothing there is a reference. */
+function scanCallee(root: Expr, file: SourceFile, calls: FileCall[]): void {
+  if (root.kind === 'IdentExpr') return;
+  scanStatement({ kind: 'Attribute', name: { kind: 'Ident', name: '', start: root.start, end: root.start }, value: root, start: root.start, end: root.end }, file, calls, undefined);
 }

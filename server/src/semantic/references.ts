@@ -40,13 +40,17 @@ export function resolveReference(model: ConfigModel, expr: Expr): Resolution {
   }
   let r = known.get(expr);
   if (r === undefined) {
-    r = resolve(model, expr);
+    r = resolveUncached(model, expr);
     known.set(expr, r);
   }
   return r;
 }
 
-function resolve(model: ConfigModel, expr: Expr): Resolution {
+/**
+ * `resolveReference` without the per-model cache, for callers that keep the
+ * answers themselves (the model walk keeps one list per block).
+ */
+export function resolveUncached(model: ConfigModel, expr: Expr): Resolution {
   const path = referencePath(expr);
   if (!path || path.length < 2) return OTHER;
   // The dotted prefixes, built once: prefixes[k] joins the first k + 1 fragments. Ids are
