@@ -10,7 +10,7 @@
  */
 import { referencePath } from '../syntax/ast';
 import { walkModel } from '../semantic/modelWalk';
-import type { FileEdit, Finding, Fix, Severity } from '../syntax/diagnostic';
+import type { FileEdit, Finding, Fix, Severity, TextRange } from '../syntax/diagnostic';
 import { getComponent, getConfigBlock, type Stability } from '../semantic/catalog';
 import { generatedStdlib, newestRelease } from '../semantic/catalogGenerated';
 import { firstNameFragment, type ConfigModel } from '../semantic/model';
@@ -117,10 +117,15 @@ export function compareVersions(a: string, b: string): number {
   return 0;
 }
 
-function belowLevel(feature: string, stability: Stability, level: Stability): string | undefined {
+/** Whether a feature at `stability` is below the allowed `level`. */
+function isBelow(stability: Stability, level: Stability): boolean {
   const have = RANK[stability];
   const need = RANK[level];
-  if (have === undefined || need === undefined || have >= need) return undefined;
+  return have !== undefined && need !== undefined && have < need;
+}
+
+function belowLevel(feature: string, stability: Stability, level: Stability): string | undefined {
+  if (!isBelow(stability, level)) return undefined;
   return `${feature} is at stability level "${stability}", which is below the minimum allowed stability level "${level}". Use --stability.level command-line flag to enable "${stability}" features`;
 }
 
@@ -136,36 +141,37 @@ export function checkVersions(model: ConfigModel, running: RunningAlloy): Findin
   const stabilitySeverity: Severity = running.stabilityFrom === 'default' ? 'information' : 'error';
   const versionSeverity: Severity = running.versionFrom === 'newest' ? 'information' : 'error';
   const experimental = experimentalStdlib();
+  const push = (file: string, at: TextRange, code: string, severity: Severity, message: string, needed?: Stability): void => {
+    const finding: Finding = { file, range: at, code, severity, message, source: SOURCE };
+    out.push(needed && running.stabilityFix ? withLazyFixes(finding, () => flagFix(running, needed)) : finding);
+  };
   for (const scope of configScopes(model)) {
     for (const { file, block } of scope.blocks) {
       const at = { start: block.start, end: block.start + block.name.length };
-      const push = (code: string, severity: Severity, message: string, needed?: Stability): void => {
-        const finding: Finding = { file: file.path, range: at, code, severity, message, source: SOURCE };
-        out.push(needed && running.stabilityFix ? withLazyFixes(finding, () => flagFix(running, needed)) : finding);
-      };
       const first = firstNameFragment(block.name);
       const component = scope.declares.has(block.name) || scope.importNamespaces.has(first) ? undefined : getComponent(block.name);
       if (component) {
         const v = running.version;
         if (v !== undefined && component.added !== undefined && compareVersions(v, component.added) < 0) {
-          push('version/unavailable', versionSeverity, `component "${block.name}" is not in Alloy v${v}: added in v${component.added}`);
+          push(file.path, at, 'version/unavailable', versionSeverity, `component "${block.name}" is not in Alloy v${v}: added in v${component.added}`);
         } else if (v !== undefined && component.removed !== undefined && compareVersions(v, component.removed) >= 0) {
-          push('version/unavailable', versionSeverity, `component "${block.name}" is not in Alloy v${v}: removed in v${component.removed}`);
+          push(file.path, at, 'version/unavailable', versionSeverity, `component "${block.name}" is not in Alloy v${v}: removed in v${component.removed}`);
         }
-        const below = belowLevel(`component "${block.name}"`, component.stability, running.stability);
-        if (below) push('stability/below-level', stabilitySeverity, below, component.stability);
+        // The message is only written for a block that is below the level.
+        const below = isBelow(component.stability, running.stability) ? belowLevel(`component "${block.name}"`, component.stability, running.stability) : undefined;
+        if (below) push(file.path, at, 'stability/below-level', stabilitySeverity, below, component.stability);
         continue;
       }
       const config = getConfigBlock(block.name);
-      if (config) {
+      if (config && isBelow(config.stability, running.stability)) {
         const feature = block.name === 'foreach' ? `foreach block "${block.name}"` : `config block "${block.name}"`;
         const below = belowLevel(feature, config.stability, running.stability);
-        if (below) push('stability/below-level', stabilitySeverity, below, config.stability);
+        if (below) push(file.path, at, 'stability/below-level', stabilitySeverity, below, config.stability);
       }
     }
   }
   // Nothing is below the experimental level: the calls need not be looked at.
-  if (belowLevel('', 'experimental', running.stability) === undefined) return out;
+  if (!isBelow('experimental', running.stability)) return out;
   for (const { file, call } of walkModel(model).calls) {
     const name = referencePath(call.callee)?.join('.');
     if (name === undefined || !experimental.has(name)) continue;

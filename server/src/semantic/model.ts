@@ -139,10 +139,18 @@ export function getBlocks(block: { body: Stmt[] }, name: string): BlockStmt[] {
  * attribute), in the first block of each name.
  */
 export function getAttributeAtPath(block: BlockStmt, path: string): AttributeStmt | undefined {
+  // Most paths are one attribute (`forward_to`): the pipeline graph asks for them per component.
+  if (!path.includes('.')) return getAttribute(block, path);
   const parts = path.split('.');
   let current: BlockStmt | undefined = block;
-  for (let i = 0; i < parts.length - 1 && current; i++) current = getBlocks(current, parts[i] as string)[0];
+  for (let i = 0; i < parts.length - 1 && current; i++) current = firstBlock(current, parts[i] as string);
   return current ? getAttribute(current, parts[parts.length - 1] as string) : undefined;
+}
+
+/** The first nested block called `name` directly in a block's body. */
+function firstBlock(block: { body: Stmt[] }, name: string): BlockStmt | undefined {
+  for (const stmt of block.body) if (stmt.kind === 'Block' && stmt.name === name) return stmt;
+  return undefined;
 }
 
 /** A backslash or a control character: a string with one is read by `JSON.parse`, which rejects what Alloy's scanner would. */

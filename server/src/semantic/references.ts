@@ -51,18 +51,14 @@ export function resolveReference(model: ConfigModel, expr: Expr): Resolution {
  * answers themselves (the model walk keeps one list per block).
  */
 export function resolveUncached(model: ConfigModel, expr: Expr): Resolution {
+  const found = findComponent(model, expr);
+  if (found) return found;
   const path = referencePath(expr);
   if (!path || path.length < 2) return OTHER;
-  // The dotted prefixes, built once: prefixes[k] joins the first k + 1 fragments. Ids are
-  // short (name fragments plus a label): long chains only matter by their head.
-  const longest = Math.min(path.length, MAX_ID_PARTS);
+  // No component of the model is named: the dotted prefixes, built once (prefixes[k] joins
+  // the first k + 1 fragments). Ids are short: long chains only matter by their head.
   const prefixes: string[] = [path[0] as string];
-  for (let k = 1; k < longest; k++) prefixes.push(`${prefixes[k - 1] as string}.${path[k] as string}`);
-  // Longest id first: `a.b.c.label.field` → component `a.b.c.label`.
-  for (let k = longest; k >= 2; k--) {
-    const component = model.components.get(prefixes[k - 1] as string);
-    if (component) return { kind: 'component', ref: { component, exportName: k === path.length ? '' : path.slice(k).join('.'), range: { start: expr.start, end: expr.end } } };
-  }
+  for (let k = 1; k < Math.min(path.length, MAX_ID_PARTS); k++) prefixes.push(`${prefixes[k - 1] as string}.${path[k] as string}`);
   // Only call a reference undefined when its leading fragments are certainly a
   // component name (built-in or declared here) followed by a label.
   for (let k = Math.min(path.length - 1, MAX_ID_PARTS); k >= 1; k--) {
@@ -74,6 +70,71 @@ export function resolveUncached(model: ConfigModel, expr: Expr): Resolution {
     }
   }
   return OTHER;
+}
+
+/** The component ids of a model by fragment: `prometheus` → `scrape` → `default`. */
+interface IdNode {
+  component?: ComponentNode;
+  next?: Map<string, IdNode>;
+}
+
+const idTries = new WeakMap<ConfigModel, IdNode>();
+
+function idTrie(model: ConfigModel): IdNode {
+  let root = idTries.get(model);
+  if (!root) {
+    root = {};
+    for (const component of model.components.values()) {
+      let at = root;
+      for (const fragment of component.id.split('.')) {
+        at.next ??= new Map();
+        let child = at.next.get(fragment);
+        if (!child) {
+          child = {};
+          at.next.set(fragment, child);
+        }
+        at = child;
+      }
+      at.component ??= component;
+    }
+    idTries.set(model, root);
+  }
+  return root;
+}
+
+/** The fragments of a reference chain, base first, reused between calls (no array per reference). */
+const chain: string[] = [];
+
+/**
+ * The component a reference names, the longest id first (`a.b.c.label.field` →
+ * `a.b.c.label`), found fragment by fragment without building a dotted string.
+ * Undefined when it names none.
+ */
+function findComponent(model: ConfigModel, expr: Expr): Resolution | undefined {
+  chain.length = 0;
+  let e: Expr = expr;
+  while (e.kind === 'Access') {
+    chain.push(e.name.name);
+    e = e.value;
+  }
+  if (e.kind !== 'IdentExpr') return undefined;
+  chain.push(e.name);
+  const length = chain.length;
+  if (length < 2) return undefined;
+  let at: IdNode | undefined = idTrie(model);
+  let found: ComponentNode | undefined;
+  let foundLength = 0;
+  for (let k = 1; k <= Math.min(length, MAX_ID_PARTS) && at; k++) {
+    at = at.next?.get(chain[length - k] as string);
+    if (at?.component && k >= 2) {
+      found = at.component;
+      foundLength = k;
+    }
+  }
+  if (!found) return undefined;
+  let exportName = '';
+  for (let k = foundLength + 1; k <= length; k++) exportName = exportName === '' ? (chain[length - k] as string) : `${exportName}.${chain[length - k] as string}`;
+  return { kind: 'component', ref: { component: found, exportName, range: { start: expr.start, end: expr.end } } };
 }
 
 /**
