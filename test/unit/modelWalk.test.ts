@@ -92,6 +92,19 @@ describe('the model walk', () => {
     assert.ok(attr?.kind === 'Attribute' && attr.value.kind === 'Array');
     const kinds = attr.value.elements.map((e: Expr) => resolveUncached(model, e).kind);
     assert.deepEqual(kinds, ['other', 'undefined', 'other', 'other']);
+    const missing = attr.value.elements[1] as Expr;
+    assert.deepEqual(resolveUncached(model, missing), { kind: 'undefined', path: 'prometheus.exporter.unix.missing.targets', componentName: 'prometheus.exporter.unix', range: { start: missing.start, end: missing.end } });
+  });
+
+  it('names declared components as undefined too, and leaves computed bases alone', () => {
+    const model = modelOf('declare "box" { }\nprometheus.scrape "s" {\n\ttargets = [box.nope.out, f(x).y.z, prometheus.scrape]\n\tforward_to = []\n}\n');
+    const attr = [...model.components.values()][0]?.block.body[0];
+    assert.ok(attr?.kind === 'Attribute' && attr.value.kind === 'Array');
+    const resolved = attr.value.elements.map((e: Expr) => {
+      const r = resolveUncached(model, e);
+      return r.kind === 'undefined' ? `${r.componentName} ${r.path}` : r.kind;
+    });
+    assert.deepEqual(resolved, ['box box.nope.out', 'other', 'other']);
   });
 });
 

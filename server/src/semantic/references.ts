@@ -4,7 +4,7 @@
  */
 import { referencePath, walk, type Expr, type Node } from '../syntax/ast';
 import type { TextRange } from '../syntax/diagnostic';
-import { getComponent, isComponentName, stdlibNamespaces } from './catalog';
+import { componentNames, getComponent, isComponentName, stdlibNamespaces } from './catalog';
 
 const stdlibRoots: ReadonlySet<string> = new Set(['sys', ...stdlibNamespaces.map((n) => n.name)]);
 import type { ComponentNode, ConfigModel } from './model';
@@ -53,6 +53,8 @@ export function resolveReference(model: ConfigModel, expr: Expr): Resolution {
 export function resolveUncached(model: ConfigModel, expr: Expr): Resolution {
   const found = findComponent(model, expr);
   if (found) return found;
+  // Without declared names, the catalog's names are all there is: found fragment by fragment too.
+  if (model.declares.size === 0) return findBuiltinName(expr);
   const path = referencePath(expr);
   if (!path || path.length < 2) return OTHER;
   // No component of the model is named: the dotted prefixes, built once (prefixes[k] joins
@@ -135,6 +137,63 @@ function findComponent(model: ConfigModel, expr: Expr): Resolution | undefined {
   let exportName = '';
   for (let k = foundLength + 1; k <= length; k++) exportName = exportName === '' ? (chain[length - k] as string) : `${exportName}.${chain[length - k] as string}`;
   return { kind: 'component', ref: { component: found, exportName, range: { start: expr.start, end: expr.end } } };
+}
+
+/** Built-in component names by fragment, built on first use (the catalog is fixed). */
+interface NameNode {
+  isName: boolean;
+  next?: Map<string, NameNode>;
+}
+
+let builtinNames: NameNode | undefined;
+
+function builtinNameTrie(): NameNode {
+  if (!builtinNames) {
+    const root: NameNode = { isName: false };
+    for (const name of componentNames()) {
+      let at = root;
+      for (const fragment of name.split('.')) {
+        at.next ??= new Map();
+        let child = at.next.get(fragment);
+        if (!child) {
+          child = { isName: false };
+          at.next.set(fragment, child);
+        }
+        at = child;
+      }
+      at.isName = true;
+    }
+    builtinNames = root;
+  }
+  return builtinNames;
+}
+
+/**
+ * After `findComponent` missed (its fragments are in `chain`): undefined when the
+ * leading fragments are a built-in component name followed by a label, the
+ * longest name first; otherwise not a component reference. Built-in names are
+ * never stdlib functions, so a stdlib-looking head does not matter here.
+ */
+function findBuiltinName(expr: Expr): Resolution {
+  const length = chain.length;
+  // `findComponent` stops early for anything but an identifier chain of two or more.
+  if (length < 2 || !isIdentifierChain(expr, length)) return OTHER;
+  let at: NameNode | undefined = builtinNameTrie();
+  let nameLength = 0;
+  for (let k = 1; k <= Math.min(length - 1, MAX_ID_PARTS) && at; k++) {
+    at = at.next?.get(chain[length - k] as string);
+    if (at?.isName) nameLength = k;
+  }
+  if (nameLength === 0) return OTHER;
+  const fragments = chain.slice().reverse();
+  return { kind: 'undefined', path: fragments.join('.'), componentName: fragments.slice(0, nameLength).join('.'), range: { start: expr.start, end: expr.end } };
+}
+
+/** Whether `expr` is a chain of `length` identifiers (what `chain` then holds). */
+function isIdentifierChain(expr: Expr, length: number): boolean {
+  let e: Expr = expr;
+  for (let i = 1; i < length && e.kind === 'Access'; i++) e = e.value;
+  return e.kind === 'IdentExpr';
 }
 
 /**
