@@ -79,4 +79,5 @@ export class FindingBudget {
   }
 }
 
-const count = (n: number): string => n.toLocaleString('en');
+/** A limit with thousands separators, as `toLocaleString('en')` writes it (without loading a locale per analysis). */
+const count = (n: number): string => String(Math.trunc(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
