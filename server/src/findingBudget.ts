@@ -7,6 +7,7 @@
  */
 import type { Finding } from './syntax/diagnostic';
 import type { Settings } from './settings';
+import { copyFinding } from './fixes/lazyFixes';
 import { MAX_FINDINGS_PER_CONFIGURATION, MAX_FINDINGS_PER_FILE } from './semantic/limits';
 import { severityOf, type Code } from './codes';
 
@@ -36,7 +37,8 @@ export class FindingBudget {
   add(finding: Finding): void {
     const level = this.settings.severity[finding.code];
     if (level === 'off') return;
-    const f = level ? { ...finding, severity: level } : finding;
+    // A copy that keeps the fixes unbuilt: a spread would build them on every analysis.
+    const f = level ? copyFinding(finding, { severity: level }) : finding;
     if ((this.perFile.get(f.file) ?? 0) >= this.maxPerFile) {
       if (!this.firstDropped.has(f.file)) this.firstDropped.set(f.file, f);
       return;
@@ -78,4 +80,5 @@ export class FindingBudget {
   }
 }
 
-const count = (n: number): string => n.toLocaleString('en');
+/** A limit with thousands separators, as `toLocaleString('en')` writes it (without loading a locale per analysis). */
+const count = (n: number): string => String(Math.trunc(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');

@@ -2,14 +2,14 @@
  * The language service: the one entry point the language server, the CLI and
  * the client's commands call, so that they report identical findings.
  */
-import type { Finding, Fix } from './syntax/diagnostic';
+import type { Finding } from './syntax/diagnostic';
 import { parse } from './syntax/parser';
 import { reparse } from './syntax/reparse';
 import type { Settings } from './settings';
 import { validateConfiguration } from './semantic/validate';
 import { buildModel, type ConfigModel, type SourceFile } from './semantic/model';
 import { applyEdits } from './fixes/edits';
-import { dominantLineEnding, matchEditToLineEndings } from './fixes/lineEndings';
+import { matchFixesToLineEndings } from './fixes/lineEndings';
 import { PipelineGraph } from './semantic/pipelineGraph';
 import { checkComponentNames, checkDeprecatedFunctions, checkReferences } from './checks/references';
 import { checkSchemas } from './checks/schema';
@@ -146,7 +146,7 @@ export function analyzeWithModel(
   budget.addAll(checkVersions(model, runningAlloy(settings, check?.alloy ?? null)));
   const explanation = model.hasSyntaxErrors ? [] : explainSelfTelemetry(model, graph, hosts).map((s) => s.text);
   const findings = budget.results();
-  matchLineEndings(findings, files);
+  matchFixesToLineEndings(findings, files);
   return { analysis: { findings, env, envReports: check?.reports ?? [], explanation }, model };
 }
 
@@ -156,38 +156,6 @@ function textReader(context: EnvironmentContext): ReadText {
     const text = context.fs.readFile(path);
     return typeof text === 'string' ? text : undefined;
   };
-}
-
-/** Fixes write `\n`; each edit of a configuration file is made to keep that file's line endings. */
-function matchLineEndings(findings: Finding[], files: readonly ParsedFile[]): void {
-  // Fixes already write `\n`: in files without a CR there is nothing to match (nor any fix to build).
-  if (!files.some((f) => f.parse.text.includes('\r'))) return;
-  const byPath = new Map(files.map((f) => [f.path, { text: f.parse.text, ending: undefined as '\n' | '\r\n' | undefined }]));
-  const match = (fixes: Fix[] | undefined): Fix[] | undefined => {
-    for (const fix of fixes ?? []) {
-      for (const edit of fix.edits) {
-        const file = byPath.get(edit.file);
-        if (!file) continue;
-        file.ending ??= dominantLineEnding(file.text);
-        matchEditToLineEndings(edit, file.text, file.ending);
-      }
-    }
-    return fixes;
-  };
-  for (const finding of findings) {
-    // Checks build fixes lazily; matching them is deferred too, to when they are read.
-    const own = Object.getOwnPropertyDescriptor(finding, 'fixes');
-    if (!own) continue;
-    let matched: { fixes: Fix[] | undefined } | undefined;
-    Object.defineProperty(finding, 'fixes', {
-      enumerable: true,
-      configurable: true,
-      get: () => (matched ??= { fixes: match(own.get ? (own.get.call(finding) as Fix[] | undefined) : (own.value as Fix[] | undefined)) }).fixes,
-      set: (fixes: Fix[] | undefined) => {
-        matched = { fixes };
-      },
-    });
-  }
 }
 
 /** The findings of analyzeConfiguration. */

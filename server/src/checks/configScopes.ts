@@ -39,8 +39,23 @@ function withVisible(scope: Omit<ConfigScope, 'declares' | 'importNamespaces'>, 
   return { ...scope, declares, importNamespaces };
 }
 
-/** Every scope of the configuration, the root first, then the nested ones outside in. */
-export function configScopes(model: ConfigModel): ConfigScope[] {
+const scopesByModel = new WeakMap<ConfigModel, readonly ConfigScope[]>();
+
+/**
+ * Every scope of the configuration, the root first, then the nested ones
+ * outside in. Worked out once per model: the schema, module, cycle and version
+ * checks all go through them.
+ */
+export function configScopes(model: ConfigModel): readonly ConfigScope[] {
+  let scopes = scopesByModel.get(model);
+  if (!scopes) {
+    scopes = findScopes(model);
+    scopesByModel.set(model, scopes);
+  }
+  return scopes;
+}
+
+function findScopes(model: ConfigModel): ConfigScope[] {
   const root = withVisible({ kind: 'root', blocks: model.files.flatMap((f) => blocksOf(f, f.parse.file.body)), inModule: false, inForeach: false }, undefined);
   const out: ConfigScope[] = [];
   const pending: ConfigScope[] = [root];

@@ -7,7 +7,9 @@
  */
 import type { Finding } from '../syntax/diagnostic';
 import type { ComponentNode, ConfigModel } from '../semantic/model';
-import { referenceExpressions, resolveReference } from '../semantic/references';
+import { referenceExpressions, resolveReference, type Resolution } from '../semantic/references';
+import { walkModel } from '../semantic/modelWalk';
+import type { BlockStmt } from '../syntax/ast';
 import { configScopes } from './configScopes';
 import { scopeModel } from './modules';
 import { severityOf } from '../codes';
@@ -23,25 +25,33 @@ export function checkCycles(model: ConfigModel): Finding[] {
   for (const scope of configScopes(model)) {
     if (scope.kind === 'foreach') continue;
     if (scope.kind === 'root' && model.isModule) continue;
-    cyclesIn(scope.kind === 'root' ? model : scopeModel(scope), out);
+    // The root's references come from the analysis' one walk; a declare body is walked on its own.
+    if (scope.kind === 'root') cyclesIn(model, out, walkModel(model).resolutions);
+    else {
+      const local = scopeModel(scope);
+      cyclesIn(local, out, (block) => referenceExpressions(block).map((expr) => resolveReference(local, expr)));
+    }
   }
   return out;
 }
 
-function cyclesIn(model: ConfigModel, out: Finding[]): void {
+function cyclesIn(model: ConfigModel, out: Finding[], resolutions: (block: BlockStmt) => readonly Resolution[]): void {
   const nodes = [...model.components.values()];
   const index = new Map(nodes.map((n, i) => [n, i]));
-  const edges: number[][] = nodes.map(() => []);
+  const edges: number[][] = [];
+  // The node whose edges last took each target: a reference named twice is one edge.
+  const takenBy = new Int32Array(nodes.length).fill(-1);
   for (const [i, node] of nodes.entries()) {
-    const targets = new Set<number>();
-    for (const expr of referenceExpressions(node.block)) {
-      const r = resolveReference(model, expr);
+    const targets: number[] = [];
+    for (const r of resolutions(node.block)) {
       if (r.kind !== 'component') continue;
       const j = index.get(r.ref.component);
-      if (j !== undefined) targets.add(j);
+      if (j === undefined || takenBy[j] === i) continue;
+      takenBy[j] = i;
+      targets.push(j);
     }
-    edges[i] = [...targets];
-    if (targets.has(i)) report(out, node, 'cannot reference self');
+    edges.push(targets);
+    if (takenBy[i] === i) report(out, node, 'cannot reference self');
   }
   for (const component of stronglyConnected(edges)) {
     if (component.length < 2) continue;

@@ -12,7 +12,7 @@ import type { BlockStmt } from '../syntax/ast';
 import type { Finding, TextRange } from '../syntax/diagnostic';
 import { isComponentName, suggestComponentNames } from '../semantic/catalog';
 import { classifyTopLevelBlock } from '../semantic/blockKinds';
-import { buildModel, type ConfigModel, type SourceFile } from '../semantic/model';
+import { buildModel, firstNameFragment, type ConfigModel, type SourceFile } from '../semantic/model';
 import { referenceExpressions, resolveReference } from '../semantic/references';
 import { blockId } from '../semantic/validate';
 import { configScopes, type ConfigScope } from './configScopes';
@@ -69,7 +69,7 @@ function checkScopeBlocks(scope: ConfigScope, out: Finding[]): void {
 }
 
 function knownHere(scope: ConfigScope, name: string): boolean {
-  const first = name.split('.')[0] ?? '';
+  const first = firstNameFragment(name);
   return isComponentName(name) || scope.declares.has(name) || (scope.importNamespaces.has(first) && name.includes('.'));
 }
 

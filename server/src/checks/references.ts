@@ -3,14 +3,16 @@
  * component names Alloy does not know, and deprecated stdlib functions. The
  * messages are Alloy's own where Alloy has one.
  */
-import { walk, type BlockStmt, type Stmt } from '../syntax/ast';
+import type { BlockStmt, Expr, Stmt } from '../syntax/ast';
 import type { Finding, Fix } from '../syntax/diagnostic';
 import { deprecatedStdlib, isComponentName, suggestComponentNames } from '../semantic/catalog';
 import { classifyTopLevelBlock } from '../semantic/blockKinds';
-import type { ConfigModel, SourceFile } from '../semantic/model';
-import { referenceExpressions, resolveReference } from '../semantic/references';
+import { firstNameFragment, type ConfigModel, type SourceFile } from '../semantic/model';
+import type { Resolution } from '../semantic/references';
+import { walkModel } from '../semantic/modelWalk';
 import { MAX_SUGGESTED_REFERENCES, referenceFixes } from './referenceFixes';
 import { PerFileCap } from '../semantic/limits';
+import { withLazyFixes } from '../fixes/lazyFixes';
 import { severityOf } from '../codes';
 
 const SOURCE = 'alloy';
@@ -24,34 +26,24 @@ function rootScoped(file: SourceFile): BlockStmt[] {
   });
 }
 
-/**
- * `finding` with fixes computed on first read and kept. The property is an
- * ordinary enumerable one to every reader (spread, JSON, `f.fixes?.length`).
- */
-export function withLazyFixes(finding: Finding, compute: () => Fix[]): Finding {
-  let cached: Fix[] | undefined;
-  Object.defineProperty(finding, 'fixes', {
-    enumerable: true,
-    configurable: true,
-    get: () => (cached ??= compute()),
-    set: (value: Fix[] | undefined) => {
-      cached = value;
-    },
-  });
-  return finding;
-}
+/** Kept here too: the reference checks were its first users. */
+export { withLazyFixes };
 
 export function checkReferences(model: ConfigModel): Finding[] {
   const out: Finding[] = [];
   // A module's references may name its arguments' components: only a root configuration is checked.
   if (model.isModule) return out;
   const cap = new PerFileCap();
+  const walk = walkModel(model);
   for (const file of model.files) {
     let suggested = 0;
     for (const block of rootScoped(file)) {
       if (!cap.hasRoom(file.path)) break;
-      for (const expr of referenceExpressions(block)) {
-        const r = resolveReference(model, expr);
+      const exprs = walk.references(block);
+      const resolutions = walk.resolutions(block);
+      for (let i = 0; i < exprs.length; i++) {
+        const expr = exprs[i] as Expr;
+        const r = resolutions[i] as Resolution;
         if (r.kind === 'undefined' && !cap.take(file.path)) break;
         if (r.kind !== 'undefined') continue;
         const suggest = suggested++ < MAX_SUGGESTED_REFERENCES;
@@ -80,7 +72,7 @@ export function checkComponentNames(model: ConfigModel): Finding[] {
     for (const stmt of file.parse.file.body) {
       if (stmt.kind !== 'Block' || classifyTopLevelBlock(stmt.name).kind !== 'component') continue;
       const name = stmt.name;
-      const first = name.split('.')[0] ?? '';
+      const first = firstNameFragment(name);
       if (isComponentName(name) || model.declares.has(name) || (model.importNamespaces.has(first) && name.includes('.'))) continue;
       if (stmt.nameParts.some((p) => p.name === '')) continue; // a syntax error already says what is wrong
       if (!cap.take(file.path)) break;
@@ -113,23 +105,21 @@ export function checkComponentNames(model: ConfigModel): Finding[] {
 export function checkDeprecatedFunctions(model: ConfigModel): Finding[] {
   const out: Finding[] = [];
   const cap = new PerFileCap();
-  for (const file of model.files) {
-    walk(file.parse.file, (node) => {
-      if (node.kind !== 'Call' || node.callee.kind !== 'IdentExpr') return;
-      const replacement = deprecatedStdlib.get(node.callee.name);
-      if (!replacement || !cap.take(file.path)) return;
-      const range = { start: node.callee.start, end: node.callee.end };
-      out.push({
-        file: file.path,
-        range,
-        code: 'deprecated-function',
-        severity: severityOf('deprecated-function'),
-        // Alloy's own words; the fix's title names the replacement.
-        message: 'this stdlib function is deprecated; please refer to the documentation for updated usage and alternatives',
-        source: SOURCE,
-        fixes: [{ title: `Use ${replacement}`, isPreferred: true, edits: [{ file: file.path, range, newText: replacement }] }],
-      });
-    });
+  for (const { file, call } of walkModel(model).calls) {
+    if (call.callee.kind !== 'IdentExpr') continue;
+    const replacement = deprecatedStdlib.get(call.callee.name);
+    if (!replacement || !cap.take(file.path)) continue;
+    const range = { start: call.callee.start, end: call.callee.end };
+    const finding: Finding = {
+      file: file.path,
+      range,
+      code: 'deprecated-function',
+      severity: severityOf('deprecated-function'),
+      // Alloy's own words; the fix's title names the replacement.
+      message: 'this stdlib function is deprecated; please refer to the documentation for updated usage and alternatives',
+      source: SOURCE,
+    };
+    out.push(withLazyFixes(finding, () => [{ title: `Use ${replacement}`, isPreferred: true, edits: [{ file: file.path, range, newText: replacement }] }]));
   }
   return out;
 }

@@ -12,7 +12,7 @@ import { blockHeaderSpan, type BlockStmt } from '../syntax/ast';
 import type { Finding, TextRange } from '../syntax/diagnostic';
 import { getComponent, getConfigBlock, type AttributeSchema, type BlockSchema, type ComponentSchema, type ConfigBlockSchema } from '../semantic/catalog';
 import { classifyTopLevelBlock } from '../semantic/blockKinds';
-import type { ConfigModel, SourceFile } from '../semantic/model';
+import { firstNameFragment, type ConfigModel, type SourceFile } from '../semantic/model';
 import { configScopes, type ConfigScope } from './configScopes';
 import { customComponentArguments } from './customComponents';
 import { literalTypeMismatch } from './valueTypes';
@@ -60,7 +60,7 @@ export function checkSchemas(model: ConfigModel, imported: ReadonlyMap<string, B
 /** The built-in schema of `name`, unless a custom component or import namespace takes the name here. */
 function builtinSchema(scope: ConfigScope, name: string): ComponentSchema | undefined {
   if (scope.declares.has(name)) return undefined;
-  const first = name.split('.')[0] ?? '';
+  const first = firstNameFragment(name);
   if (scope.importNamespaces.has(first)) return undefined;
   return getComponent(name);
 }
@@ -84,48 +84,88 @@ function push(out: Finding[], file: SourceFile, range: TextRange, code: Code, me
   out.push({ file: file.path, range, code, severity: severityOf(code), message, source: SOURCE });
 }
 
+/** One schema entry of a body, with how often the body being checked uses it. */
+interface Entry<T> {
+  schema: T;
+  /** The body last counted (`bodySerial`), and its count there: no map per body. */
+  seenIn: number;
+  count: number;
+}
+
+/** A body's attribute or block list by name, and its required entries in schema order. */
+interface ListIndex<T> {
+  byName: ReadonlyMap<string, Entry<T>>;
+  required: readonly Entry<T>[];
+}
+
+/** Built once per list: the lists are the catalog's, fixed while the process runs. */
+const indexes = new WeakMap<readonly { name: string }[], ListIndex<unknown>>();
+
+function indexOf<T extends { name: string; required: boolean }>(list: readonly T[]): ListIndex<T> {
+  let index = indexes.get(list) as ListIndex<T> | undefined;
+  if (!index) {
+    // The first of a name wins, as a search through the list would find it.
+    const byName = new Map<string, Entry<T>>();
+    for (const schema of list) if (!byName.has(schema.name)) byName.set(schema.name, { schema, seenIn: -1, count: 0 });
+    const required = list.filter((x) => x.required).map((x) => byName.get(x.name) as Entry<T>);
+    index = { byName, required };
+    indexes.set(list, index);
+  }
+  return index;
+}
+
+/** Numbers the bodies checked, so each entry's count belongs to one body. */
+let bodySerial = 0;
+
+/** Counts one more use of `entry` in body `serial`; returns the count. */
+function countUse(entry: Entry<unknown>, serial: number): number {
+  if (entry.seenIn !== serial) {
+    entry.seenIn = serial;
+    entry.count = 0;
+  }
+  return ++entry.count;
+}
+
 function checkBody(file: SourceFile, root: BlockStmt, schema: ComponentSchema | ConfigBlockSchema, out: Finding[]): void {
   // Walk nested blocks with an explicit stack; schemas can be recursive (stage.match).
   const stack: { block: BlockStmt; body: Body }[] = [{ block: root, body: { attributes: schema.attributes, blocks: schema.blocks, closed: schema.complete } }];
   while (stack.length > 0) {
     const { block, body } = stack.pop() as (typeof stack)[number];
-    const error = (range: TextRange, code: Code, message: string) => push(out, file, range, code, message);
-    const attrCount = new Map<string, number>();
-    const blockCount = new Map<string, number>();
+    const attributes = indexOf(body.attributes);
+    const blocks = indexOf(body.blocks);
+    // One body at a time: its uses are counted under its own number.
+    const serial = ++bodySerial;
     for (const stmt of block.body) {
       if (stmt.kind === 'Attribute') {
         const name = stmt.name.name;
-        const known = body.attributes.find((a) => a.name === name);
-        if (!known) {
-          if (body.blocks.some((b) => b.name === name)) error({ start: stmt.name.start, end: stmt.name.end }, 'schema', `"${name}" must be a block, but is used as an attribute`);
-          else if (body.closed) error({ start: stmt.name.start, end: stmt.name.end }, 'unknown-attribute', `unrecognized attribute name "${name}"`);
+        const entry = attributes.byName.get(name);
+        if (!entry) {
+          if (blocks.byName.has(name)) push(out, file, { start: stmt.name.start, end: stmt.name.end }, 'schema', `"${name}" must be a block, but is used as an attribute`);
+          else if (body.closed) push(out, file, { start: stmt.name.start, end: stmt.name.end }, 'unknown-attribute', `unrecognized attribute name "${name}"`);
           continue;
         }
-        const n = (attrCount.get(name) ?? 0) + 1;
-        attrCount.set(name, n);
-        if (n === 2) error({ start: stmt.name.start, end: stmt.name.end }, 'schema', `attribute "${name}" may only be provided once`);
+        const known = entry.schema;
+        if (countUse(entry, serial) === 2) push(out, file, { start: stmt.name.start, end: stmt.name.end }, 'schema', `attribute "${name}" may only be provided once`);
         const mismatch = literalTypeMismatch(known.type, stmt.value) ?? targetConversionMismatch(known.type, stmt.value);
-        if (mismatch) error(mismatch.range, 'type', mismatch.message);
+        if (mismatch) push(out, file, mismatch.range, 'type', mismatch.message);
         const outside = known.closedValues && closedValueMismatch(known.closedValues, stmt.value);
-        if (outside) error(outside.range, 'type', outside.message);
+        if (outside) push(out, file, outside.range, 'type', outside.message);
       } else if (stmt.kind === 'Block') {
         const name = stmt.name;
-        const known = body.blocks.find((b) => b.name === name);
-        if (!known) {
-          if (body.attributes.some((a) => a.name === name)) error(blockHeaderSpan(stmt), 'schema', `"${name}" must be an attribute, but is used as a block`);
-          else if (body.closed) error(blockHeaderSpan(stmt), 'unknown-block', `unrecognized block name "${name}"`);
+        const entry = blocks.byName.get(name);
+        if (!entry) {
+          if (attributes.byName.has(name)) push(out, file, blockHeaderSpan(stmt), 'schema', `"${name}" must be an attribute, but is used as a block`);
+          else if (body.closed) push(out, file, blockHeaderSpan(stmt), 'unknown-block', `unrecognized block name "${name}"`);
           continue;
         }
-        const n = (blockCount.get(name) ?? 0) + 1;
-        blockCount.set(name, n);
-        if (n === 2 && !known.repeatable) error(blockHeaderSpan(stmt), 'schema', `block "${name}" may only be specified once`);
-        if (stmt.label && !known.labelled) error(blockHeaderSpan(stmt), 'schema', `block "${name}" does not support specifying labels`);
+        const known = entry.schema;
+        if (countUse(entry, serial) === 2 && !known.repeatable) push(out, file, blockHeaderSpan(stmt), 'schema', `block "${name}" may only be specified once`);
+        if (stmt.label && !known.labelled) push(out, file, blockHeaderSpan(stmt), 'schema', `block "${name}" does not support specifying labels`);
         if (!known.nestedConfig) stack.push({ block: stmt, body: { attributes: known.attributes, blocks: known.blocks, closed: body.closed && known.partial !== true } });
       }
     }
     if (!body.closed) continue;
-    const at = blockHeaderSpan(block);
-    for (const a of body.attributes) if (a.required && !attrCount.has(a.name)) error(at, 'missing-required', `missing required attribute "${a.name}"`);
-    for (const b of body.blocks) if (b.required && !blockCount.has(b.name)) error(at, 'missing-required', `missing required block "${b.name}"`);
+    for (const a of attributes.required) if (a.seenIn !== serial) push(out, file, blockHeaderSpan(block), 'missing-required', `missing required attribute "${a.schema.name}"`);
+    for (const b of blocks.required) if (b.seenIn !== serial) push(out, file, blockHeaderSpan(block), 'missing-required', `missing required block "${b.schema.name}"`);
   }
 }

@@ -3,18 +3,20 @@
  * made, and the check of a `logging`/`tracing` block's `write_to`.
  */
 import { blockHeaderSpan, type AttributeStmt } from '../syntax/ast';
-import type { Finding, Fix, Severity, TextRange } from '../syntax/diagnostic';
+import type { Finding, Severity, TextRange } from '../syntax/diagnostic';
+import type { Settings } from '../settings';
 import { getAttribute, type ConfigBlockNode, type ConfigModel, type SourceFile } from '../semantic/model';
 import type { PipelineGraph } from '../semantic/pipelineGraph';
 import * as facts from '../semantic/selfMonitoringFacts';
-import { appendFixes, attributeFixes, type FixStyle, type Target } from '../fixes/selfMonitoringFixes';
+import { appendFixes, attributeFixes, fixStyle, type Target } from '../fixes/selfMonitoringFixes';
+import { withLazyFixes, type FixBuilder } from '../fixes/lazyFixes';
 import { severityOf, type Code } from '../codes';
 
 const SOURCE = 'alloy-selfmon';
 
-/** A self-monitoring finding in `file`, with the registry's severity for `code` unless told otherwise. */
-export function finding(file: SourceFile, range: TextRange, code: Code, message: string, fixes: Fix[], severity: Severity = severityOf(code)): Finding {
-  return { file: file.path, range, code, severity, message, source: SOURCE, fixes };
+/** A self-monitoring finding in `file`, with the registry's severity for `code` unless told otherwise; its fixes are built when first read. */
+export function finding(file: SourceFile, range: TextRange, code: Code, message: string, fixes: FixBuilder, severity: Severity = severityOf(code)): Finding {
+  return withLazyFixes({ file: file.path, range, code, severity, message, source: SOURCE }, fixes);
 }
 
 /**
@@ -48,17 +50,17 @@ export function checkWriteTo(
   node: ConfigBlockNode,
   signal: 'logs' | 'traces',
   targets: () => Target[],
-  style: FixStyle,
+  settings: Settings,
   text: { missing: string; notExported: string; title: (t: Target) => string },
 ): Finding[] {
   const { block, file } = node;
   const writeTo = getAttribute(block, facts.WRITE_TO);
   if (isEmptyList(writeTo)) {
-    const fixes = writeTo ? appendFixes(file, writeTo, targets(), text.title, style) : attributeFixes(file, block, facts.WRITE_TO, targets(), text.title, style);
+    const fixes = () => (writeTo ? appendFixes(file, writeTo, targets(), text.title, fixStyle(settings)) : attributeFixes(file, block, facts.WRITE_TO, targets(), text.title, fixStyle(settings)));
     return [finding(file, blockHeaderSpan(block), `selfmon/${signal}-missing`, text.missing, fixes)];
   }
   if (writeTo && graph.attributeReach(block, facts.WRITE_TO, signal) === 'no') {
-    const fixes = appendFixes(file, writeTo, targets(), text.title, style);
+    const fixes = () => appendFixes(file, writeTo, targets(), text.title, fixStyle(settings));
     return [finding(file, { start: writeTo.start, end: writeTo.end }, `selfmon/${signal}-not-exported`, text.notExported, fixes)];
   }
   return [];

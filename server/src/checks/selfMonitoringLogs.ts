@@ -27,7 +27,7 @@ export function checkLogs(model: ConfigModel, graph: PipelineGraph, settings: Se
       for (const { source, how, certainty } of sources) {
         const forward = getAttribute(source.block, facts.FORWARD_TO);
         if (certainty !== 'yes' || !forward || graph.attributeReach(source.block, facts.FORWARD_TO, 'logs') !== 'no') continue;
-        const fixes = appendFixes(source.file, forward, logsTargets(graph), (t) => `Forward the logs ${t.description}`, fixStyle(settings));
+        const fixes = () => appendFixes(source.file, forward, logsTargets(graph), (t) => `Forward the logs ${t.description}`, fixStyle(settings));
         const message = `Alloy's own logs, read by ${source.id} ${how}, never reach a component that sends them out of Alloy.`;
         out.push(finding(source.file, { start: forward.start, end: forward.end }, 'selfmon/logs-not-exported', message, fixes));
       }
@@ -40,14 +40,16 @@ export function checkLogs(model: ConfigModel, graph: PipelineGraph, settings: Se
   if (!logging) {
     const main = mainFile(model);
     if (!main) return out;
+    // The finding sits on the preferred target: the targets are needed now, their edits only when read.
     const targets = logsTargets(graph);
-    const fixes = insertFixes(
-      main,
-      targets,
-      (t) => `Add a logging block sending Alloy's logs ${t.description}`,
-      (t) => [{ name: facts.LOGGING, attributes: [['level', quote('info')], ['format', quote(format)], [facts.WRITE_TO, list([t.ref])]] }],
-      fixStyle(settings),
-    );
+    const fixes = () =>
+      insertFixes(
+        main,
+        targets,
+        (t) => `Add a logging block sending Alloy's logs ${t.description}`,
+        (t) => [{ name: facts.LOGGING, attributes: [['level', quote('info')], ['format', quote(format)], [facts.WRITE_TO, list([t.ref])]] }],
+        fixStyle(settings),
+      );
     const where = windows ? ' As a Windows service, Alloy writes them to the Windows event log by default.' : '';
     out.push(finding(main, missingBlockAnchor(model, main, targets), 'selfmon/logs-missing', `Alloy does not export its own logs: there is no logging block with write_to.${where}`, fixes));
     return out;
@@ -56,7 +58,7 @@ export function checkLogs(model: ConfigModel, graph: PipelineGraph, settings: Se
     ? 'as a Windows service, Alloy writes them to the Windows event log by default'
     : 'they only go where Alloy writes them by default';
   out.push(
-    ...checkWriteTo(graph, logging, 'logs', () => logsTargets(graph), fixStyle(settings), {
+    ...checkWriteTo(graph, logging, 'logs', () => logsTargets(graph), settings, {
       missing: `The logging block has no write_to, so no component sends Alloy's own logs on; ${byDefault}.`,
       notExported: "Alloy's own logs written to write_to never reach a component that sends them out of Alloy.",
       title: (t) => `Send Alloy's logs ${t.description}`,
@@ -75,7 +77,7 @@ function checkFormat(logging: NonNullable<ConfigModel['logging']>, settings: Set
   if (current === undefined || current === format) return [];
   const range = formatAttr ? { start: formatAttr.value.start, end: formatAttr.value.end } : blockHeaderSpan(block);
   return [
-    finding(file, range, 'selfmon/logs-format', `Alloy writes its own logs as ${current}${formatAttr ? '' : ' (the default)'}, not ${format}.`, [
+    finding(file, range, 'selfmon/logs-format', `Alloy writes its own logs as ${current}${formatAttr ? '' : ' (the default)'}, not ${format}.`, () => [
       setAttributeFix(file, block, formatAttr, 'format', quote(format), `Set format = ${quote(format)}`),
     ]),
   ];

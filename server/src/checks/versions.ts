@@ -8,13 +8,15 @@
  * are errors when the version or level is known (Alloy refuses to load), information
  * when it is only the default.
  */
-import { walk, referencePath } from '../syntax/ast';
-import type { FileEdit, Finding, Fix, Severity } from '../syntax/diagnostic';
+import { referencePath } from '../syntax/ast';
+import { walkModel } from '../semantic/modelWalk';
+import type { FileEdit, Finding, Fix, Severity, TextRange } from '../syntax/diagnostic';
 import { getComponent, getConfigBlock, type Stability } from '../semantic/catalog';
 import { generatedStdlib, newestRelease } from '../semantic/catalogGenerated';
-import type { ConfigModel } from '../semantic/model';
+import { firstNameFragment, type ConfigModel } from '../semantic/model';
 import type { Settings } from '../settings';
 import { configScopes } from './configScopes';
+import { withLazyFixes } from '../fixes/lazyFixes';
 import { severityOf, type Code } from '../codes';
 
 const SOURCE = 'alloy';
@@ -82,12 +84,33 @@ export function runningAlloy(settings: Settings, service: AlloyService | null): 
   return { version, versionFrom, stability, stabilityFrom, ...(fix && stabilityFrom === 'compose' ? { stabilityFix: fix } : {}) };
 }
 
+let experimentalNames: ReadonlySet<string> | undefined;
+
+/** The stdlib functions below general availability (the catalog does not change while the process runs). */
+function experimentalStdlib(): ReadonlySet<string> {
+  experimentalNames ??= new Set(generatedStdlib().filter((s) => s.stability !== 'generally-available').map((s) => s.name));
+  return experimentalNames;
+}
+
 const RANK: Readonly<Record<string, number>> = { experimental: 0, 'public-preview': 1, 'generally-available': 2 };
+
+/** A configuration compares a handful of versions once per block: each is split once. */
+const partsOfVersion = new Map<string, readonly number[]>();
+
+function versionParts(version: string): readonly number[] {
+  let parts = partsOfVersion.get(version);
+  if (!parts) {
+    parts = version.split('.').map(Number);
+    // Versions come from the catalog and settings; a bound keeps odd inputs from piling up.
+    if (partsOfVersion.size < 1000) partsOfVersion.set(version, parts);
+  }
+  return parts;
+}
 
 /** Compares dotted versions numerically. */
 export function compareVersions(a: string, b: string): number {
-  const pa = a.split('.').map(Number);
-  const pb = b.split('.').map(Number);
+  const pa = versionParts(a);
+  const pb = versionParts(b);
   for (let i = 0; i < 3; i++) {
     const d = (pa[i] ?? 0) - (pb[i] ?? 0);
     if (d !== 0) return d;
@@ -95,10 +118,15 @@ export function compareVersions(a: string, b: string): number {
   return 0;
 }
 
-function belowLevel(feature: string, stability: Stability, level: Stability): string | undefined {
+/** Whether a feature at `stability` is below the allowed `level`. */
+function isBelow(stability: Stability, level: Stability): boolean {
   const have = RANK[stability];
   const need = RANK[level];
-  if (have === undefined || need === undefined || have >= need) return undefined;
+  return have !== undefined && need !== undefined && have < need;
+}
+
+function belowLevel(feature: string, stability: Stability, level: Stability): string | undefined {
+  if (!isBelow(stability, level)) return undefined;
   return `${feature} is at stability level "${stability}", which is below the minimum allowed stability level "${level}". Use --stability.level command-line flag to enable "${stability}" features`;
 }
 
@@ -114,44 +142,45 @@ export function checkVersions(model: ConfigModel, running: RunningAlloy): Findin
   // Alloy refuses to load these only when the version or level is known; an assumed one only informs.
   const stabilitySeverity = severityOf('stability/below-level', running.stabilityFrom === 'default' ? 'alternate' : 'default');
   const versionSeverity = severityOf('version/unavailable', running.versionFrom === 'newest' ? 'alternate' : 'default');
-  const experimental = new Set(generatedStdlib().filter((s) => s.stability !== 'generally-available').map((s) => s.name));
+  const experimental = experimentalStdlib();
+  const push = (file: string, at: TextRange, code: Code, severity: Severity, message: string, needed?: Stability): void => {
+    const finding: Finding = { file, range: at, code, severity, message, source: SOURCE };
+    out.push(needed && running.stabilityFix ? withLazyFixes(finding, () => flagFix(running, needed)) : finding);
+  };
   for (const scope of configScopes(model)) {
     for (const { file, block } of scope.blocks) {
       const at = { start: block.start, end: block.start + block.name.length };
-      const push = (code: Code, severity: Severity, message: string, fixes?: Fix[]): void => {
-        out.push({ file: file.path, range: at, code, severity, message, source: SOURCE, ...(fixes && fixes.length > 0 ? { fixes } : {}) });
-      };
-      const first = block.name.split('.')[0] ?? '';
+      const first = firstNameFragment(block.name);
       const component = scope.declares.has(block.name) || scope.importNamespaces.has(first) ? undefined : getComponent(block.name);
       if (component) {
         const v = running.version;
         if (v !== undefined && component.added !== undefined && compareVersions(v, component.added) < 0) {
-          push('version/unavailable', versionSeverity, `component "${block.name}" is not in Alloy v${v}: added in v${component.added}`);
+          push(file.path, at, 'version/unavailable', versionSeverity, `component "${block.name}" is not in Alloy v${v}: added in v${component.added}`);
         } else if (v !== undefined && component.removed !== undefined && compareVersions(v, component.removed) >= 0) {
-          push('version/unavailable', versionSeverity, `component "${block.name}" is not in Alloy v${v}: removed in v${component.removed}`);
+          push(file.path, at, 'version/unavailable', versionSeverity, `component "${block.name}" is not in Alloy v${v}: removed in v${component.removed}`);
         }
-        const below = belowLevel(`component "${block.name}"`, component.stability, running.stability);
-        if (below) push('stability/below-level', stabilitySeverity, below, flagFix(running, component.stability));
+        // The message is only written for a block that is below the level.
+        const below = isBelow(component.stability, running.stability) ? belowLevel(`component "${block.name}"`, component.stability, running.stability) : undefined;
+        if (below) push(file.path, at, 'stability/below-level', stabilitySeverity, below, component.stability);
         continue;
       }
       const config = getConfigBlock(block.name);
-      if (config) {
+      if (config && isBelow(config.stability, running.stability)) {
         const feature = block.name === 'foreach' ? `foreach block "${block.name}"` : `config block "${block.name}"`;
         const below = belowLevel(feature, config.stability, running.stability);
-        if (below) push('stability/below-level', stabilitySeverity, below, flagFix(running, config.stability));
+        if (below) push(file.path, at, 'stability/below-level', stabilitySeverity, below, config.stability);
       }
     }
   }
-  for (const file of model.files) {
-    walk(file.parse.file, (node) => {
-      if (node.kind !== 'Call') return;
-      const name = referencePath(node.callee)?.join('.');
-      if (name === undefined || !experimental.has(name)) return;
-      const below = belowLevel(name, 'experimental', running.stability);
-      if (!below) return;
-      const fixes = flagFix(running, 'experimental');
-      out.push({ file: file.path, range: { start: node.callee.start, end: node.callee.end }, code: 'stability/below-level', severity: stabilitySeverity, message: below, source: SOURCE, ...(fixes.length > 0 ? { fixes } : {}) });
-    });
+  // Nothing is below the experimental level: the calls need not be looked at.
+  if (!isBelow('experimental', running.stability)) return out;
+  for (const { file, call } of walkModel(model).calls) {
+    const name = referencePath(call.callee)?.join('.');
+    if (name === undefined || !experimental.has(name)) continue;
+    const below = belowLevel(name, 'experimental', running.stability);
+    if (!below) continue;
+    const finding: Finding = { file: file.path, range: { start: call.callee.start, end: call.callee.end }, code: 'stability/below-level', severity: stabilitySeverity, message: below, source: SOURCE };
+    out.push(running.stabilityFix ? withLazyFixes(finding, () => flagFix(running, 'experimental')) : finding);
   }
   return out;
 }

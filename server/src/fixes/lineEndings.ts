@@ -5,7 +5,9 @@
  * LF of a CRLF pair: inserting there would leave a lone CR behind (the
  * CR CR LF of a broken file).
  */
-import type { FileEdit } from '../syntax/diagnostic';
+import type { FileEdit, Finding } from '../syntax/diagnostic';
+import type { SourceFile } from '../semantic/model';
+import { fixesSource, withLazyFixes } from './lazyFixes';
 
 /** The line ending new lines in `text` should use. */
 export function dominantLineEnding(text: string): '\n' | '\r\n' {
@@ -31,4 +33,32 @@ export function matchEditToLineEndings(edit: FileEdit, text: string, ending: '\n
 /** An offset between a CR and its LF moves before the CR: the pair stays whole. */
 function outsideCrlf(text: string, offset: number): number {
   return offset > 0 && text.charCodeAt(offset - 1) === 0x0d && text.charCodeAt(offset) === 0x0a ? offset - 1 : offset;
+}
+
+/**
+ * Makes each finding's fix edits keep the line endings of the files they
+ * change, when the fixes are read: fixes are built on demand, and so is this.
+ * `files` are the configuration's files (edits to others, such as compose
+ * files, are left as they are).
+ */
+export function matchFixesToLineEndings(findings: readonly Finding[], files: readonly SourceFile[]): void {
+  // Fixes already write `\n`: in files without a CR there is nothing to match.
+  if (!files.some((f) => f.parse.text.includes('\r'))) return;
+  const byPath = new Map(files.map((f) => [f.path, { text: f.parse.text, ending: undefined as '\n' | '\r\n' | undefined }]));
+  for (const finding of findings) {
+    const source = fixesSource(finding);
+    if (!source) continue;
+    withLazyFixes(finding, () => {
+      const fixes = source();
+      for (const fix of fixes) {
+        for (const edit of fix.edits) {
+          const file = byPath.get(edit.file);
+          if (!file) continue;
+          file.ending ??= dominantLineEnding(file.text);
+          matchEditToLineEndings(edit, file.text, file.ending);
+        }
+      }
+      return fixes;
+    });
+  }
 }

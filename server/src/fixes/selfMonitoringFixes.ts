@@ -57,9 +57,9 @@ function exportKind(graph: PipelineGraph, id: string, exportName: string): strin
 }
 
 /**
- * Existing entry points for `signal` whose export is of `kind`, processors
- * before exporters (a batch processor in front of an exporter is what a person
- * would wire to).
+ * The first existing entry points for `signal` whose export is of `kind` (as
+ * many as are offered), processors before exporters (a batch processor in
+ * front of an exporter is what a person would wire to).
  */
 function existingEntries(graph: PipelineGraph, signal: Signal, kind: string, exclude: ReadonlySet<string>): { id: string; exportName: string; sink: boolean; path: string[] }[] {
   const carriers = graph.carriers(signal);
@@ -67,15 +67,17 @@ function existingEntries(graph: PipelineGraph, signal: Signal, kind: string, exc
     .entryPoints(signal)
     .filter((e) => !exclude.has(e.component.id) && exportKind(graph, e.component.id, e.exportName) === kind)
     .map((e) => ({
+      entry: e,
       id: e.component.id,
       exportName: e.exportName,
       sink: !!e.component.schema?.sinks?.includes(signal),
       carries: carriers.has(e.component.id),
-      path: graph.pathOut(e.component, e.exportName, signal).map((c) => c.id),
     }));
   // Where some already carry this signal, only those are offered.
   const chosen = entries.some((e) => e.carries) ? entries.filter((e) => e.carries) : entries;
-  return chosen.sort((a, b) => Number(a.sink) - Number(b.sink) || (a.id < b.id ? -1 : 1));
+  chosen.sort((a, b) => Number(a.sink) - Number(b.sink) || (a.id < b.id ? -1 : 1));
+  // The way out is worked out for the entries offered only: a configuration can have thousands.
+  return chosen.slice(0, MAX_TARGETS).map(({ entry, id, exportName, sink }) => ({ id, exportName, sink, path: graph.pathOut(entry.component, exportName, signal).map((c) => c.id) }));
 }
 
 /** Targets for Alloy's own metrics (a MetricsReceiver). */

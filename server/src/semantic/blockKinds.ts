@@ -26,10 +26,17 @@ const configBlocks: ReadonlyMap<string, boolean> = new Map([
 /** Service blocks that accept configuration (plus the undocumented `labelstore`). */
 const serviceBlocks: ReadonlySet<string> = new Set(['http', 'livedebugging', 'remotecfg', 'labelstore']);
 
+// The answers are shared constants: every check classifies every top-level block.
+const DECLARE: TopLevelKind = Object.freeze({ kind: 'declare' });
+const CONFIG_LABELLED: TopLevelKind = Object.freeze({ kind: 'config', labelled: true });
+const CONFIG_UNLABELLED: TopLevelKind = Object.freeze({ kind: 'config', labelled: false });
+const SERVICE: TopLevelKind = Object.freeze({ kind: 'service' });
+const COMPONENT: TopLevelKind = Object.freeze({ kind: 'component' });
+
 export function classifyTopLevelBlock(name: string): TopLevelKind {
-  if (name === 'declare') return { kind: 'declare' };
+  if (name === 'declare') return DECLARE;
   const labelled = configBlocks.get(name);
-  if (labelled !== undefined) return { kind: 'config', labelled };
-  if (serviceBlocks.has(name)) return { kind: 'service' };
-  return { kind: 'component' };
+  if (labelled !== undefined) return labelled ? CONFIG_LABELLED : CONFIG_UNLABELLED;
+  if (serviceBlocks.has(name)) return SERVICE;
+  return COMPONENT;
 }

@@ -3,7 +3,8 @@
  * deprecated `env("NAME")`, with a literal name. A computed name cannot be
  * checked and is left out.
  */
-import { referencePath, walk } from '../syntax/ast';
+import { referencePath } from '../syntax/ast';
+import { walkModel } from './modelWalk';
 import type { TextRange } from '../syntax/diagnostic';
 import { stringValue, type ConfigModel } from './model';
 
@@ -18,14 +19,13 @@ const READERS: ReadonlySet<string> = new Set(['sys.env', 'env']);
 
 export function findEnvReads(model: ConfigModel): EnvRead[] {
   const out: EnvRead[] = [];
-  for (const file of model.files) {
-    walk(file.parse.file, (node) => {
-      if (node.kind !== 'Call' || node.args.length !== 1) return;
-      const callee = referencePath(node.callee)?.join('.');
-      if (!callee || !READERS.has(callee)) return;
-      const name = stringValue(node.args[0]);
-      if (name) out.push({ name, file: file.path, range: { start: node.start, end: node.end } });
-    });
+  // The calls come from the analysis' one walk over the trees.
+  for (const { file, call } of walkModel(model).calls) {
+    if (call.args.length !== 1) continue;
+    const callee = referencePath(call.callee)?.join('.');
+    if (!callee || !READERS.has(callee)) continue;
+    const name = stringValue(call.args[0]);
+    if (name) out.push({ name, file: file.path, range: { start: call.start, end: call.end } });
   }
   return out;
 }

@@ -100,7 +100,7 @@ export function buildModel(files: readonly SourceFile[]): ConfigModel {
   }
 
   for (const node of components.values()) {
-    const first = node.name.split('.')[0] ?? '';
+    const first = firstNameFragment(node.name);
     node.custom = declares.has(node.name) || (importNamespaces.has(first) && node.name.includes('.'));
     node.schema = node.custom ? undefined : getComponent(node.name);
   }
@@ -115,6 +115,12 @@ export function buildModel(files: readonly SourceFile[]): ConfigModel {
     isModule: moduleBlocks || !rootContent,
     hasSyntaxErrors,
   };
+}
+
+/** The first fragment of a dotted name (`prometheus` of `prometheus.scrape`), without splitting the whole name. */
+export function firstNameFragment(name: string): string {
+  const dot = name.indexOf('.');
+  return dot === -1 ? name : name.slice(0, dot);
 }
 
 /** The attribute `name` directly in a block's body. */
@@ -133,17 +139,30 @@ export function getBlocks(block: { body: Stmt[] }, name: string): BlockStmt[] {
  * attribute), in the first block of each name.
  */
 export function getAttributeAtPath(block: BlockStmt, path: string): AttributeStmt | undefined {
+  // Most paths are one attribute (`forward_to`): the pipeline graph asks for them per component.
+  if (!path.includes('.')) return getAttribute(block, path);
   const parts = path.split('.');
   let current: BlockStmt | undefined = block;
-  for (let i = 0; i < parts.length - 1 && current; i++) current = getBlocks(current, parts[i] as string)[0];
+  for (let i = 0; i < parts.length - 1 && current; i++) current = firstBlock(current, parts[i] as string);
   return current ? getAttribute(current, parts[parts.length - 1] as string) : undefined;
 }
+
+/** The first nested block called `name` directly in a block's body. */
+function firstBlock(block: { body: Stmt[] }, name: string): BlockStmt | undefined {
+  for (const stmt of block.body) if (stmt.kind === 'Block' && stmt.name === name) return stmt;
+  return undefined;
+}
+
+/** A backslash or a control character: a string with one is read by `JSON.parse`, which rejects what Alloy's scanner would. */
+const ESCAPE_OR_CONTROL = /[\\\x00-\x1f]/;
 
 /** The value of a string literal (double-quoted with escapes, or raw), or undefined for anything else. */
 export function stringValue(expr: Expr | undefined): string | undefined {
   if (!expr || expr.kind !== 'Literal' || expr.literal !== 'string') return undefined;
   const raw = expr.raw;
   if (raw.startsWith('`')) return raw.slice(1, -1);
+  // Most strings have no escapes: their value is what lies between the quotes, no parse needed.
+  if (raw.length >= 2 && raw.charCodeAt(0) === 0x22 && raw.indexOf('"', 1) === raw.length - 1 && !ESCAPE_OR_CONTROL.test(raw)) return raw.slice(1, -1);
   try {
     return JSON.parse(raw.replace(/\\([abfv'])/g, (_m, c: string) => ({ a: '\\u0007', b: '\\b', f: '\\f', v: '\\u000b', "'": "'" })[c] ?? c)) as string;
   } catch {

@@ -42,16 +42,27 @@ interface Target {
 
 /** A target being walked: what its flows lead to, and what is known so far. */
 interface Frame {
-  key: string;
+  /** Where the target's answer goes: its component's answers for the signal, by export. */
+  memo: Map<string, Reach>;
+  exportName: string;
   children: Target[];
   next: number;
   results: Reach[];
 }
 
-const keyOf = (t: Target): string => `${t.component.id}|${t.exportName}|${t.signal}`;
+/** A component export that leads a signal out of Alloy. */
+export interface EntryPoint {
+  component: ComponentNode;
+  exportName: string;
+}
+
 
 export class PipelineGraph {
-  private readonly memo = new Map<string, Reach>();
+  /** Answers by signal, component and export: found without building a key per question. */
+  private readonly memo = new Map<Signal, Map<ComponentNode, Map<string, Reach>>>();
+  // Whole-configuration answers per signal: the checks, their fixes and the explanation ask the same questions.
+  private readonly carriersBySignal = new Map<Signal, ReadonlySet<string>>();
+  private readonly entryPointsBySignal = new Map<Signal, readonly EntryPoint[]>();
 
   constructor(readonly model: ConfigModel) {}
 
@@ -61,36 +72,50 @@ export class PipelineGraph {
    * the user makes it, and must not depend on the JavaScript call stack.
    */
   reachesSink(component: ComponentNode, exportName: string, signal: Signal): Reach {
-    const root: Target = { component, exportName, signal };
-    const rootKey = keyOf(root);
-    const known = this.memo.get(rootKey);
+    const rootMemo = this.answersOf(component, signal);
+    const known = rootMemo.get(exportName);
     if (known !== undefined) return known;
-    const stack: Frame[] = [this.open(root, rootKey)];
+    const stack: Frame[] = [this.open({ component, exportName, signal }, rootMemo)];
     while (stack.length > 0) {
       const top = stack[stack.length - 1] as Frame;
       const child = top.children[top.next];
       if (child !== undefined) {
         top.next++;
-        const key = keyOf(child);
-        const memo = this.memo.get(key);
+        const childMemo = this.answersOf(child.component, child.signal);
+        const memo = childMemo.get(child.exportName);
         // A target still on the stack reads as 'no' (its memo says so): a cycle alone delivers nothing.
         if (memo !== undefined) top.results.push(memo);
-        else stack.push(this.open(child, key));
+        else stack.push(this.open(child, childMemo));
         continue;
       }
       stack.pop();
       const result = combine(top.results);
-      this.memo.set(top.key, result);
+      top.memo.set(top.exportName, result);
       stack[stack.length - 1]?.results.push(result);
     }
-    return this.memo.get(rootKey) ?? 'unknown';
+    return rootMemo.get(exportName) ?? 'unknown';
+  }
+
+  /** The answers known for `component`'s exports and `signal`. */
+  private answersOf(component: ComponentNode, signal: Signal): Map<string, Reach> {
+    let bySignal = this.memo.get(signal);
+    if (!bySignal) {
+      bySignal = new Map();
+      this.memo.set(signal, bySignal);
+    }
+    let byExport = bySignal.get(component);
+    if (!byExport) {
+      byExport = new Map();
+      bySignal.set(component, byExport);
+    }
+    return byExport;
   }
 
   /** Starts walking `target`: marks it in progress and lists where its data goes next. */
-  private open(target: Target, key: string): Frame {
+  private open(target: Target, memo: Map<string, Reach>): Frame {
     // Cycles: assume no until proven otherwise.
-    this.memo.set(key, 'no');
-    const frame: Frame = { key, children: [], next: 0, results: [] };
+    memo.set(target.exportName, 'no');
+    const frame: Frame = { memo, exportName: target.exportName, children: [], next: 0, results: [] };
     const schema = target.component.schema;
     if (!schema) {
       frame.results.push('unknown');
@@ -167,7 +192,16 @@ export class PipelineGraph {
    * consumers for it). The natural place to send more of it — a traces
    * exporter is not where logs should go, even if it could take them.
    */
-  carriers(signal: Signal): Set<string> {
+  carriers(signal: Signal): ReadonlySet<string> {
+    let known = this.carriersBySignal.get(signal);
+    if (!known) {
+      known = this.findCarriers(signal);
+      this.carriersBySignal.set(signal, known);
+    }
+    return known;
+  }
+
+  private findCarriers(signal: Signal): Set<string> {
     const out = new Set<string>();
     /** Adds the components the references at `path` name; returns how many references there are. */
     const add = (block: BlockStmt, path: string): number => {
@@ -189,8 +223,17 @@ export class PipelineGraph {
   }
 
   /** Components whose export `exportName` leads `signal` out of Alloy, for wiring new components. */
-  entryPoints(signal: Signal): { component: ComponentNode; exportName: string }[] {
-    const out: { component: ComponentNode; exportName: string }[] = [];
+  entryPoints(signal: Signal): readonly EntryPoint[] {
+    let known = this.entryPointsBySignal.get(signal);
+    if (!known) {
+      known = this.findEntryPoints(signal);
+      this.entryPointsBySignal.set(signal, known);
+    }
+    return known;
+  }
+
+  private findEntryPoints(signal: Signal): EntryPoint[] {
+    const out: EntryPoint[] = [];
     for (const component of this.model.components.values()) {
       const schema = component.schema;
       if (!schema) continue;

@@ -42,8 +42,34 @@ export interface SelfLogSource {
 /** How far chains of `discovery.relabel` are followed; real configurations use one or two. */
 const MAX_CHAIN = 16;
 
+/**
+ * Answers kept per model for the `hosts` they were asked with: the checks and
+ * the explanation of one analysis ask the same questions with the same hosts.
+ */
+class PerModel<T> {
+  private readonly answers = new WeakMap<ConfigModel, { hosts: readonly AlloyHost[]; value: T }>();
+
+  constructor(private readonly compute: (model: ConfigModel, hosts: readonly AlloyHost[]) => T) {}
+
+  get(model: ConfigModel, hosts: readonly AlloyHost[]): T {
+    const known = this.answers.get(model);
+    if (known && known.hosts === hosts) return known.value;
+    const value = this.compute(model, hosts);
+    this.answers.set(model, { hosts, value });
+    return value;
+  }
+}
+
+const selfScrapes = new PerModel(scrapesOfAlloy);
+const selfLogSources = new PerModel(logSourcesOfAlloy);
+const windowsConfigurations = new PerModel(isForWindows);
+
 /** The scrapes whose literal targets include Alloy's own HTTP address, as seen from Alloy. */
-export function findSelfScrapes(model: ConfigModel, hosts: readonly AlloyHost[]): SelfScrape[] {
+export function findSelfScrapes(model: ConfigModel, hosts: readonly AlloyHost[]): readonly SelfScrape[] {
+  return selfScrapes.get(model, hosts);
+}
+
+function scrapesOfAlloy(model: ConfigModel, hosts: readonly AlloyHost[]): SelfScrape[] {
   const out: SelfScrape[] = [];
   for (const scrape of model.components.values()) {
     if (scrape.name !== facts.SCRAPE) continue;
@@ -93,7 +119,11 @@ function isAlloyAddress(address: string, hosts: readonly AlloyHost[]): boolean {
 }
 
 /** The log sources that read Alloy's own logs (container logs, journald, the Windows event log). */
-export function findSelfLogSources(model: ConfigModel, hosts: readonly AlloyHost[]): SelfLogSource[] {
+export function findSelfLogSources(model: ConfigModel, hosts: readonly AlloyHost[]): readonly SelfLogSource[] {
+  return selfLogSources.get(model, hosts);
+}
+
+function logSourcesOfAlloy(model: ConfigModel, hosts: readonly AlloyHost[]): SelfLogSource[] {
   const out: SelfLogSource[] = [];
   const windows = isWindowsConfiguration(model);
   for (const source of model.components.values()) {
@@ -270,6 +300,13 @@ function windowsEventSource(source: ComponentNode): SelfLogSource | undefined {
  * `logging { destination = "windows_event_log" }`, or a `C:\` path.
  */
 export function isWindowsConfiguration(model: ConfigModel): boolean {
+  // The text search reads every file whole: once per model.
+  return windowsConfigurations.get(model, NO_HOSTS);
+}
+
+const NO_HOSTS: readonly AlloyHost[] = [];
+
+function isForWindows(model: ConfigModel): boolean {
   for (const c of model.components.values()) if (facts.WINDOWS_COMPONENTS.includes(c.name)) return true;
   const destination = model.logging ? stringValue(getAttribute(model.logging.block, 'destination')?.value) : undefined;
   if (destination === facts.WINDOWS_EVENT_LOG_DESTINATION) return true;

@@ -1,0 +1,124 @@
+/**
+ * The analysis' one walk gathers what the checks used to walk for on their
+ * own: it must find the same calls in the same order as a walk of every node,
+ * the same references per block as `referenceExpressions`, and resolve them as
+ * `resolveReference` does (the component by fragments, the longest id first).
+ */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseFile } from '../../server/src/languageService';
+import { buildModel, stringValue, type ConfigModel } from '../../server/src/semantic/model';
+import { walkModel } from '../../server/src/semantic/modelWalk';
+import { referenceExpressions, resolveReference, resolveUncached } from '../../server/src/semantic/references';
+import { walk, type CallExpr, type Expr } from '../../server/src/syntax/ast';
+
+const CONFIGS: Record<string, string> = {
+  pipeline: [
+    'prometheus.exporter.self "alloy" { }',
+    'prometheus.scrape "s" {',
+    '\ttargets    = prometheus.exporter.self.alloy.targets',
+    '\tforward_to = [prometheus.remote_write.rw.receiver, prometheus.relabel.missing.receiver]',
+    '}',
+    'prometheus.remote_write "rw" {',
+    '\tendpoint {',
+    '\t\turl = sys.env("URL")',
+    '\t\tbasic_auth {',
+    '\t\t\tusername = env("USER")',
+    '\t\t\tpassword = string.format("%s", local.file.pw.content)',
+    '\t\t}',
+    '\t}',
+    '}',
+  ].join('\n'),
+  expressions: [
+    'x = f(a)(b.c)',
+    'discovery.relabel "r" {',
+    '\ttargets = concat(g(h(x.y)).z, [{"__address__" = q[0].w}], -m.n * (o.p + 1))',
+    '\trule {',
+    '\t\treplacement = (f(1))(k.l).m[n.o]',
+    '\t}',
+    '}',
+    'declare "d" {',
+    '\tprometheus.scrape "inner" {',
+    '\t\tforward_to = [argument.out.value]',
+    '\t}',
+    '}',
+  ].join('\n'),
+  // A component whose label has dots, and one whose id is a prefix of another's.
+  ids: [
+    'local.file "a.b" { filename = "/x" }',
+    'local.file "a" { filename = local.file.a.b.content }',
+    'otelcol.processor.batch "p" {',
+    '\toutput { traces = [otelcol.processor.batch.p.input, otelcol.exporter.otlp.o.input.extra.deep.chain.of.fields] }',
+    '}',
+    'otelcol.exporter.otlp "o" { client { endpoint = string.format("%s", local.file.a.content) } }',
+  ].join('\n'),
+};
+
+function modelOf(text: string): ConfigModel {
+  return buildModel([parseFile('/c/config.alloy', text)]);
+}
+
+describe('the model walk', () => {
+  for (const [name, text] of Object.entries(CONFIGS)) {
+    it(`finds what a walk of every node finds (${name})`, () => {
+      const model = modelOf(text);
+      const w = walkModel(model);
+      const calls: CallExpr[] = [];
+      for (const file of model.files) walk(file.parse.file, (n) => void (n.kind === 'Call' && calls.push(n)));
+      assert.ok(calls.length > 0);
+      assert.deepEqual(w.calls.map((c) => c.call), calls);
+      for (const file of model.files) {
+        for (const stmt of file.parse.file.body) {
+          if (stmt.kind !== 'Block') continue;
+          const expected = referenceExpressions(stmt);
+          assert.deepEqual(w.references(stmt), expected);
+          assert.deepEqual(w.resolutions(stmt), expected.map((e) => resolveReference(model, e)));
+        }
+      }
+      assert.equal(walkModel(model), w, 'walked again');
+    });
+  }
+
+  it('resolves the longest id first and keeps the rest as the export', () => {
+    const model = modelOf(CONFIGS.ids as string);
+    const w = walkModel(model);
+    const resolved = [...model.components.values()].flatMap((c) => w.resolutions(c.block).map((r) => (r.kind === 'component' ? `${r.ref.component.id} ${r.ref.exportName}` : r.kind)));
+    assert.deepEqual(resolved, ['local.file.a.b content', 'otelcol.processor.batch.p input', 'otelcol.exporter.otlp.o input.extra.deep.chain.of.fields', 'local.file.a content']);
+  });
+
+  it('answers like the string search for names that are not components', () => {
+    const model = modelOf('prometheus.scrape "s" {\n\ttargets = [sys.env, prometheus.exporter.unix.missing.targets, argument.a.value, constants.hostname]\n\tforward_to = []\n}\n');
+    const attr = [...model.components.values()][0]?.block.body[0];
+    assert.ok(attr?.kind === 'Attribute' && attr.value.kind === 'Array');
+    const kinds = attr.value.elements.map((e: Expr) => resolveUncached(model, e).kind);
+    assert.deepEqual(kinds, ['other', 'undefined', 'other', 'other']);
+    const missing = attr.value.elements[1] as Expr;
+    assert.deepEqual(resolveUncached(model, missing), { kind: 'undefined', path: 'prometheus.exporter.unix.missing.targets', componentName: 'prometheus.exporter.unix', range: { start: missing.start, end: missing.end } });
+  });
+
+  it('names declared components as undefined too, and leaves computed bases alone', () => {
+    const model = modelOf('declare "box" { }\nprometheus.scrape "s" {\n\ttargets = [box.nope.out, f(x).y.z, prometheus.scrape]\n\tforward_to = []\n}\n');
+    const attr = [...model.components.values()][0]?.block.body[0];
+    assert.ok(attr?.kind === 'Attribute' && attr.value.kind === 'Array');
+    const resolved = attr.value.elements.map((e: Expr) => {
+      const r = resolveUncached(model, e);
+      return r.kind === 'undefined' ? `${r.componentName} ${r.path}` : r.kind;
+    });
+    assert.deepEqual(resolved, ['box box.nope.out', 'other', 'other']);
+  });
+});
+
+describe('string values', () => {
+  const lit = (raw: string): Expr => ({ kind: 'Literal', literal: 'string', raw, start: 0, end: raw.length });
+  it('reads strings without escapes as they are, and the rest as JSON would', () => {
+    assert.equal(stringValue(lit('"plain"')), 'plain');
+    assert.equal(stringValue(lit('""')), '');
+    assert.equal(stringValue(lit('"é ☃"')), 'é ☃');
+    assert.equal(stringValue(lit('"a\\nb"')), 'a\nb');
+    assert.equal(stringValue(lit('"\\a"')), '\u0007');
+    assert.equal(stringValue(lit('"tab\there"')), undefined, 'a raw control character');
+    assert.equal(stringValue(lit('"open')), undefined);
+    assert.equal(stringValue(lit('"a"b"')), undefined);
+    assert.equal(stringValue(lit('`raw\\n`')), 'raw\\n');
+  });
+});
