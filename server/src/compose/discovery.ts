@@ -7,7 +7,7 @@
  * `docker-compose-otel.yml`, …) is a project of its own, run with `-f`.
  */
 import * as path from 'node:path';
-import type { FileSystem } from './fileSystem';
+import { pathExists, type FileSystem } from './fileSystem';
 
 /** How a compose file takes part in a project, by its name. */
 export type ComposeFileRole = 'main' | 'override' | 'alternative';
@@ -86,7 +86,8 @@ export function discoverComposeFiles(startDir: string, fs: FileSystem): ComposeD
 export function findRepositoryRoot(startDir: string, fs: FileSystem): string | null {
   let dir = path.resolve(startDir);
   for (;;) {
-    if ((fs.listDir(dir) ?? []).includes('.git')) return dir;
+    // One stat per folder, not a listing: the folders above a project can hold thousands of entries.
+    if (pathExists(fs, path.join(dir, '.git'))) return dir;
     const parent = path.dirname(dir);
     if (parent === dir) return null;
     dir = parent;
