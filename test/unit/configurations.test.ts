@@ -5,6 +5,7 @@ import { analyzeConfiguration, parseFile } from '../../server/src/languageServic
 import { defaultSettings, resolveSettings } from '../../server/src/settings';
 import type { Finding } from '../../server/src/syntax/diagnostic';
 import { unionFindings, withConfigurationReason } from '../../server/src/workspace/configurationFindings';
+import { withLazyFixes } from '../../server/src/fixes/lazyFixes';
 import { hostPathOf, runPath } from '../../server/src/workspace/composeRuns';
 import { configurationsOf, discoverConfigurations, type WorkspaceConfigurations } from '../../server/src/workspace/configurations';
 import { globToRegExp } from '../../server/src/workspace/globs';
@@ -218,5 +219,18 @@ describe('findings of a file in several configurations', () => {
       "configuration (folder): the files of the folder use each other's components",
     ]);
     assert.equal(withConfigurationReason(finding('syntax', 1), reason).related, undefined);
+  });
+
+  it('adds the reason without building the finding\'s fixes, which stay readable', () => {
+    const reason = { kind: 'folder' as const, detail: 'the folder' };
+    let built = 0;
+    const lazy = withLazyFixes(finding('undefined-reference', 1), () => {
+      built++;
+      return [{ title: 'Did you mean b?', edits: [] }];
+    });
+    const noted = withConfigurationReason(lazy, reason);
+    assert.equal(built, 0); // a diagnostics pull never pays for "did you mean"
+    assert.equal(noted.fixes?.[0]?.title, 'Did you mean b?');
+    assert.equal(built, 1);
   });
 });

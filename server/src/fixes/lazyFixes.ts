@@ -47,11 +47,4 @@ export function fixesSource(finding: Finding): FixBuilder | undefined {
   return value ? () => value : undefined;
 }
 
-/**
- * A copy of `finding` with `changes` applied that keeps its fixes unbuilt
- * (a spread would read the getter and build them).
- */
-export function copyFinding(finding: Finding, changes: Partial<Omit<Finding, 'fixes'>>): Finding {
-  const copy = Object.defineProperties({}, Object.getOwnPropertyDescriptors(finding)) as Finding;
-  return Object.assign(copy, changes);
-}
+export { copyFinding } from '../syntax/diagnostic';

@@ -64,3 +64,12 @@ export function uniqueFindings<T extends Pick<Finding, 'code' | 'file' | 'range'
   }
   return out;
 }
+
+/**
+ * A copy of `finding` with `changes` applied that keeps its fixes unbuilt
+ * (a spread would read the getter and build them).
+ */
+export function copyFinding(finding: Finding, changes: Partial<Omit<Finding, 'fixes'>>): Finding {
+  const copy = Object.defineProperties({}, Object.getOwnPropertyDescriptors(finding)) as Finding;
+  return Object.assign(copy, changes);
+}

@@ -3,7 +3,7 @@
  * into two services): the union of what each configuration finds in it, and
  * the configuration's reason on the findings that depend on the boundary.
  */
-import { uniqueFindings, type Finding } from '../syntax/diagnostic';
+import { copyFinding, uniqueFindings, type Finding } from '../syntax/diagnostic';
 import type { ConfigurationReason } from './configurations';
 
 /** Codes whose truth depends on which files form the configuration. */
@@ -26,5 +26,6 @@ export function unionFindings(lists: readonly (readonly Finding[])[]): Finding[]
 export function withConfigurationReason(finding: Finding, reason: ConfigurationReason): Finding {
   if (!BOUNDARY_CODES.has(finding.code)) return finding;
   const note = { file: finding.file, range: { start: 0, end: 0 }, message: `configuration (${reason.kind}): ${reason.detail}` };
-  return { ...finding, related: [...(finding.related ?? []), note] };
+  // A copy that keeps the fixes unbuilt: a spread would build every "did you mean" on each pull.
+  return copyFinding(finding, { related: [...(finding.related ?? []), note] });
 }
