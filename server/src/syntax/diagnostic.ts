@@ -70,6 +70,12 @@ export function uniqueFindings<T extends Pick<Finding, 'code' | 'file' | 'range'
  * (a spread would read the getter and build them).
  */
 export function copyFinding(finding: Finding, changes: Partial<Omit<Finding, 'fixes'>>): Finding {
-  const copy = Object.defineProperties({}, Object.getOwnPropertyDescriptors(finding)) as Finding;
-  return Object.assign(copy, changes);
+  // Plain properties are copied by value (copying every descriptor made each copy a slow
+  // dictionary object); only `fixes` keeps its descriptor, getter and all.
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(finding)) if (key !== 'fixes') copy[key] = (finding as unknown as Record<string, unknown>)[key];
+  Object.assign(copy, changes);
+  const fixes = Object.getOwnPropertyDescriptor(finding, 'fixes');
+  if (fixes) Object.defineProperty(copy, 'fixes', fixes);
+  return copy as unknown as Finding;
 }
