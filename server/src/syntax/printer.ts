@@ -48,7 +48,7 @@ import { parse, type ParseResult } from './parser';
 import { faithful } from './printerFaithful';
 import { Printer, Unprintable, Ws } from './printerBuffer';
 import { quotesVerbatim, Source, utf8Length } from './printerSource';
-import { alignColumns, trimTrailingBlanks } from './tabwriter';
+import { alignUnits, trimUnits } from './tabwriter';
 
 /** A unit of work of the walk: an expression to expand, or an action. */
 type Task = Expr | (() => void);
@@ -345,14 +345,14 @@ class Walker {
  */
 function print(result: ParseResult, indentLevel: number): string | undefined {
   const src = new Source(result);
-  const printer = new Printer(indentLevel, src.groups);
+  const printer = new Printer(indentLevel, src.groups, result.text.length);
   try {
     new Walker(src, printer).run(result.file.body);
   } catch (e) {
     if (e instanceof Unprintable) return undefined;
     throw e;
   }
-  const printed = trimTrailingBlanks(alignColumns(printer.finish()));
+  const printed = trimUnits(alignUnits(printer.finish()).view()).toString();
   return faithful(result, printed) ? printed : undefined;
 }
 

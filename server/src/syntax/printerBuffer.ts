@@ -50,7 +50,7 @@ export class Unprintable extends Error {}
  * output, re-inserting comments by position (Alloy's `printer`).
  */
 export class Printer {
-  private readonly out = new CodeUnits();
+  private readonly out: CodeUnits;
   private wrote = false;
   private indent = 0;
   private lastTok = '';
@@ -67,10 +67,13 @@ export class Printer {
   private group: Comment[] = [];
   private commentOffset = -1;
 
+  /** `sizeHint`: the source's length, about the raw output's. */
   constructor(
     private readonly baseIndent: number,
     private readonly groups: Comment[][],
+    sizeHint = 0,
   ) {
+    this.out = new CodeUnits(sizeHint + (sizeHint >> 3));
     this.nextGroup();
   }
 
@@ -104,10 +107,10 @@ export class Printer {
     this.emit(text);
   }
 
-  /** Writes the remaining comments; returns the raw output. */
-  finish(): string {
+  /** Writes the remaining comments; returns the raw output's code units. */
+  finish(): Uint16Array {
     this.flush({ offset: Number.POSITIVE_INFINITY, line: Number.POSITIVE_INFINITY }, EOF);
-    return this.out.toString();
+    return this.out.view();
   }
 
   private emit(data: string): void {

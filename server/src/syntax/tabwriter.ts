@@ -29,14 +29,14 @@ const TAB_WIDTH = 8;
 const PADDING = 1;
 
 /** Width in code points of `text[from, to)`, escape markers excluded. */
-function displayWidth(text: string, from: number, to: number): number {
+function displayWidth(text: Uint16Array, from: number, to: number): number {
   let width = 0;
   for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
+    const c = text[i] as number;
     if (c === 0) continue;
     // The second half of a surrogate pair does not add a code point.
     if (c >= 0xdc00 && c <= 0xdfff && i > from) {
-      const p = text.charCodeAt(i - 1);
+      const p = text[i - 1] as number;
       if (p >= 0xd800 && p <= 0xdbff) continue;
     }
     width++;
@@ -44,16 +44,22 @@ function displayWidth(text: string, from: number, to: number): number {
   return width;
 }
 
+/** Elastic tabstop layout of `input`, as Go's tabwriter with Alloy's settings. */
+export function alignColumns(input: string): string {
+  return alignUnits(CodeUnits.of(input).view()).toString();
+}
+
 /**
- * Elastic tabstop layout of `input`, as Go's tabwriter with Alloy's settings.
+ * `alignColumns` on code units, as the printer hands them over.
  *
  * The buffered cells are kept in flat arrays of offsets into `input` (no
  * object or string per cell until it is written), and a line that is a single
  * cell with nothing buffered before it, which is written as it stands, is
  * copied in runs: a file of megabytes costs a few arrays, not an object per cell.
  */
-export function alignColumns(input: string): string {
-  const out = new CodeUnits();
+export function alignUnits(input: Uint16Array): CodeUnits {
+  // Alignment adds a little to the raw text; trimming takes a little away.
+  const out = new CodeUnits(input.length + (input.length >> 3));
   // Cell k of the buffered lines is input[cellFrom[k], cellTo[k]).
   const cellFrom: number[] = [];
   const cellTo: number[] = [];
@@ -94,7 +100,7 @@ export function alignColumns(input: string): string {
           if (j < widths.length) padding(cellWidth[k] as number, widths[j] as number, useTabs);
         } else {
           useTabs = false;
-          out.append(input, from, to);
+          out.appendUnits(input, from, to);
           if (j < widths.length) padding(cellWidth[k] as number, widths[j] as number, false);
         }
       }
@@ -131,7 +137,7 @@ export function alignColumns(input: string): string {
 
   const writeVerbatim = (): void => {
     if (verbatim < 0) return;
-    out.append(input, verbatim, cellStart);
+    out.appendUnits(input, verbatim, cellStart);
     verbatim = -1;
   };
 
@@ -154,7 +160,7 @@ export function alignColumns(input: string): string {
   };
 
   for (let i = 0; i < input.length; i++) {
-    const ch = input.charCodeAt(i);
+    const ch = input[i] as number;
     if (inEscape) {
       if (ch === 0) inEscape = false;
       continue;
@@ -172,7 +178,7 @@ export function alignColumns(input: string): string {
           // A whole line, alone: it is written as it stands (a formfeed as a newline).
           if (verbatim < 0) verbatim = cellStart;
           if (ch === 0x0c) {
-            out.append(input, verbatim, i);
+            out.appendUnits(input, verbatim, i);
             out.repeat(0x0a, 1);
             verbatim = -1;
           }
@@ -197,17 +203,24 @@ export function alignColumns(input: string): string {
   writeVerbatim();
   if (cellStart < input.length) terminateCell(input.length, false);
   flush();
-  return out.toString();
+  return out;
 }
 
 /**
  * Drops trailing blanks and tabs of every line, turns formfeeds into newlines
- * and removes the escape markers (escaped runs are copied unchanged). Text is
- * copied in runs as long as nothing in them changes: a formatted file of
- * megabytes becomes a few pieces per comment, not a few per line.
+ * and removes the escape markers (escaped runs are copied unchanged).
  */
 export function trimTrailingBlanks(input: string): string {
-  const out: string[] = [];
+  return trimUnits(CodeUnits.of(input).view()).toString();
+}
+
+/**
+ * `trimTrailingBlanks` on code units. Text is copied in runs as long as
+ * nothing in them changes: a formatted file of megabytes becomes a few array
+ * copies per line, and no string until the end.
+ */
+export function trimUnits(input: Uint16Array): CodeUnits {
+  const out = new CodeUnits(input.length);
   /** Start of the run not yet copied. */
   let from = 0;
   /** Start of the current run of blanks outside escapes, -1 when none. */
@@ -215,11 +228,12 @@ export function trimTrailingBlanks(input: string): string {
   /** Whether that run holds a vertical tab (written as a tab when the run is kept). */
   let blankHasVTab = false;
   let escaped = false;
-  for (let i = 0; i < input.length; i++) {
-    const c = input.charCodeAt(i);
+  const length = input.length;
+  for (let i = 0; i < length; i++) {
+    const c = input[i] as number;
     if (escaped) {
       if (c === 0) {
-        out.push(input.slice(from, i));
+        out.appendUnits(input, from, i);
         from = i + 1;
         escaped = false;
       }
@@ -235,9 +249,9 @@ export function trimTrailingBlanks(input: string): string {
     }
     if (c === 0x0a || c === 0x0c) {
       // Trailing blanks go; a formfeed is written as a newline.
-      out.push(input.slice(from, blank >= 0 ? blank : i));
+      out.appendUnits(input, from, blank >= 0 ? blank : i);
       if (c === 0x0c) {
-        out.push('\n');
+        out.repeat(0x0a, 1);
         from = i + 1;
       } else {
         from = i;
@@ -247,16 +261,20 @@ export function trimTrailingBlanks(input: string): string {
     }
     // Text or an escape marker: blanks before it stay.
     if (blank >= 0 && blankHasVTab) {
-      out.push(input.slice(from, blank), input.slice(blank, i).replace(/\v/g, '\t'));
+      out.appendUnits(input, from, blank);
+      for (let k = blank; k < i; k++) {
+        const b = input[k] as number;
+        out.repeat(b === 0x0b ? 0x09 : b, 1);
+      }
       from = i;
     }
     blank = -1;
     if (c === 0) {
-      out.push(input.slice(from, i));
+      out.appendUnits(input, from, i);
       from = i + 1;
       escaped = true;
     }
   }
-  out.push(input.slice(from, escaped || blank < 0 ? input.length : blank));
-  return out.join('');
+  out.appendUnits(input, from, escaped || blank < 0 ? length : blank);
+  return out;
 }
