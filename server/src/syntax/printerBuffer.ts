@@ -83,10 +83,10 @@ export class Printer {
     this.lastTok = LAST_WS;
   }
 
-  /** Sets the source position of the next text. */
-  at(pos: Position): void {
-    this.pos.offset = pos.offset;
-    this.pos.line = pos.line;
+  /** Sets the source position of the next text: a byte offset and its 1-based line. */
+  atByte(offset: number, line: number): void {
+    this.pos.offset = offset;
+    this.pos.line = line;
   }
 
   ident(name: string): void {
