@@ -37,7 +37,7 @@ export class CodeUnits {
     const n = to - from;
     if (n <= 0) return;
     this.reserve(n);
-    if (n < 16) {
+    if (n < 128) {
       // A short run (a token, a cell) copies faster by hand than through a subarray.
       const units = this.units;
       const at = this.size - from;

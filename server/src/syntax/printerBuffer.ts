@@ -54,7 +54,9 @@ export class Printer {
   private wrote = false;
   private indent = 0;
   private lastTok = '';
-  private ws: Ws[] = [];
+  /** Pending whitespace requests, `ws[0, wsCount)`: a fixed buffer, as this changes at every token. */
+  private readonly ws = new Uint8Array(WS_CAPACITY);
+  private wsCount = 0;
   /** Estimated position in the source of what is being written. */
   private readonly pos: Position = { offset: 0, line: 1 };
   /** Source position just after the last text written. */
@@ -78,8 +80,8 @@ export class Printer {
   }
 
   space(w: Ws): void {
-    if (this.ws.length === WS_CAPACITY) this.writeWhitespace(WS_CAPACITY);
-    this.ws.push(w);
+    if (this.wsCount === WS_CAPACITY) this.writeWhitespace(WS_CAPACITY);
+    this.ws[this.wsCount++] = w;
     this.lastTok = LAST_WS;
   }
 
@@ -102,7 +104,10 @@ export class Printer {
   token(text: string): void {
     // Keep `1 .x` and `/ *` from fusing into other tokens when re-read.
     const first = text[0];
-    if ((this.lastTok === LAST_NUMBER && first === '.') || (this.lastTok === '/' && first === '*')) this.ws = [Ws.Blank];
+    if ((this.lastTok === LAST_NUMBER && first === '.') || (this.lastTok === '/' && first === '*')) {
+      this.ws[0] = Ws.Blank;
+      this.wsCount = 1;
+    }
     this.lastTok = text;
     this.emit(text);
   }
@@ -123,7 +128,7 @@ export class Printer {
 
   private flush(next: Position, tok: string): void {
     if (this.commentBefore(next)) this.injectComments(next, tok);
-    else if (tok !== EOF) this.writeWhitespace(this.ws.length);
+    else if (tok !== EOF) this.writeWhitespace(this.wsCount);
   }
 
   private commentBefore(next: Position): boolean {
@@ -166,7 +171,7 @@ export class Printer {
     // Own line: apply pending indentation changes, drop the first pending
     // space or line break, then reproduce the source's line breaks.
     let count = 0;
-    for (let i = 0; i < this.ws.length; i++) {
+    for (let i = 0; i < this.wsCount; i++) {
       const w = this.ws[i] as Ws;
       if (w === Ws.Indent || w === Ws.Unindent) continue;
       if (w !== Ws.Ignore) this.ws[i] = Ws.Ignore;
@@ -183,13 +188,13 @@ export class Printer {
     if (lastComment.text[1] === '*' && next.line === lastComment.endLine) this.writeByte(' ', 1);
     const newlines = next.line - this.last.line;
     let droppedFormfeed = false;
-    for (let i = 0; i < this.ws.length; i++) {
+    for (let i = 0; i < this.wsCount; i++) {
       const w = this.ws[i] as Ws;
       if (w === Ws.Indent || w === Ws.Unindent) continue;
       if (w === Ws.Formfeed) droppedFormfeed = true;
       this.ws[i] = Ws.Ignore;
     }
-    this.writeWhitespace(this.ws.length);
+    this.writeWhitespace(this.wsCount);
     if (newlines > 0) this.writeByte(droppedFormfeed ? '\f' : '\n', Math.min(newlines, MAX_NEWLINES));
   }
 
@@ -273,7 +278,10 @@ export class Printer {
       }
     }
     // In place: this runs once per token.
-    if (n >= this.ws.length) this.ws.length = 0;
-    else if (n > 0) this.ws.splice(0, n);
+    if (n >= this.wsCount) this.wsCount = 0;
+    else if (n > 0) {
+      this.ws.copyWithin(0, n, this.wsCount);
+      this.wsCount -= n;
+    }
   }
 }

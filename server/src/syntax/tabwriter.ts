@@ -44,6 +44,34 @@ function displayWidth(text: Uint16Array, from: number, to: number): number {
   return width;
 }
 
+/**
+ * A growable list of integers that keeps its storage when cleared: the
+ * tabwriter empties its cell lists at every formfeed, thousands of times in
+ * a large file, and plain arrays emptied with `length = 0` give their storage
+ * back and allocate it again.
+ */
+class IntList {
+  private items = new Int32Array(64);
+  length = 0;
+
+  at(k: number): number {
+    return this.items[k] as number;
+  }
+
+  push(value: number): void {
+    if (this.length === this.items.length) {
+      const grown = new Int32Array(this.items.length * 2);
+      grown.set(this.items);
+      this.items = grown;
+    }
+    this.items[this.length++] = value;
+  }
+
+  clear(): void {
+    this.length = 0;
+  }
+}
+
 /** Elastic tabstop layout of `input`, as Go's tabwriter with Alloy's settings. */
 export function alignColumns(input: string): string {
   return alignUnits(CodeUnits.of(input).view()).toString();
@@ -61,20 +89,21 @@ export function alignUnits(input: Uint16Array): CodeUnits {
   // Alignment adds a little to the raw text; trimming takes a little away.
   const out = new CodeUnits(input.length + (input.length >> 3));
   // Cell k of the buffered lines is input[cellFrom[k], cellTo[k]).
-  const cellFrom: number[] = [];
-  const cellTo: number[] = [];
-  const cellWidth: number[] = [];
+  const cellFrom = new IntList();
+  const cellTo = new IntList();
+  const cellWidth = new IntList();
   /** Terminated by a hard tab (`\t`) rather than a soft one or a line break. */
-  const cellHtab: boolean[] = [];
+  const cellHtab = new IntList();
   /** Line k's cells are [lineStart[k], lineStart[k + 1]); the last line's run to the last cell. */
-  const lineStart: number[] = [0];
+  const lineStart = new IntList();
+  lineStart.push(0);
   let cellStart = 0;
   /** Start of lines copied as they stand and not yet written, -1 when none. */
   let verbatim = -1;
   let inEscape = false;
   const widths: number[] = [];
 
-  const lineEnd = (k: number): number => (k + 1 < lineStart.length ? (lineStart[k + 1] as number) : cellFrom.length);
+  const lineEnd = (k: number): number => (k + 1 < lineStart.length ? lineStart.at(k + 1) : cellFrom.length);
 
   const padding = (textWidth: number, cellWidth: number, useTabs: boolean): void => {
     if (useTabs) {
@@ -89,19 +118,19 @@ export function alignUnits(input: Uint16Array): CodeUnits {
   /** Writes lines [line0, line1) with the column widths known so far. */
   const writeLines = (line0: number, line1: number): void => {
     for (let i = line0; i < line1; i++) {
-      const first = lineStart[i] as number;
+      const first = lineStart.at(i);
       const end = lineEnd(i);
       let useTabs = true;
       for (let k = first; k < end; k++) {
         const j = k - first;
-        const from = cellFrom[k] as number;
-        const to = cellTo[k] as number;
+        const from = cellFrom.at(k);
+        const to = cellTo.at(k);
         if (from === to) {
-          if (j < widths.length) padding(cellWidth[k] as number, widths[j] as number, useTabs);
+          if (j < widths.length) padding(cellWidth.at(k), widths[j] as number, useTabs);
         } else {
           useTabs = false;
           out.appendUnits(input, from, to);
-          if (j < widths.length) padding(cellWidth[k] as number, widths[j] as number, false);
+          if (j < widths.length) padding(cellWidth.at(k), widths[j] as number, false);
         }
       }
       // The last buffered line has no line break yet.
@@ -113,18 +142,18 @@ export function alignUnits(input: Uint16Array): CodeUnits {
   const format = (line0: number, line1: number): void => {
     const column = widths.length;
     for (let cur = line0; cur < line1; cur++) {
-      if (column >= lineEnd(cur) - (lineStart[cur] as number) - 1) continue;
+      if (column >= lineEnd(cur) - lineStart.at(cur) - 1) continue;
       // This line opens a column block at `column`: print what precedes it.
       writeLines(line0, cur);
       line0 = cur;
       let width = 0;
       let discardable = true;
       for (; cur < line1; cur++) {
-        const first = lineStart[cur] as number;
+        const first = lineStart.at(cur);
         if (column >= lineEnd(cur) - first - 1) break;
         const k = first + column;
-        width = Math.max(width, (cellWidth[k] as number) + PADDING);
-        if ((cellWidth[k] as number) > 0 || cellHtab[k]) discardable = false;
+        width = Math.max(width, cellWidth.at(k) + PADDING);
+        if (cellWidth.at(k) > 0 || cellHtab.at(k) !== 0) discardable = false;
       }
       if (discardable) width = 0;
       widths.push(width);
@@ -143,11 +172,12 @@ export function alignUnits(input: Uint16Array): CodeUnits {
 
   const flush = (): void => {
     format(0, lineStart.length);
-    cellFrom.length = 0;
-    cellTo.length = 0;
-    cellWidth.length = 0;
-    cellHtab.length = 0;
-    lineStart.length = 1;
+    cellFrom.clear();
+    cellTo.clear();
+    cellWidth.clear();
+    cellHtab.clear();
+    lineStart.clear();
+    lineStart.push(0);
   };
 
   /** Ends the cell at `end`; returns how many cells its line has. */
@@ -155,8 +185,8 @@ export function alignUnits(input: Uint16Array): CodeUnits {
     cellFrom.push(cellStart);
     cellTo.push(end);
     cellWidth.push(displayWidth(input, cellStart, end));
-    cellHtab.push(htab);
-    return cellFrom.length - (lineStart[lineStart.length - 1] as number);
+    cellHtab.push(htab ? 1 : 0);
+    return cellFrom.length - lineStart.at(lineStart.length - 1);
   };
 
   for (let i = 0; i < input.length; i++) {
