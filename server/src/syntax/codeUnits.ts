@@ -5,6 +5,8 @@
  * of pieces to keep alive and join. The stages hand each other these arrays,
  * so a formatted file becomes a string once, at the end.
  */
+const asciiDecoder = new TextDecoder();
+
 export class CodeUnits {
   private units: Uint16Array;
   private size = 0;
@@ -67,12 +69,30 @@ export class CodeUnits {
   }
 
   toString(): string {
+    const ascii = this.asciiBytes();
+    if (ascii !== undefined) return asciiDecoder.decode(ascii);
     // Code units as they are (a lone surrogate stays one), in slices: arguments are bounded.
     const parts: string[] = [];
     for (let i = 0; i < this.size; i += 8192) {
       parts.push(String.fromCharCode.apply(null, this.units.subarray(i, Math.min(i + 8192, this.size)) as unknown as number[]));
     }
     return parts.join('');
+  }
+
+  /**
+   * The text as bytes when it is all ASCII (the usual file): decoded natively
+   * in one call, into a one-byte string, where slices of `fromCharCode`
+   * copy every code unit into an argument list first.
+   */
+  private asciiBytes(): Uint8Array | undefined {
+    const { units, size } = this;
+    const bytes = new Uint8Array(size);
+    for (let i = 0; i < size; i++) {
+      const c = units[i] as number;
+      if (c > 0x7f) return undefined;
+      bytes[i] = c;
+    }
+    return bytes;
   }
 
   private reserve(n: number): void {

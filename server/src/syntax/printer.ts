@@ -54,7 +54,7 @@ import { alignUnits, trimUnits } from './tabwriter';
  */
 function print(result: ParseResult, indentLevel: number): string | undefined {
   const src = new Source(result);
-  const printer = new Printer(indentLevel, src.groups, result.text.length);
+  const printer = new Printer(indentLevel, src.groups, result.text.length, src.bytes.ascii);
   try {
     new Walker(src, printer).run(result.file.body);
   } catch (e) {

@@ -69,11 +69,12 @@ export class Printer {
   private group: Comment[] = [];
   private commentOffset = -1;
 
-  /** `sizeHint`: the source's length, about the raw output's. */
+  /** `sizeHint`: the source's length, about the raw output's; `asciiSource`: whether the source is all ASCII. */
   constructor(
     private readonly baseIndent: number,
     private readonly groups: Comment[][],
     sizeHint = 0,
+    private readonly asciiSource = false,
   ) {
     this.out = new CodeUnits(sizeHint + (sizeHint >> 3));
     this.nextGroup();
@@ -228,21 +229,24 @@ export class Printer {
     } else {
       this.push(s);
     }
-    let newlines = 0;
-    let lastNewline = -1;
-    for (let i = 0; i < s.length; i++) {
-      const c = s.charCodeAt(i);
-      if (c === 10 || c === 12) {
-        newlines++;
-        lastNewline = i;
+    // Every text written comes from the source, so an ASCII source writes ASCII.
+    const bytes = this.asciiSource ? s.length : utf8Length(s);
+    this.pos.offset += bytes;
+    if (s.indexOf('\n') < 0 && s.indexOf('\f') < 0) {
+      // The usual token: no line break, nothing to count per character.
+      this.column += bytes;
+    } else {
+      let newlines = 0;
+      let lastNewline = -1;
+      for (let i = 0; i < s.length; i++) {
+        const c = s.charCodeAt(i);
+        if (c === 10 || c === 12) {
+          newlines++;
+          lastNewline = i;
+        }
       }
-    }
-    this.pos.offset += utf8Length(s);
-    if (newlines > 0) {
       this.pos.line += newlines;
       this.column = utf8Length(s.slice(lastNewline + 1)) + 1;
-    } else {
-      this.column += utf8Length(s);
     }
     this.last.offset = this.pos.offset;
     this.last.line = this.pos.line;

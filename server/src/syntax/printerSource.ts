@@ -67,6 +67,11 @@ export class ByteMap {
     return 3;
   }
 
+  /** Whether the text is all ASCII, so that its bytes are its code units. */
+  get ascii(): boolean {
+    return this.marks === undefined;
+  }
+
   private markBytes(): Int32Array {
     const { text } = this;
     const step = ByteMap.STEP;
