@@ -63,6 +63,11 @@ export class CodeUnits {
     return this.size;
   }
 
+  /** Drops everything past the first `n` code units. */
+  truncate(n: number): void {
+    this.size = Math.max(0, Math.min(this.size, Math.floor(n)));
+  }
+
   /** The code units written so far (a view, valid until the next write). */
   view(): Uint16Array {
     return this.units.subarray(0, this.size);

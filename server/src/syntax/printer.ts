@@ -61,7 +61,9 @@ function print(result: ParseResult, indentLevel: number): string | undefined {
     if (e instanceof Unprintable) return undefined;
     throw e;
   }
-  const printed = trimUnits(alignUnits(printer.finish()).view()).toString();
+  const aligned = alignUnits(printer.finish());
+  trimUnits(aligned);
+  const printed = aligned.toString();
   return faithful(result, printed) ? printed : undefined;
 }
 

@@ -241,16 +241,26 @@ export function alignUnits(input: Uint16Array): CodeUnits {
  * and removes the escape markers (escaped runs are copied unchanged).
  */
 export function trimTrailingBlanks(input: string): string {
-  return trimUnits(CodeUnits.of(input).view()).toString();
+  const units = CodeUnits.of(input);
+  trimUnits(units);
+  return units.toString();
 }
 
 /**
- * `trimTrailingBlanks` on code units. Text is copied in runs as long as
- * nothing in them changes: a formatted file of megabytes becomes a few array
- * copies per line, and no string until the end.
+ * `trimTrailingBlanks` on code units, in place: the output is never longer
+ * than what has been read, so it overwrites the input instead of taking a
+ * third buffer the size of the file. Text is moved in runs as long as nothing
+ * in them changes.
  */
-export function trimUnits(input: Uint16Array): CodeUnits {
-  const out = new CodeUnits(input.length);
+export function trimUnits(units: CodeUnits): void {
+  const buf = units.view();
+  const length = buf.length;
+  /** Where the output goes on. */
+  let w = 0;
+  const copy = (from: number, to: number): void => {
+    if (from !== w) buf.copyWithin(w, from, to);
+    w += to - from;
+  };
   /** Start of the run not yet copied. */
   let from = 0;
   /** Start of the current run of blanks outside escapes, -1 when none. */
@@ -258,12 +268,11 @@ export function trimUnits(input: Uint16Array): CodeUnits {
   /** Whether that run holds a vertical tab (written as a tab when the run is kept). */
   let blankHasVTab = false;
   let escaped = false;
-  const length = input.length;
   for (let i = 0; i < length; i++) {
-    const c = input[i] as number;
+    const c = buf[i] as number;
     if (escaped) {
       if (c === 0) {
-        out.appendUnits(input, from, i);
+        copy(from, i);
         from = i + 1;
         escaped = false;
       }
@@ -279,9 +288,9 @@ export function trimUnits(input: Uint16Array): CodeUnits {
     }
     if (c === 0x0a || c === 0x0c) {
       // Trailing blanks go; a formfeed is written as a newline.
-      out.appendUnits(input, from, blank >= 0 ? blank : i);
+      copy(from, blank >= 0 ? blank : i);
       if (c === 0x0c) {
-        out.repeat(0x0a, 1);
+        buf[w++] = 0x0a;
         from = i + 1;
       } else {
         from = i;
@@ -291,20 +300,20 @@ export function trimUnits(input: Uint16Array): CodeUnits {
     }
     // Text or an escape marker: blanks before it stay.
     if (blank >= 0 && blankHasVTab) {
-      out.appendUnits(input, from, blank);
+      copy(from, blank);
       for (let k = blank; k < i; k++) {
-        const b = input[k] as number;
-        out.repeat(b === 0x0b ? 0x09 : b, 1);
+        const b = buf[k] as number;
+        buf[w++] = b === 0x0b ? 0x09 : b;
       }
       from = i;
     }
     blank = -1;
     if (c === 0) {
-      out.appendUnits(input, from, i);
+      copy(from, i);
       from = i + 1;
       escaped = true;
     }
   }
-  out.appendUnits(input, from, escaped || blank < 0 ? length : blank);
-  return out;
+  copy(from, escaped || blank < 0 ? length : blank);
+  units.truncate(w);
 }
