@@ -81,4 +81,14 @@ describe('CodeUnits', () => {
     assert.equal(units.length, 5000 * 5);
     assert.equal(units.toString(), 'b\ud800c  '.repeat(5000));
   });
+
+  it('copies runs of other code units, short and long, past its capacity', () => {
+    const source = CodeUnits.of('0123456789'.repeat(10)).view();
+    const units = new CodeUnits(1);
+    units.appendUnits(source, 2, 5);
+    units.appendUnits(source, 0, 40);
+    units.appendUnits(source, 7, 7);
+    assert.equal(units.toString(), '234' + '0123456789'.repeat(4));
+    assert.equal(units.view().length, 43);
+  });
 });

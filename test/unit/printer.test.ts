@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { parse } from '../../server/src/syntax/parser';
 import { format, formatStatements } from '../../server/src/syntax/printer';
+import { ByteMap } from '../../server/src/syntax/printerSource';
 import { Tok } from '../../server/src/syntax/tokens';
 
 const fixtures = join(__dirname, '..', 'fixtures', 'fmt');
@@ -190,5 +191,18 @@ describe('formatStatements', () => {
   it('is empty for empty text and throws on syntax errors', () => {
     assert.equal(formatStatements('', 2), '');
     assert.throws(() => formatStatements('a = ', 0), /does not parse/);
+  });
+});
+
+describe('ByteMap', () => {
+  it('maps UTF-16 offsets to UTF-8 bytes and bytes to lines, in ASCII and other text', () => {
+    const ascii = new ByteMap('ab\ncd\n');
+    assert.deepEqual([ascii.byteOf(0), ascii.byteOf(4), ascii.byteOf(6)], [0, 4, 6]);
+    assert.deepEqual([ascii.lineOfByte(2), ascii.lineOfByte(3), ascii.lineOfByte(6)], [1, 2, 3]);
+    const text = 'é😀\n'.repeat(40) + 'x';
+    const bytes = new ByteMap(text);
+    // é is 1 unit and 2 bytes, 😀 2 units and 4 bytes, so each line is 4 units and 7 bytes.
+    assert.deepEqual([bytes.byteOf(1), bytes.byteOf(3), bytes.byteOf(4), bytes.byteOf(160)], [2, 6, 7, 280]);
+    assert.deepEqual([bytes.lineOfByte(6), bytes.lineOfByte(7), bytes.lineOfByte(280)], [1, 2, 41]);
   });
 });

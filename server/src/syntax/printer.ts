@@ -18,8 +18,9 @@
  *    field and escape markers around comments, goes through elastic tabstops
  *    and trailing-blank trimming.
  *
- * Stage 1 is this module, stage 2 `printerBuffer.ts` (with source positions
- * and comment groups from `printerSource.ts`), stage 3 `tabwriter.ts`.
+ * Stage 1 is `printerWalk.ts`, stage 2 `printerBuffer.ts` (with source
+ * positions and comment groups from `printerSource.ts`), stage 3
+ * `tabwriter.ts`; this module runs them and checks the result.
  *
  * Three deliberate departures from `alloy fmt`, all where it would damage the
  * file (each is pinned by a unit test):
@@ -35,309 +36,17 @@
  *   prints `f(,` followed by `)`, which does not parse. Here it is `f()`.
  * - Comments between tokens that carry no position can end up where they
  *   swallow code: `a = [b.` ⏎ `// c` ⏎ `d, e]` becomes `a = [b.d` ⏎
- *   `// c, e]` with `alloy fmt`. Every result is therefore parsed again and
- *   compared with the input (same tokens, commas aside, same number of
- *   comments); when they differ the formatter refuses instead.
- *
- * The walk uses an explicit task stack, so no input can overflow the call
- * stack (left-nested chains such as `a.b.c...` or `1 + 1 + ...` are not
- * bounded by the parser's nesting cap).
+ *   `// c, e]` with `alloy fmt`. Every result is therefore scanned again and
+ *   compared with the input (`printerFaithful.ts`: same tokens, separators
+ *   the grammar reads alike, same number of comments); when they differ the
+ *   formatter refuses instead.
  */
-import type { Expr, Stmt } from './ast';
 import { parse, type ParseResult } from './parser';
 import { faithful } from './printerFaithful';
-import { Printer, Unprintable, Ws } from './printerBuffer';
-import { quotesVerbatim, Source, utf8Length } from './printerSource';
-import { alignColumns, trimTrailingBlanks } from './tabwriter';
-
-/** A unit of work of the walk: an expression to expand, or an action. */
-type Task = Expr | (() => void);
-
-/** Stage 1: walks the tree and drives the printer (Alloy's `walker`). */
-class Walker {
-  private readonly stack: Task[] = [];
-
-  constructor(
-    private readonly src: Source,
-    private readonly p: Printer,
-  ) {}
-
-  run(body: Stmt[]): void {
-    this.schedule(this.statements(body));
-    const stack = this.stack;
-    while (stack.length > 0) {
-      const task = stack.pop() as Task;
-      if (typeof task === 'function') task();
-      else this.schedule(this.expression(task));
-    }
-  }
-
-  private schedule(tasks: Task[]): void {
-    for (let i = tasks.length - 1; i >= 0; i--) this.stack.push(tasks[i] as Task);
-  }
-
-  private statements(ss: Stmt[]): Task[] {
-    const { p, src } = this;
-    const tasks: Task[] = [];
-    for (let i = 0; i < ss.length; i++) {
-      const s = ss[i] as Stmt;
-      if (s.kind === 'ErrorStmt') throw new Unprintable('unparsed statement');
-      if (i > 0) {
-        // Blocks are always set apart; other statements keep a blank line from the source.
-        const prev = ss[i - 1] as Stmt;
-        if (s.kind === 'Block' || src.startLine(s) - src.endLine(prev) > 1) tasks.push(() => p.space(Ws.Formfeed));
-      }
-      if (s.kind === 'Attribute') {
-        tasks.push(() => {
-          p.at(src.position(s.name.start));
-          p.ident(s.name.name);
-          p.space(Ws.VTab);
-          p.token('=');
-          p.space(Ws.Blank);
-        });
-        tasks.push(s.value);
-      } else {
-        const block = s;
-        tasks.push(() => {
-          p.at(src.position(block.start));
-          p.ident(block.name);
-          if (block.label) {
-            p.space(Ws.Blank);
-            p.at(src.position(block.label.start));
-            // Alloy re-quotes labels with `%q`; a label is a valid identifier,
-            // so that is the label between double quotes.
-            p.literal(`"${block.label.value}"`, false);
-          }
-          p.space(Ws.Blank);
-          p.at(src.position(block.lbrace));
-          p.token('{');
-          p.space(Ws.Indent);
-          if (block.body.length > 0) {
-            p.space(Ws.Formfeed);
-            this.schedule(this.statements(block.body));
-          } else {
-            p.space(Ws.Blank);
-          }
-        });
-        tasks.push(() => {
-          if (block.rbrace < 0) throw new Unprintable('unclosed block');
-          p.space(Ws.Unindent);
-          p.at(src.position(block.rbrace));
-          p.token('}');
-        });
-      }
-      // A statement over several lines ends its alignment run.
-      const multiline = src.nodeLines(s) > 1;
-      tasks.push(() => p.space(multiline ? Ws.Formfeed : Ws.Newline));
-    }
-    return tasks;
-  }
-
-  private expression(e: Expr): Task[] {
-    const { p, src } = this;
-    switch (e.kind) {
-      case 'Literal':
-        return [
-          () => {
-            p.at(src.position(e.start));
-            p.literal(e.raw, e.literal === 'number');
-          },
-        ];
-      case 'IdentExpr':
-        return [
-          () => {
-            p.at(src.position(e.start));
-            p.ident(e.name);
-          },
-        ];
-      case 'Access':
-        return [
-          e.value,
-          () => {
-            p.token('.');
-            p.ident(e.name.name);
-          },
-        ];
-      case 'Index': {
-        const lbrack = src.nextToken(e.value.end);
-        return [
-          e.value,
-          () => {
-            p.at(src.position(lbrack));
-            p.token('[');
-          },
-          e.index,
-          () => {
-            p.at(src.position(e.end - 1));
-            p.token(']');
-          },
-        ];
-      }
-      case 'Unary':
-        return [
-          () => {
-            p.at(src.position(e.start));
-            p.token(e.op);
-          },
-          e.operand,
-        ];
-      case 'Binary': {
-        const opPos = src.nextToken(e.left.end);
-        return [
-          e.left,
-          () => {
-            p.space(Ws.Blank);
-            p.at(src.position(opPos));
-            p.token(e.op);
-            p.space(Ws.Blank);
-          },
-          e.right,
-        ];
-      }
-      case 'Paren':
-        return [() => p.token('('), e.inner, () => p.token(')')];
-      case 'Array':
-        return this.array(e.elements, e.start, e.end - 1);
-      case 'Object':
-        return this.object(e);
-      case 'Call':
-        return this.call(e.callee, e.args, e.end - 1);
-      case 'ErrorExpr':
-        throw new Unprintable('unparsed expression');
-    }
-  }
-
-  private array(elements: Expr[], lbrack: number, rbrack: number): Task[] {
-    const { p, src } = this;
-    const tasks: Task[] = [
-      () => {
-        p.at(src.position(lbrack));
-        p.token('[');
-      },
-    ];
-    let prevLine = src.line(lbrack);
-    elements.forEach((el, i) => {
-      // An element starting on a new line goes on its own, indented line.
-      const ownLine = src.startLine(el) !== prevLine;
-      if (ownLine) {
-        tasks.push(() => {
-          p.space(Ws.Indent);
-          p.space(Ws.Formfeed);
-        });
-      } else if (i > 0) {
-        tasks.push(() => p.space(Ws.Blank));
-      }
-      prevLine = src.endLine(el);
-      tasks.push(el);
-      if (i + 1 < elements.length) tasks.push(() => p.token(','));
-      if (ownLine) tasks.push(() => p.space(Ws.Unindent));
-    });
-    const trailing = elements.length > 0 && prevLine !== src.line(rbrack);
-    tasks.push(() => {
-      if (trailing) {
-        p.token(',');
-        p.space(Ws.Indent);
-        p.space(Ws.Formfeed);
-        p.space(Ws.Unindent);
-      }
-      p.at(src.position(rbrack));
-      p.token(']');
-    });
-    return tasks;
-  }
-
-  private object(e: Extract<Expr, { kind: 'Object' }>): Task[] {
-    const { p, src } = this;
-    const lcurly = e.start;
-    const rcurly = e.end - 1;
-    const tasks: Task[] = [
-      () => {
-        p.at(src.position(lcurly));
-        p.token('{');
-        p.space(Ws.Indent);
-      },
-    ];
-    let prevLine = src.line(lcurly);
-    e.fields.forEach((f, i) => {
-      let sep: Ws | undefined;
-      if (src.line(f.keySpan.start) !== prevLine) {
-        // Keep aligning `=` unless the previous value spanned several lines.
-        const prev = e.fields[i - 1];
-        sep = prev && src.nodeLines(prev.value) === 1 ? Ws.Newline : Ws.Formfeed;
-      } else if (i > 0) {
-        sep = Ws.Blank;
-      }
-      // Alloy measures the key from its position by the length of the key
-      // without quotes, so a quoted key "ends" two bytes early.
-      const keyStart = src.position(f.keySpan.start);
-      prevLine = f.quoted ? src.bytes.lineOfByte(keyStart.offset + utf8Length(f.key) - 1) : src.line(f.keySpan.end - 1);
-      const key = f.quoted ? this.quotedKey(f.keySpan.start, f.keySpan.end, f.key) : f.key;
-      tasks.push(() => {
-        if (sep !== undefined) p.space(sep);
-        p.at(keyStart);
-        if (f.quoted) p.literal(key, false);
-        else p.ident(key);
-        p.space(Ws.VTab);
-        p.token('=');
-        p.space(Ws.Blank);
-      });
-      tasks.push(f.value);
-      if (i + 1 < e.fields.length) tasks.push(() => p.token(','));
-    });
-    const trailing = e.fields.length > 0 && prevLine !== src.line(rcurly);
-    tasks.push(() => {
-      if (trailing) {
-        p.token(',');
-        p.space(Ws.Formfeed);
-      }
-      p.space(Ws.Unindent);
-      p.at(src.position(rcurly));
-      p.token('}');
-    });
-    return tasks;
-  }
-
-  /** See the module comment: keys keep their meaning, unlike with `alloy fmt`. */
-  private quotedKey(start: number, end: number, key: string): string {
-    const written = this.src.text(start, end);
-    if (written.startsWith('`') && quotesVerbatim(key)) return `"${key}"`;
-    return written;
-  }
-
-  private call(callee: Expr, args: Expr[], rparen: number): Task[] {
-    const { p, src } = this;
-    const tasks: Task[] = [callee, () => p.token('(')];
-    let prevLine = src.line(src.nextToken(callee.end));
-    args.forEach((arg, i) => {
-      const ownLine = src.startLine(arg) !== prevLine;
-      if (ownLine) {
-        tasks.push(() => {
-          p.space(Ws.Formfeed);
-          p.space(Ws.Indent);
-        });
-      }
-      tasks.push(arg);
-      prevLine = src.endLine(arg);
-      if (i + 1 < args.length) {
-        tasks.push(() => {
-          p.token(',');
-          p.space(Ws.Blank);
-        });
-      }
-      if (ownLine) tasks.push(() => p.space(Ws.Unindent));
-    });
-    // Alloy checks this even without arguments and then prints `f(,`.
-    const trailing = args.length > 0 && prevLine !== src.line(rparen);
-    tasks.push(() => {
-      if (trailing) {
-        p.token(',');
-        p.space(Ws.Formfeed);
-      }
-      p.token(')');
-    });
-    return tasks;
-  }
-}
+import { Printer, Unprintable } from './printerBuffer';
+import { Source } from './printerSource';
+import { Walker } from './printerWalk';
+import { alignUnits, trimUnits } from './tabwriter';
 
 /**
  * Prints a parsed body at `indentLevel`; undefined when the tree cannot be
@@ -345,14 +54,16 @@ class Walker {
  */
 function print(result: ParseResult, indentLevel: number): string | undefined {
   const src = new Source(result);
-  const printer = new Printer(indentLevel, src.groups);
+  const printer = new Printer(indentLevel, src.groups, result.text.length, src.bytes.ascii);
   try {
     new Walker(src, printer).run(result.file.body);
   } catch (e) {
     if (e instanceof Unprintable) return undefined;
     throw e;
   }
-  const printed = trimTrailingBlanks(alignColumns(printer.finish()));
+  const aligned = alignUnits(printer.finish());
+  trimUnits(aligned);
+  const printed = aligned.toString();
   return faithful(result, printed) ? printed : undefined;
 }
 

@@ -50,11 +50,13 @@ export class Unprintable extends Error {}
  * output, re-inserting comments by position (Alloy's `printer`).
  */
 export class Printer {
-  private readonly out = new CodeUnits();
+  private readonly out: CodeUnits;
   private wrote = false;
   private indent = 0;
   private lastTok = '';
-  private ws: Ws[] = [];
+  /** Pending whitespace requests, `ws[0, wsCount)`: a fixed buffer, as this changes at every token. */
+  private readonly ws = new Uint8Array(WS_CAPACITY);
+  private wsCount = 0;
   /** Estimated position in the source of what is being written. */
   private readonly pos: Position = { offset: 0, line: 1 };
   /** Source position just after the last text written. */
@@ -67,23 +69,27 @@ export class Printer {
   private group: Comment[] = [];
   private commentOffset = -1;
 
+  /** `sizeHint`: the source's length, about the raw output's; `asciiSource`: whether the source is all ASCII. */
   constructor(
     private readonly baseIndent: number,
     private readonly groups: Comment[][],
+    sizeHint = 0,
+    private readonly asciiSource = false,
   ) {
+    this.out = new CodeUnits(sizeHint + (sizeHint >> 3));
     this.nextGroup();
   }
 
   space(w: Ws): void {
-    if (this.ws.length === WS_CAPACITY) this.writeWhitespace(WS_CAPACITY);
-    this.ws.push(w);
+    if (this.wsCount === WS_CAPACITY) this.writeWhitespace(WS_CAPACITY);
+    this.ws[this.wsCount++] = w;
     this.lastTok = LAST_WS;
   }
 
-  /** Sets the source position of the next text. */
-  at(pos: Position): void {
-    this.pos.offset = pos.offset;
-    this.pos.line = pos.line;
+  /** Sets the source position of the next text: a byte offset and its 1-based line. */
+  atByte(offset: number, line: number): void {
+    this.pos.offset = offset;
+    this.pos.line = line;
   }
 
   ident(name: string): void {
@@ -99,15 +105,18 @@ export class Printer {
   token(text: string): void {
     // Keep `1 .x` and `/ *` from fusing into other tokens when re-read.
     const first = text[0];
-    if ((this.lastTok === LAST_NUMBER && first === '.') || (this.lastTok === '/' && first === '*')) this.ws = [Ws.Blank];
+    if ((this.lastTok === LAST_NUMBER && first === '.') || (this.lastTok === '/' && first === '*')) {
+      this.ws[0] = Ws.Blank;
+      this.wsCount = 1;
+    }
     this.lastTok = text;
     this.emit(text);
   }
 
-  /** Writes the remaining comments; returns the raw output. */
-  finish(): string {
+  /** Writes the remaining comments; returns the raw output's code units. */
+  finish(): Uint16Array {
     this.flush({ offset: Number.POSITIVE_INFINITY, line: Number.POSITIVE_INFINITY }, EOF);
-    return this.out.toString();
+    return this.out.view();
   }
 
   private emit(data: string): void {
@@ -120,7 +129,7 @@ export class Printer {
 
   private flush(next: Position, tok: string): void {
     if (this.commentBefore(next)) this.injectComments(next, tok);
-    else if (tok !== EOF) this.writeWhitespace(this.ws.length);
+    else if (tok !== EOF) this.writeWhitespace(this.wsCount);
   }
 
   private commentBefore(next: Position): boolean {
@@ -163,7 +172,7 @@ export class Printer {
     // Own line: apply pending indentation changes, drop the first pending
     // space or line break, then reproduce the source's line breaks.
     let count = 0;
-    for (let i = 0; i < this.ws.length; i++) {
+    for (let i = 0; i < this.wsCount; i++) {
       const w = this.ws[i] as Ws;
       if (w === Ws.Indent || w === Ws.Unindent) continue;
       if (w !== Ws.Ignore) this.ws[i] = Ws.Ignore;
@@ -180,13 +189,13 @@ export class Printer {
     if (lastComment.text[1] === '*' && next.line === lastComment.endLine) this.writeByte(' ', 1);
     const newlines = next.line - this.last.line;
     let droppedFormfeed = false;
-    for (let i = 0; i < this.ws.length; i++) {
+    for (let i = 0; i < this.wsCount; i++) {
       const w = this.ws[i] as Ws;
       if (w === Ws.Indent || w === Ws.Unindent) continue;
       if (w === Ws.Formfeed) droppedFormfeed = true;
       this.ws[i] = Ws.Ignore;
     }
-    this.writeWhitespace(this.ws.length);
+    this.writeWhitespace(this.wsCount);
     if (newlines > 0) this.writeByte(droppedFormfeed ? '\f' : '\n', Math.min(newlines, MAX_NEWLINES));
   }
 
@@ -220,21 +229,24 @@ export class Printer {
     } else {
       this.push(s);
     }
-    let newlines = 0;
-    let lastNewline = -1;
-    for (let i = 0; i < s.length; i++) {
-      const c = s.charCodeAt(i);
-      if (c === 10 || c === 12) {
-        newlines++;
-        lastNewline = i;
+    // Every text written comes from the source, so an ASCII source writes ASCII.
+    const bytes = this.asciiSource ? s.length : utf8Length(s);
+    this.pos.offset += bytes;
+    if (s.indexOf('\n') < 0 && s.indexOf('\f') < 0) {
+      // The usual token: no line break, nothing to count per character.
+      this.column += bytes;
+    } else {
+      let newlines = 0;
+      let lastNewline = -1;
+      for (let i = 0; i < s.length; i++) {
+        const c = s.charCodeAt(i);
+        if (c === 10 || c === 12) {
+          newlines++;
+          lastNewline = i;
+        }
       }
-    }
-    this.pos.offset += utf8Length(s);
-    if (newlines > 0) {
       this.pos.line += newlines;
       this.column = utf8Length(s.slice(lastNewline + 1)) + 1;
-    } else {
-      this.column += utf8Length(s);
     }
     this.last.offset = this.pos.offset;
     this.last.line = this.pos.line;
@@ -270,7 +282,10 @@ export class Printer {
       }
     }
     // In place: this runs once per token.
-    if (n >= this.ws.length) this.ws.length = 0;
-    else if (n > 0) this.ws.splice(0, n);
+    if (n >= this.wsCount) this.wsCount = 0;
+    else if (n > 0) {
+      this.ws.copyWithin(0, n, this.wsCount);
+      this.wsCount -= n;
+    }
   }
 }

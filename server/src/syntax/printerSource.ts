@@ -37,23 +37,18 @@ export function utf8Length(s: string): number {
   return n;
 }
 
+const nonAsciiRe = /[^\0-\x7f]/;
+
 /** UTF-16 offsets → UTF-8 byte offsets and byte offsets → lines, for one text. */
 export class ByteMap {
   private static readonly STEP = 64;
-  /** Byte offset of every STEP-th code unit. */
-  private readonly marks: Int32Array;
+  /** Byte offset of every STEP-th code unit; undefined when the text is ASCII (bytes are code units). */
+  private readonly marks: Int32Array | undefined;
   /** Byte offset of each line start. */
   private readonly lineStarts: number[] = [];
 
   constructor(private readonly text: string) {
-    const step = ByteMap.STEP;
-    this.marks = new Int32Array(Math.floor(text.length / step) + 1);
-    let bytes = 0;
-    for (let i = 0; i < text.length; i++) {
-      if (i % step === 0) this.marks[i / step] = bytes;
-      bytes += this.unitBytes(i);
-    }
-    if (text.length % step === 0) this.marks[text.length / step] = bytes;
+    this.marks = nonAsciiRe.test(text) ? this.markBytes() : undefined;
     this.lineStarts.push(0);
     let nl = text.indexOf('\n');
     while (nl !== -1) {
@@ -72,7 +67,26 @@ export class ByteMap {
     return 3;
   }
 
+  /** Whether the text is all ASCII, so that its bytes are its code units. */
+  get ascii(): boolean {
+    return this.marks === undefined;
+  }
+
+  private markBytes(): Int32Array {
+    const { text } = this;
+    const step = ByteMap.STEP;
+    const marks = new Int32Array(Math.floor(text.length / step) + 1);
+    let bytes = 0;
+    for (let i = 0; i < text.length; i++) {
+      if (i % step === 0) marks[i / step] = bytes;
+      bytes += this.unitBytes(i);
+    }
+    if (text.length % step === 0) marks[text.length / step] = bytes;
+    return marks;
+  }
+
   byteOf(offset: number): number {
+    if (this.marks === undefined) return offset;
     const k = Math.floor(offset / ByteMap.STEP);
     let bytes = this.marks[k] as number;
     for (let i = k * ByteMap.STEP; i < offset; i++) bytes += this.unitBytes(i);

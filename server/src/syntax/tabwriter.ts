@@ -29,14 +29,14 @@ const TAB_WIDTH = 8;
 const PADDING = 1;
 
 /** Width in code points of `text[from, to)`, escape markers excluded. */
-function displayWidth(text: string, from: number, to: number): number {
+function displayWidth(text: Uint16Array, from: number, to: number): number {
   let width = 0;
   for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
+    const c = text[i] as number;
     if (c === 0) continue;
     // The second half of a surrogate pair does not add a code point.
     if (c >= 0xdc00 && c <= 0xdfff && i > from) {
-      const p = text.charCodeAt(i - 1);
+      const p = text[i - 1] as number;
       if (p >= 0xd800 && p <= 0xdbff) continue;
     }
     width++;
@@ -45,30 +45,65 @@ function displayWidth(text: string, from: number, to: number): number {
 }
 
 /**
- * Elastic tabstop layout of `input`, as Go's tabwriter with Alloy's settings.
+ * A growable list of integers that keeps its storage when cleared: the
+ * tabwriter empties its cell lists at every formfeed, thousands of times in
+ * a large file, and plain arrays emptied with `length = 0` give their storage
+ * back and allocate it again.
+ */
+class IntList {
+  private items = new Int32Array(64);
+  length = 0;
+
+  at(k: number): number {
+    return this.items[k] as number;
+  }
+
+  push(value: number): void {
+    if (this.length === this.items.length) {
+      const grown = new Int32Array(this.items.length * 2);
+      grown.set(this.items);
+      this.items = grown;
+    }
+    this.items[this.length++] = value;
+  }
+
+  clear(): void {
+    this.length = 0;
+  }
+}
+
+/** Elastic tabstop layout of `input`, as Go's tabwriter with Alloy's settings. */
+export function alignColumns(input: string): string {
+  return alignUnits(CodeUnits.of(input).view()).toString();
+}
+
+/**
+ * `alignColumns` on code units, as the printer hands them over.
  *
  * The buffered cells are kept in flat arrays of offsets into `input` (no
  * object or string per cell until it is written), and a line that is a single
  * cell with nothing buffered before it, which is written as it stands, is
  * copied in runs: a file of megabytes costs a few arrays, not an object per cell.
  */
-export function alignColumns(input: string): string {
-  const out = new CodeUnits();
+export function alignUnits(input: Uint16Array): CodeUnits {
+  // Alignment adds a little to the raw text; trimming takes a little away.
+  const out = new CodeUnits(input.length + (input.length >> 3));
   // Cell k of the buffered lines is input[cellFrom[k], cellTo[k]).
-  const cellFrom: number[] = [];
-  const cellTo: number[] = [];
-  const cellWidth: number[] = [];
+  const cellFrom = new IntList();
+  const cellTo = new IntList();
+  const cellWidth = new IntList();
   /** Terminated by a hard tab (`\t`) rather than a soft one or a line break. */
-  const cellHtab: boolean[] = [];
+  const cellHtab = new IntList();
   /** Line k's cells are [lineStart[k], lineStart[k + 1]); the last line's run to the last cell. */
-  const lineStart: number[] = [0];
+  const lineStart = new IntList();
+  lineStart.push(0);
   let cellStart = 0;
   /** Start of lines copied as they stand and not yet written, -1 when none. */
   let verbatim = -1;
   let inEscape = false;
   const widths: number[] = [];
 
-  const lineEnd = (k: number): number => (k + 1 < lineStart.length ? (lineStart[k + 1] as number) : cellFrom.length);
+  const lineEnd = (k: number): number => (k + 1 < lineStart.length ? lineStart.at(k + 1) : cellFrom.length);
 
   const padding = (textWidth: number, cellWidth: number, useTabs: boolean): void => {
     if (useTabs) {
@@ -83,19 +118,19 @@ export function alignColumns(input: string): string {
   /** Writes lines [line0, line1) with the column widths known so far. */
   const writeLines = (line0: number, line1: number): void => {
     for (let i = line0; i < line1; i++) {
-      const first = lineStart[i] as number;
+      const first = lineStart.at(i);
       const end = lineEnd(i);
       let useTabs = true;
       for (let k = first; k < end; k++) {
         const j = k - first;
-        const from = cellFrom[k] as number;
-        const to = cellTo[k] as number;
+        const from = cellFrom.at(k);
+        const to = cellTo.at(k);
         if (from === to) {
-          if (j < widths.length) padding(cellWidth[k] as number, widths[j] as number, useTabs);
+          if (j < widths.length) padding(cellWidth.at(k), widths[j] as number, useTabs);
         } else {
           useTabs = false;
-          out.append(input, from, to);
-          if (j < widths.length) padding(cellWidth[k] as number, widths[j] as number, false);
+          out.appendUnits(input, from, to);
+          if (j < widths.length) padding(cellWidth.at(k), widths[j] as number, false);
         }
       }
       // The last buffered line has no line break yet.
@@ -107,18 +142,18 @@ export function alignColumns(input: string): string {
   const format = (line0: number, line1: number): void => {
     const column = widths.length;
     for (let cur = line0; cur < line1; cur++) {
-      if (column >= lineEnd(cur) - (lineStart[cur] as number) - 1) continue;
+      if (column >= lineEnd(cur) - lineStart.at(cur) - 1) continue;
       // This line opens a column block at `column`: print what precedes it.
       writeLines(line0, cur);
       line0 = cur;
       let width = 0;
       let discardable = true;
       for (; cur < line1; cur++) {
-        const first = lineStart[cur] as number;
+        const first = lineStart.at(cur);
         if (column >= lineEnd(cur) - first - 1) break;
         const k = first + column;
-        width = Math.max(width, (cellWidth[k] as number) + PADDING);
-        if ((cellWidth[k] as number) > 0 || cellHtab[k]) discardable = false;
+        width = Math.max(width, cellWidth.at(k) + PADDING);
+        if (cellWidth.at(k) > 0 || cellHtab.at(k) !== 0) discardable = false;
       }
       if (discardable) width = 0;
       widths.push(width);
@@ -131,17 +166,18 @@ export function alignColumns(input: string): string {
 
   const writeVerbatim = (): void => {
     if (verbatim < 0) return;
-    out.append(input, verbatim, cellStart);
+    out.appendUnits(input, verbatim, cellStart);
     verbatim = -1;
   };
 
   const flush = (): void => {
     format(0, lineStart.length);
-    cellFrom.length = 0;
-    cellTo.length = 0;
-    cellWidth.length = 0;
-    cellHtab.length = 0;
-    lineStart.length = 1;
+    cellFrom.clear();
+    cellTo.clear();
+    cellWidth.clear();
+    cellHtab.clear();
+    lineStart.clear();
+    lineStart.push(0);
   };
 
   /** Ends the cell at `end`; returns how many cells its line has. */
@@ -149,12 +185,12 @@ export function alignColumns(input: string): string {
     cellFrom.push(cellStart);
     cellTo.push(end);
     cellWidth.push(displayWidth(input, cellStart, end));
-    cellHtab.push(htab);
-    return cellFrom.length - (lineStart[lineStart.length - 1] as number);
+    cellHtab.push(htab ? 1 : 0);
+    return cellFrom.length - lineStart.at(lineStart.length - 1);
   };
 
   for (let i = 0; i < input.length; i++) {
-    const ch = input.charCodeAt(i);
+    const ch = input[i] as number;
     if (inEscape) {
       if (ch === 0) inEscape = false;
       continue;
@@ -172,7 +208,7 @@ export function alignColumns(input: string): string {
           // A whole line, alone: it is written as it stands (a formfeed as a newline).
           if (verbatim < 0) verbatim = cellStart;
           if (ch === 0x0c) {
-            out.append(input, verbatim, i);
+            out.appendUnits(input, verbatim, i);
             out.repeat(0x0a, 1);
             verbatim = -1;
           }
@@ -197,17 +233,34 @@ export function alignColumns(input: string): string {
   writeVerbatim();
   if (cellStart < input.length) terminateCell(input.length, false);
   flush();
-  return out.toString();
+  return out;
 }
 
 /**
  * Drops trailing blanks and tabs of every line, turns formfeeds into newlines
- * and removes the escape markers (escaped runs are copied unchanged). Text is
- * copied in runs as long as nothing in them changes: a formatted file of
- * megabytes becomes a few pieces per comment, not a few per line.
+ * and removes the escape markers (escaped runs are copied unchanged).
  */
 export function trimTrailingBlanks(input: string): string {
-  const out: string[] = [];
+  const units = CodeUnits.of(input);
+  trimUnits(units);
+  return units.toString();
+}
+
+/**
+ * `trimTrailingBlanks` on code units, in place: the output is never longer
+ * than what has been read, so it overwrites the input instead of taking a
+ * third buffer the size of the file. Text is moved in runs as long as nothing
+ * in them changes.
+ */
+export function trimUnits(units: CodeUnits): void {
+  const buf = units.view();
+  const length = buf.length;
+  /** Where the output goes on. */
+  let w = 0;
+  const copy = (from: number, to: number): void => {
+    if (from !== w) buf.copyWithin(w, from, to);
+    w += to - from;
+  };
   /** Start of the run not yet copied. */
   let from = 0;
   /** Start of the current run of blanks outside escapes, -1 when none. */
@@ -215,11 +268,11 @@ export function trimTrailingBlanks(input: string): string {
   /** Whether that run holds a vertical tab (written as a tab when the run is kept). */
   let blankHasVTab = false;
   let escaped = false;
-  for (let i = 0; i < input.length; i++) {
-    const c = input.charCodeAt(i);
+  for (let i = 0; i < length; i++) {
+    const c = buf[i] as number;
     if (escaped) {
       if (c === 0) {
-        out.push(input.slice(from, i));
+        copy(from, i);
         from = i + 1;
         escaped = false;
       }
@@ -235,9 +288,9 @@ export function trimTrailingBlanks(input: string): string {
     }
     if (c === 0x0a || c === 0x0c) {
       // Trailing blanks go; a formfeed is written as a newline.
-      out.push(input.slice(from, blank >= 0 ? blank : i));
+      copy(from, blank >= 0 ? blank : i);
       if (c === 0x0c) {
-        out.push('\n');
+        buf[w++] = 0x0a;
         from = i + 1;
       } else {
         from = i;
@@ -247,16 +300,20 @@ export function trimTrailingBlanks(input: string): string {
     }
     // Text or an escape marker: blanks before it stay.
     if (blank >= 0 && blankHasVTab) {
-      out.push(input.slice(from, blank), input.slice(blank, i).replace(/\v/g, '\t'));
+      copy(from, blank);
+      for (let k = blank; k < i; k++) {
+        const b = buf[k] as number;
+        buf[w++] = b === 0x0b ? 0x09 : b;
+      }
       from = i;
     }
     blank = -1;
     if (c === 0) {
-      out.push(input.slice(from, i));
+      copy(from, i);
       from = i + 1;
       escaped = true;
     }
   }
-  out.push(input.slice(from, escaped || blank < 0 ? input.length : blank));
-  return out.join('');
+  copy(from, escaped || blank < 0 ? length : blank);
+  units.truncate(w);
 }
