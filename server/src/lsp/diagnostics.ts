@@ -41,12 +41,16 @@ export function registerDiagnostics(ctx: ServerContext): DiagnosticsHandlers {
 
   /** The diagnostics last computed per document, with the analyses they came from. */
   const lastItems = new Map<string, { analyses: readonly Analysis[]; items: Diagnostic[] }>();
-  /** The findings last published per configuration: a cached analysis has nothing new to push. */
-  const publishedFrom = new Map<string, readonly Finding[]>();
+  /**
+   * The findings last published per configuration: a cached analysis has nothing new to
+   * push. Weakly held: findings keep their analysis's trees alive (their fixes are built
+   * from them), and a closed document's trees must go.
+   */
+  const publishedFrom = new Map<string, WeakRef<readonly Finding[]>>();
 
   function publishComposeFindings(configKey: string, findings: readonly Finding[], files: readonly ParsedFile[]): void {
-    if (publishedFrom.get(configKey) === findings) return;
-    publishedFrom.set(configKey, findings);
+    if (publishedFrom.get(configKey)?.deref() === findings) return;
+    publishedFrom.set(configKey, new WeakRef(findings));
     const byFile = new Map<string, Finding[]>();
     for (const f of findings) {
       if (files.some((x) => x.path === f.file)) continue;
