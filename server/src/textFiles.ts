@@ -116,5 +116,6 @@ function readAtMost(fd: number, limit: number, expected: number): Buffer {
     chunks.push(chunk.subarray(0, n));
     total += n;
   }
-  return Buffer.concat(chunks, total);
+  // The usual case, one read: no copy.
+  return chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, total);
 }
