@@ -7,6 +7,23 @@
  */
 import type { BodyNote } from './catalogTypes';
 
+/** What the client and server TLS blocks share, before the settings of each side. */
+const OTELCOL_TLS_COMMON = {
+  ca_pem: 'CA PEM-encoded text.',
+  ca_file: 'CA certificate file.',
+  cert_pem: 'Certificate PEM text.',
+  cert_file: 'Certificate file.',
+  key_pem: 'Key PEM text.',
+  key_file: 'Key file.',
+  min_version: { doc: 'Minimum TLS version.', default: '"TLS 1.2"' },
+  max_version: { doc: 'Maximum TLS version.', default: '"TLS 1.3"' },
+  reload_interval: { doc: 'How often to reload certificates (0 disables).', default: '"0s"' },
+  cipher_suites: { doc: 'Allowed cipher suites.', default: '[]' },
+  include_insecure_cipher_suites: { doc: 'Allow insecure cipher suites.', default: 'false' },
+  include_system_ca_certs_pool: { doc: 'Also trust the system CA pool.', default: 'false' },
+  curve_preferences: { doc: 'Elliptic curves for the handshake.', default: '[]' },
+} as const;
+
 export const OTELCOL_BODY_NOTES: Readonly<Record<string, BodyNote>> = {
   'internal/component/otelcol.AttrActionKeyValue': {
     key: 'Attribute to act on (required unless `pattern` is set).',
@@ -151,38 +168,14 @@ export const OTELCOL_BODY_NOTES: Readonly<Record<string, BodyNote>> = {
     max_elapsed_time: 'Give up after this long (0 = never).',
   },
   'internal/component/otelcol.TLSClientArguments': {
-    ca_pem: 'CA PEM-encoded text.',
-    ca_file: 'CA certificate file.',
-    cert_pem: 'Certificate PEM text.',
-    cert_file: 'Certificate file.',
-    key_pem: 'Key PEM text.',
-    key_file: 'Key file.',
-    min_version: { doc: 'Minimum TLS version.', default: '"TLS 1.2"' },
-    max_version: { doc: 'Maximum TLS version.', default: '"TLS 1.3"' },
-    reload_interval: { doc: 'How often to reload certificates (0 disables).', default: '"0s"' },
-    cipher_suites: { doc: 'Allowed cipher suites.', default: '[]' },
-    include_insecure_cipher_suites: { doc: 'Allow insecure cipher suites.', default: 'false' },
-    include_system_ca_certs_pool: { doc: 'Also trust the system CA pool.', default: 'false' },
-    curve_preferences: { doc: 'Elliptic curves for the handshake.', default: '[]' },
+    ...OTELCOL_TLS_COMMON,
     insecure: { doc: 'Disable TLS (plain-text connection).', default: 'false' },
     insecure_skip_verify: { doc: 'Skip certificate verification.', default: 'false' },
     server_name: 'Server name to verify.',
     tpm: 'Load the TLS key from a Trusted Platform Module.',
   },
   'internal/component/otelcol.TLSServerArguments': {
-    ca_pem: 'CA PEM-encoded text.',
-    ca_file: 'CA certificate file.',
-    cert_pem: 'Certificate PEM text.',
-    cert_file: 'Certificate file.',
-    key_pem: 'Key PEM text.',
-    key_file: 'Key file.',
-    min_version: { doc: 'Minimum TLS version.', default: '"TLS 1.2"' },
-    max_version: { doc: 'Maximum TLS version.', default: '"TLS 1.3"' },
-    reload_interval: { doc: 'How often to reload certificates (0 disables).', default: '"0s"' },
-    cipher_suites: { doc: 'Allowed cipher suites.', default: '[]' },
-    include_insecure_cipher_suites: { doc: 'Allow insecure cipher suites.', default: 'false' },
-    include_system_ca_certs_pool: { doc: 'Also trust the system CA pool.', default: 'false' },
-    curve_preferences: { doc: 'Elliptic curves for the handshake.', default: '[]' },
+    ...OTELCOL_TLS_COMMON,
     client_ca_file: 'CA file to verify client certificates.',
     tpm: 'Load the TLS key from a Trusted Platform Module.',
   },
