@@ -7,6 +7,16 @@
 import { HTTP_CLIENT_AUTH, HTTP_CLIENT_CONNECTION, HTTP_CLIENT_REDIRECTS } from './catalogNotesHttpClient';
 import type { BodyNote } from './catalogTypes';
 
+/** The arguments of the `prometheus.operator.*` components, which share one Go type's fields. */
+const PROMETHEUS_OPERATOR = {
+  forward_to: 'Receivers to send scraped metrics to.',
+  client: 'Kubernetes API client settings (in-cluster config when unset).',
+  selector: 'Selects the custom resources to use.',
+  clustering: 'Distribute the work across Alloy cluster peers.',
+  rule: 'Relabeling rules applied to discovered targets.',
+  scrape: 'Default scrape settings.',
+} as const;
+
 export const PROMETHEUS_BODY_NOTES: Readonly<Record<string, BodyNote>> = {
   'internal/component/discovery/aws.AWSArguments': {
     // Completion only: a plain Go string Alloy checks after decoding (Validate, or at run time), no set to read.
@@ -100,22 +110,8 @@ export const PROMETHEUS_BODY_NOTES: Readonly<Record<string, BodyNote>> = {
   },
   'internal/component/prometheus/exporter/squid.Arguments': { address: 'Squid address.' },
   'internal/component/prometheus/exporter/static.Arguments': { text: 'Metrics in Prometheus exposition format.' },
-  'internal/component/prometheus/operator.Arguments': {
-    forward_to: 'Receivers to send scraped metrics to.',
-    client: 'Kubernetes API client settings (in-cluster config when unset).',
-    selector: 'Selects the custom resources to use.',
-    clustering: 'Distribute the work across Alloy cluster peers.',
-    rule: 'Relabeling rules applied to discovered targets.',
-    scrape: 'Default scrape settings.',
-  },
-  'internal/component/prometheus/operator/servicemonitors.Arguments': {
-    forward_to: 'Receivers to send scraped metrics to.',
-    client: 'Kubernetes API client settings (in-cluster config when unset).',
-    selector: 'Selects the custom resources to use.',
-    clustering: 'Distribute the work across Alloy cluster peers.',
-    rule: 'Relabeling rules applied to discovered targets.',
-    scrape: 'Default scrape settings.',
-  },
+  'internal/component/prometheus/operator.Arguments': PROMETHEUS_OPERATOR,
+  'internal/component/prometheus/operator/servicemonitors.Arguments': PROMETHEUS_OPERATOR,
   'internal/component/prometheus/receive_http.Arguments': {
     forward_to: 'Receivers to send received metrics to.',
     http: 'HTTP server settings.',
