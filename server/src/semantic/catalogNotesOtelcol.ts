@@ -5,6 +5,7 @@
  * then attribute or block name; a test keeps every key naming something the generated
  * catalog has.
  */
+import { OTELCOL_DEBUG_METRICS, OTELCOL_OUTPUT } from './catalogNotesOtelcolShared';
 import type { BodyNote } from './catalogTypes';
 
 /** What the client and server TLS blocks share, before the settings of each side. */
@@ -190,7 +191,7 @@ export const OTELCOL_BODY_NOTES: Readonly<Record<string, BodyNote>> = {
     password: { doc: 'Password.', deprecated: 'Use the `client_auth` block.' },
     client_auth: 'Credentials sent by exporters.',
     htpasswd: 'Credentials accepted by receivers.',
-    debug_metrics: 'Metrics this component generates about itself.',
+    debug_metrics: OTELCOL_DEBUG_METRICS,
   },
   'internal/component/otelcol/auth/basic.ClientAuthConfig': {
     username: { doc: 'Username, for example a Grafana Cloud instance ID.', default: '""' },
@@ -206,12 +207,12 @@ export const OTELCOL_BODY_NOTES: Readonly<Record<string, BodyNote>> = {
     scheme: 'Scheme prefixed to the token.',
     token: 'The bearer token.',
     header: 'Header carrying the token.',
-    debug_metrics: 'Metrics this component generates about itself.',
+    debug_metrics: OTELCOL_DEBUG_METRICS,
   },
-  'internal/component/otelcol/auth/google.Arguments': { debug_metrics: 'Metrics this component generates about itself.' },
+  'internal/component/otelcol/auth/google.Arguments': { debug_metrics: OTELCOL_DEBUG_METRICS },
   'internal/component/otelcol/auth/headers.Arguments': {
     header: 'A header to set (the docs call it required; the runtime does not).',
-    debug_metrics: 'Metrics this component generates about itself.',
+    debug_metrics: OTELCOL_DEBUG_METRICS,
   },
   'internal/component/otelcol/auth/headers.Header': {
     key: 'Header name.',
@@ -222,30 +223,30 @@ export const OTELCOL_BODY_NOTES: Readonly<Record<string, BodyNote>> = {
   },
   'internal/component/otelcol/auth/oauth2.Arguments': {
     token_url: 'Token endpoint.',
-    debug_metrics: 'Metrics this component generates about itself.',
+    debug_metrics: OTELCOL_DEBUG_METRICS,
   },
-  'internal/component/otelcol/auth/sigv4.Arguments': { debug_metrics: 'Metrics this component generates about itself.' },
+  'internal/component/otelcol/auth/sigv4.Arguments': { debug_metrics: OTELCOL_DEBUG_METRICS },
   'internal/component/otelcol/config.DebugMetricsArguments': {
     disable_high_cardinality_metrics: 'Drop attributes that make internal metrics high cardinality.',
     level: { doc: 'No-op, kept for compatibility.', deprecated: 'The level can no longer be set per component; remove it.' },
   },
   'internal/component/otelcol/connector/count.Arguments': {
-    output: 'Where to send the telemetry this component emits.',
-    debug_metrics: 'Metrics this component generates about itself.',
+    output: OTELCOL_OUTPUT,
+    debug_metrics: OTELCOL_DEBUG_METRICS,
   },
   'internal/component/otelcol/connector/host_info.Arguments': {
-    output: 'Where to send the telemetry this component emits.',
-    debug_metrics: 'Metrics this component generates about itself.',
+    output: OTELCOL_OUTPUT,
+    debug_metrics: OTELCOL_DEBUG_METRICS,
   },
   'internal/component/otelcol/connector/servicegraph.Arguments': {
-    output: 'Where to send the telemetry this component emits.',
-    debug_metrics: 'Metrics this component generates about itself.',
+    output: OTELCOL_OUTPUT,
+    debug_metrics: OTELCOL_DEBUG_METRICS,
   },
   'internal/component/otelcol/connector/signaltometrics.Arguments': {
-    output: 'Where to send the telemetry this component emits.',
-    debug_metrics: 'Metrics this component generates about itself.',
+    output: OTELCOL_OUTPUT,
+    debug_metrics: OTELCOL_DEBUG_METRICS,
   },
-  'internal/component/otelcol/connector/spanlogs.Arguments': { output: 'Where to send the telemetry this component emits.' },
+  'internal/component/otelcol/connector/spanlogs.Arguments': { output: OTELCOL_OUTPUT },
   'internal/component/otelcol/connector/spanmetrics.Arguments': {
     exclude_dimensions: { doc: 'Default dimensions to leave out.', default: '[]' },
     dimensions_cache_size: { doc: 'Size of the dimensions cache (deprecated upstream).', default: '0' },
@@ -266,8 +267,8 @@ export const OTELCOL_BODY_NOTES: Readonly<Record<string, BodyNote>> = {
     histogram: 'Duration histogram settings.',
     exemplars: 'Attach exemplars to metrics.',
     events: 'Count span events.',
-    output: 'Where to send the telemetry this component emits.',
-    debug_metrics: 'Metrics this component generates about itself.',
+    output: OTELCOL_OUTPUT,
+    debug_metrics: OTELCOL_DEBUG_METRICS,
   },
   'internal/component/otelcol/connector/spanmetrics.Dimension': {
     name: 'Attribute name.',
@@ -298,7 +299,7 @@ export const OTELCOL_BODY_NOTES: Readonly<Record<string, BodyNote>> = {
   },
   'internal/component/otelcol/extension/jaeger_remote_sampling.Arguments': {
     source: 'Where the sampling document comes from.',
-    debug_metrics: 'Metrics this component generates about itself.',
+    debug_metrics: OTELCOL_DEBUG_METRICS,
   },
-  'internal/component/otelcol/storage/file.Arguments': { debug_metrics: 'Metrics this component generates about itself.' },
+  'internal/component/otelcol/storage/file.Arguments': { debug_metrics: OTELCOL_DEBUG_METRICS },
 };
