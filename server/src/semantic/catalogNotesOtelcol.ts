@@ -5,7 +5,25 @@
  * then attribute or block name; a test keeps every key naming something the generated
  * catalog has.
  */
+import { OTELCOL_DEBUG_METRICS, OTELCOL_OUTPUT } from './catalogNotesOtelcolShared';
 import type { BodyNote } from './catalogTypes';
+
+/** What the client and server TLS blocks share, before the settings of each side. */
+const OTELCOL_TLS_COMMON = {
+  ca_pem: 'CA PEM-encoded text.',
+  ca_file: 'CA certificate file.',
+  cert_pem: 'Certificate PEM text.',
+  cert_file: 'Certificate file.',
+  key_pem: 'Key PEM text.',
+  key_file: 'Key file.',
+  min_version: { doc: 'Minimum TLS version.', default: '"TLS 1.2"' },
+  max_version: { doc: 'Maximum TLS version.', default: '"TLS 1.3"' },
+  reload_interval: { doc: 'How often to reload certificates (0 disables).', default: '"0s"' },
+  cipher_suites: { doc: 'Allowed cipher suites.', default: '[]' },
+  include_insecure_cipher_suites: { doc: 'Allow insecure cipher suites.', default: 'false' },
+  include_system_ca_certs_pool: { doc: 'Also trust the system CA pool.', default: 'false' },
+  curve_preferences: { doc: 'Elliptic curves for the handshake.', default: '[]' },
+} as const;
 
 export const OTELCOL_BODY_NOTES: Readonly<Record<string, BodyNote>> = {
   'internal/component/otelcol.AttrActionKeyValue': {
@@ -151,38 +169,14 @@ export const OTELCOL_BODY_NOTES: Readonly<Record<string, BodyNote>> = {
     max_elapsed_time: 'Give up after this long (0 = never).',
   },
   'internal/component/otelcol.TLSClientArguments': {
-    ca_pem: 'CA PEM-encoded text.',
-    ca_file: 'CA certificate file.',
-    cert_pem: 'Certificate PEM text.',
-    cert_file: 'Certificate file.',
-    key_pem: 'Key PEM text.',
-    key_file: 'Key file.',
-    min_version: { doc: 'Minimum TLS version.', default: '"TLS 1.2"' },
-    max_version: { doc: 'Maximum TLS version.', default: '"TLS 1.3"' },
-    reload_interval: { doc: 'How often to reload certificates (0 disables).', default: '"0s"' },
-    cipher_suites: { doc: 'Allowed cipher suites.', default: '[]' },
-    include_insecure_cipher_suites: { doc: 'Allow insecure cipher suites.', default: 'false' },
-    include_system_ca_certs_pool: { doc: 'Also trust the system CA pool.', default: 'false' },
-    curve_preferences: { doc: 'Elliptic curves for the handshake.', default: '[]' },
+    ...OTELCOL_TLS_COMMON,
     insecure: { doc: 'Disable TLS (plain-text connection).', default: 'false' },
     insecure_skip_verify: { doc: 'Skip certificate verification.', default: 'false' },
     server_name: 'Server name to verify.',
     tpm: 'Load the TLS key from a Trusted Platform Module.',
   },
   'internal/component/otelcol.TLSServerArguments': {
-    ca_pem: 'CA PEM-encoded text.',
-    ca_file: 'CA certificate file.',
-    cert_pem: 'Certificate PEM text.',
-    cert_file: 'Certificate file.',
-    key_pem: 'Key PEM text.',
-    key_file: 'Key file.',
-    min_version: { doc: 'Minimum TLS version.', default: '"TLS 1.2"' },
-    max_version: { doc: 'Maximum TLS version.', default: '"TLS 1.3"' },
-    reload_interval: { doc: 'How often to reload certificates (0 disables).', default: '"0s"' },
-    cipher_suites: { doc: 'Allowed cipher suites.', default: '[]' },
-    include_insecure_cipher_suites: { doc: 'Allow insecure cipher suites.', default: 'false' },
-    include_system_ca_certs_pool: { doc: 'Also trust the system CA pool.', default: 'false' },
-    curve_preferences: { doc: 'Elliptic curves for the handshake.', default: '[]' },
+    ...OTELCOL_TLS_COMMON,
     client_ca_file: 'CA file to verify client certificates.',
     tpm: 'Load the TLS key from a Trusted Platform Module.',
   },
@@ -197,7 +191,7 @@ export const OTELCOL_BODY_NOTES: Readonly<Record<string, BodyNote>> = {
     password: { doc: 'Password.', deprecated: 'Use the `client_auth` block.' },
     client_auth: 'Credentials sent by exporters.',
     htpasswd: 'Credentials accepted by receivers.',
-    debug_metrics: 'Metrics this component generates about itself.',
+    debug_metrics: OTELCOL_DEBUG_METRICS,
   },
   'internal/component/otelcol/auth/basic.ClientAuthConfig': {
     username: { doc: 'Username, for example a Grafana Cloud instance ID.', default: '""' },
@@ -213,12 +207,12 @@ export const OTELCOL_BODY_NOTES: Readonly<Record<string, BodyNote>> = {
     scheme: 'Scheme prefixed to the token.',
     token: 'The bearer token.',
     header: 'Header carrying the token.',
-    debug_metrics: 'Metrics this component generates about itself.',
+    debug_metrics: OTELCOL_DEBUG_METRICS,
   },
-  'internal/component/otelcol/auth/google.Arguments': { debug_metrics: 'Metrics this component generates about itself.' },
+  'internal/component/otelcol/auth/google.Arguments': { debug_metrics: OTELCOL_DEBUG_METRICS },
   'internal/component/otelcol/auth/headers.Arguments': {
     header: 'A header to set (the docs call it required; the runtime does not).',
-    debug_metrics: 'Metrics this component generates about itself.',
+    debug_metrics: OTELCOL_DEBUG_METRICS,
   },
   'internal/component/otelcol/auth/headers.Header': {
     key: 'Header name.',
@@ -229,30 +223,30 @@ export const OTELCOL_BODY_NOTES: Readonly<Record<string, BodyNote>> = {
   },
   'internal/component/otelcol/auth/oauth2.Arguments': {
     token_url: 'Token endpoint.',
-    debug_metrics: 'Metrics this component generates about itself.',
+    debug_metrics: OTELCOL_DEBUG_METRICS,
   },
-  'internal/component/otelcol/auth/sigv4.Arguments': { debug_metrics: 'Metrics this component generates about itself.' },
+  'internal/component/otelcol/auth/sigv4.Arguments': { debug_metrics: OTELCOL_DEBUG_METRICS },
   'internal/component/otelcol/config.DebugMetricsArguments': {
     disable_high_cardinality_metrics: 'Drop attributes that make internal metrics high cardinality.',
     level: { doc: 'No-op, kept for compatibility.', deprecated: 'The level can no longer be set per component; remove it.' },
   },
   'internal/component/otelcol/connector/count.Arguments': {
-    output: 'Where to send the telemetry this component emits.',
-    debug_metrics: 'Metrics this component generates about itself.',
+    output: OTELCOL_OUTPUT,
+    debug_metrics: OTELCOL_DEBUG_METRICS,
   },
   'internal/component/otelcol/connector/host_info.Arguments': {
-    output: 'Where to send the telemetry this component emits.',
-    debug_metrics: 'Metrics this component generates about itself.',
+    output: OTELCOL_OUTPUT,
+    debug_metrics: OTELCOL_DEBUG_METRICS,
   },
   'internal/component/otelcol/connector/servicegraph.Arguments': {
-    output: 'Where to send the telemetry this component emits.',
-    debug_metrics: 'Metrics this component generates about itself.',
+    output: OTELCOL_OUTPUT,
+    debug_metrics: OTELCOL_DEBUG_METRICS,
   },
   'internal/component/otelcol/connector/signaltometrics.Arguments': {
-    output: 'Where to send the telemetry this component emits.',
-    debug_metrics: 'Metrics this component generates about itself.',
+    output: OTELCOL_OUTPUT,
+    debug_metrics: OTELCOL_DEBUG_METRICS,
   },
-  'internal/component/otelcol/connector/spanlogs.Arguments': { output: 'Where to send the telemetry this component emits.' },
+  'internal/component/otelcol/connector/spanlogs.Arguments': { output: OTELCOL_OUTPUT },
   'internal/component/otelcol/connector/spanmetrics.Arguments': {
     exclude_dimensions: { doc: 'Default dimensions to leave out.', default: '[]' },
     dimensions_cache_size: { doc: 'Size of the dimensions cache (deprecated upstream).', default: '0' },
@@ -273,8 +267,8 @@ export const OTELCOL_BODY_NOTES: Readonly<Record<string, BodyNote>> = {
     histogram: 'Duration histogram settings.',
     exemplars: 'Attach exemplars to metrics.',
     events: 'Count span events.',
-    output: 'Where to send the telemetry this component emits.',
-    debug_metrics: 'Metrics this component generates about itself.',
+    output: OTELCOL_OUTPUT,
+    debug_metrics: OTELCOL_DEBUG_METRICS,
   },
   'internal/component/otelcol/connector/spanmetrics.Dimension': {
     name: 'Attribute name.',
@@ -305,7 +299,7 @@ export const OTELCOL_BODY_NOTES: Readonly<Record<string, BodyNote>> = {
   },
   'internal/component/otelcol/extension/jaeger_remote_sampling.Arguments': {
     source: 'Where the sampling document comes from.',
-    debug_metrics: 'Metrics this component generates about itself.',
+    debug_metrics: OTELCOL_DEBUG_METRICS,
   },
-  'internal/component/otelcol/storage/file.Arguments': { debug_metrics: 'Metrics this component generates about itself.' },
+  'internal/component/otelcol/storage/file.Arguments': { debug_metrics: OTELCOL_DEBUG_METRICS },
 };

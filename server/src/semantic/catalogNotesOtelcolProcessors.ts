@@ -4,6 +4,7 @@
  * then attribute or block name; a test keeps every key naming something the generated
  * catalog has.
  */
+import { OTELCOL_DEBUG_METRICS, OTELCOL_OUTPUT } from './catalogNotesOtelcolShared';
 import type { BodyNote } from './catalogTypes';
 
 export const OTELCOL_PROCESSORS_BODY_NOTES: Readonly<Record<string, BodyNote>> = {
@@ -11,8 +12,8 @@ export const OTELCOL_PROCESSORS_BODY_NOTES: Readonly<Record<string, BodyNote>> =
     include: 'Only process data matching these properties.',
     exclude: 'Skip data matching these properties.',
     action: 'An attribute action; actions apply in order.',
-    output: 'Where to send the telemetry this component emits.',
-    debug_metrics: 'Metrics this component generates about itself.',
+    output: OTELCOL_OUTPUT,
+    debug_metrics: OTELCOL_DEBUG_METRICS,
   },
   'internal/component/otelcol/processor/batch.Arguments': {
     timeout: 'Send a batch after this long regardless of size.',
@@ -20,36 +21,36 @@ export const OTELCOL_PROCESSORS_BODY_NOTES: Readonly<Record<string, BodyNote>> =
     send_batch_max_size: 'Upper bound of a batch (0 = none).',
     metadata_keys: { doc: 'Client metadata keys to batch separately by.', default: '[]' },
     metadata_cardinality_limit: 'Maximum distinct metadata combinations.',
-    output: 'Where to send the telemetry this component emits.',
-    debug_metrics: 'Metrics this component generates about itself.',
+    output: OTELCOL_OUTPUT,
+    debug_metrics: OTELCOL_DEBUG_METRICS,
   },
   'internal/component/otelcol/processor/cumulativetodelta.Arguments': {
-    output: 'Where to send the telemetry this component emits.',
-    debug_metrics: 'Metrics this component generates about itself.',
+    output: OTELCOL_OUTPUT,
+    debug_metrics: OTELCOL_DEBUG_METRICS,
   },
   'internal/component/otelcol/processor/deltatocumulative.Arguments': {
-    output: 'Where to send the telemetry this component emits.',
-    debug_metrics: 'Metrics this component generates about itself.',
+    output: OTELCOL_OUTPUT,
+    debug_metrics: OTELCOL_DEBUG_METRICS,
   },
   'internal/component/otelcol/processor/discovery.Arguments': {
     targets: 'Discovered targets whose labels are added to matching spans.',
-    output: 'Where to send the telemetry this component emits.',
+    output: OTELCOL_OUTPUT,
   },
   'internal/component/otelcol/processor/filter.Arguments': {
-    output: 'Where to send the telemetry this component emits.',
-    debug_metrics: 'Metrics this component generates about itself.',
+    output: OTELCOL_OUTPUT,
+    debug_metrics: OTELCOL_DEBUG_METRICS,
   },
   'internal/component/otelcol/processor/groupbyattrs.Arguments': {
-    output: 'Where to send the telemetry this component emits.',
-    debug_metrics: 'Metrics this component generates about itself.',
+    output: OTELCOL_OUTPUT,
+    debug_metrics: OTELCOL_DEBUG_METRICS,
   },
   'internal/component/otelcol/processor/interval.Arguments': {
-    output: 'Where to send the telemetry this component emits.',
-    debug_metrics: 'Metrics this component generates about itself.',
+    output: OTELCOL_OUTPUT,
+    debug_metrics: OTELCOL_DEBUG_METRICS,
   },
   'internal/component/otelcol/processor/k8sattributes.Arguments': {
-    output: 'Where to send the telemetry this component emits.',
-    debug_metrics: 'Metrics this component generates about itself.',
+    output: OTELCOL_OUTPUT,
+    debug_metrics: OTELCOL_DEBUG_METRICS,
   },
   'internal/component/otelcol/processor/memorylimiter.Arguments': {
     check_interval: 'How often to check memory usage, for example `"1s"`.',
@@ -57,20 +58,20 @@ export const OTELCOL_PROCESSORS_BODY_NOTES: Readonly<Record<string, BodyNote>> =
     spike_limit: 'Headroom below `limit` (defaults to 20% of `limit`).',
     limit_percentage: 'Hard limit as a percentage of total memory.',
     spike_limit_percentage: 'Headroom as a percentage of total memory.',
-    output: 'Where to send the telemetry this component emits.',
-    debug_metrics: 'Metrics this component generates about itself.',
+    output: OTELCOL_OUTPUT,
+    debug_metrics: OTELCOL_DEBUG_METRICS,
   },
   'internal/component/otelcol/processor/metricstarttime.Arguments': {
-    output: 'Where to send the telemetry this component emits.',
-    debug_metrics: 'Metrics this component generates about itself.',
+    output: OTELCOL_OUTPUT,
+    debug_metrics: OTELCOL_DEBUG_METRICS,
   },
   'internal/component/otelcol/processor/probabilistic_sampler.Arguments': {
-    output: 'Where to send the telemetry this component emits.',
-    debug_metrics: 'Metrics this component generates about itself.',
+    output: OTELCOL_OUTPUT,
+    debug_metrics: OTELCOL_DEBUG_METRICS,
   },
   'internal/component/otelcol/processor/redaction.Arguments': {
-    output: 'Where to send the telemetry this component emits.',
-    debug_metrics: 'Metrics this component generates about itself.',
+    output: OTELCOL_OUTPUT,
+    debug_metrics: OTELCOL_DEBUG_METRICS,
   },
   'internal/component/otelcol/processor/resourcedetection.Arguments': {
     detectors: { doc: 'Detectors to run in order (`env`, `system`, `docker`, `ec2`, `gcp`, `azure`, ...).', default: '["env"]' },
@@ -103,8 +104,8 @@ export const OTELCOL_PROCESSORS_BODY_NOTES: Readonly<Record<string, BodyNote>> =
     vultr: 'Settings of the `vultr` detector.',
     tencent_cvm: 'Settings of the `tencent_cvm` detector.',
     alibaba_ecs: 'Settings of the `alibaba_ecs` detector.',
-    output: 'Where to send the telemetry this component emits.',
-    debug_metrics: 'Metrics this component generates about itself.',
+    output: OTELCOL_OUTPUT,
+    debug_metrics: OTELCOL_DEBUG_METRICS,
   },
   'internal/component/otelcol/processor/resourcedetection/internal/alibaba/ecs.Config': {
     fail_on_missing_metadata: 'Fail when metadata is missing.',
@@ -149,13 +150,13 @@ export const OTELCOL_PROCESSORS_BODY_NOTES: Readonly<Record<string, BodyNote>> =
     fail_on_missing_metadata: 'Fail when metadata is missing.',
   },
   'internal/component/otelcol/processor/span.Arguments': {
-    output: 'Where to send the telemetry this component emits.',
-    debug_metrics: 'Metrics this component generates about itself.',
+    output: OTELCOL_OUTPUT,
+    debug_metrics: OTELCOL_DEBUG_METRICS,
   },
   'internal/component/otelcol/processor/tail_sampling.Arguments': {
     policy: 'A sampling policy.',
-    output: 'Where to send the telemetry this component emits.',
-    debug_metrics: 'Metrics this component generates about itself.',
+    output: OTELCOL_OUTPUT,
+    debug_metrics: OTELCOL_DEBUG_METRICS,
   },
   'internal/component/otelcol/processor/transform.Arguments': {
     // Completion only: ottl.ErrorMode decodes itself in OpenTelemetry's code, outside Alloy's checkout.
@@ -164,8 +165,8 @@ export const OTELCOL_PROCESSORS_BODY_NOTES: Readonly<Record<string, BodyNote>> =
     trace_statements: 'OTTL statements for traces in an explicit context.',
     metric_statements: 'OTTL statements for metrics in an explicit context.',
     log_statements: 'OTTL statements for logs in an explicit context.',
-    output: 'Where to send the telemetry this component emits.',
-    debug_metrics: 'Metrics this component generates about itself.',
+    output: OTELCOL_OUTPUT,
+    debug_metrics: OTELCOL_DEBUG_METRICS,
   },
   'internal/component/otelcol/processor/transform.ContextStatements': {
     context: 'OTTL context the statements run in.',

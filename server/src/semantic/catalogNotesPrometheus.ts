@@ -4,7 +4,18 @@
  * generated body id, then attribute or block name; a test keeps every key naming
  * something the generated catalog has.
  */
+import { HTTP_CLIENT_AUTH, HTTP_CLIENT_CONNECTION, HTTP_CLIENT_REDIRECTS } from './catalogNotesHttpClient';
 import type { BodyNote } from './catalogTypes';
+
+/** The arguments of the `prometheus.operator.*` components, which share one Go type's fields. */
+const PROMETHEUS_OPERATOR = {
+  forward_to: 'Receivers to send scraped metrics to.',
+  client: 'Kubernetes API client settings (in-cluster config when unset).',
+  selector: 'Selects the custom resources to use.',
+  clustering: 'Distribute the work across Alloy cluster peers.',
+  rule: 'Relabeling rules applied to discovered targets.',
+  scrape: 'Default scrape settings.',
+} as const;
 
 export const PROMETHEUS_BODY_NOTES: Readonly<Record<string, BodyNote>> = {
   'internal/component/discovery/aws.AWSArguments': {
@@ -18,20 +29,11 @@ export const PROMETHEUS_BODY_NOTES: Readonly<Record<string, BodyNote>> = {
     host_networking_host: 'Host used for containers in host networking mode.',
     refresh_interval: 'How often to refresh the container list.',
     match_first_network: 'Use only the first network of a container.',
-    bearer_token: 'Bearer token sent in the `Authorization` header.',
-    bearer_token_file: 'File holding the bearer token.',
-    proxy_url: 'HTTP proxy to send requests through.',
-    no_proxy: 'Comma-separated hosts, IPs and CIDRs excluded from proxying.',
-    proxy_from_environment: { doc: 'Use the proxy from HTTP_PROXY/HTTPS_PROXY/NO_PROXY.', default: 'false' },
-    proxy_connect_header: 'Headers sent to the proxy on CONNECT.',
-    follow_redirects: { doc: 'Whether to follow HTTP 3xx redirects.', default: 'true' },
-    enable_http2: { doc: 'Whether HTTP/2 is supported.', default: 'true' },
+    ...HTTP_CLIENT_CONNECTION,
+    ...HTTP_CLIENT_REDIRECTS,
     http_headers: 'Custom HTTP headers sent with each request.',
     filter: 'A Docker API filter.',
-    basic_auth: 'Basic authentication.',
-    authorization: 'Generic `Authorization` header credentials.',
-    oauth2: 'OAuth 2.0 client credentials.',
-    tls_config: 'TLS settings for the connection.',
+    ...HTTP_CLIENT_AUTH,
   },
   'internal/component/discovery/docker.Filter': { name: 'Filter name, for example `label`.', values: 'Filter values.' },
   'internal/component/discovery/dockerswarm.Arguments': {
@@ -108,22 +110,8 @@ export const PROMETHEUS_BODY_NOTES: Readonly<Record<string, BodyNote>> = {
   },
   'internal/component/prometheus/exporter/squid.Arguments': { address: 'Squid address.' },
   'internal/component/prometheus/exporter/static.Arguments': { text: 'Metrics in Prometheus exposition format.' },
-  'internal/component/prometheus/operator.Arguments': {
-    forward_to: 'Receivers to send scraped metrics to.',
-    client: 'Kubernetes API client settings (in-cluster config when unset).',
-    selector: 'Selects the custom resources to use.',
-    clustering: 'Distribute the work across Alloy cluster peers.',
-    rule: 'Relabeling rules applied to discovered targets.',
-    scrape: 'Default scrape settings.',
-  },
-  'internal/component/prometheus/operator/servicemonitors.Arguments': {
-    forward_to: 'Receivers to send scraped metrics to.',
-    client: 'Kubernetes API client settings (in-cluster config when unset).',
-    selector: 'Selects the custom resources to use.',
-    clustering: 'Distribute the work across Alloy cluster peers.',
-    rule: 'Relabeling rules applied to discovered targets.',
-    scrape: 'Default scrape settings.',
-  },
+  'internal/component/prometheus/operator.Arguments': PROMETHEUS_OPERATOR,
+  'internal/component/prometheus/operator/servicemonitors.Arguments': PROMETHEUS_OPERATOR,
   'internal/component/prometheus/receive_http.Arguments': {
     forward_to: 'Receivers to send received metrics to.',
     http: 'HTTP server settings.',
@@ -157,20 +145,12 @@ export const PROMETHEUS_BODY_NOTES: Readonly<Record<string, BodyNote>> = {
     send_native_histograms: { doc: 'Send native histograms.', default: 'false' },
     // Completion only: a plain Go string Alloy checks after decoding (Validate, or at run time), no set to read.
     protobuf_message: { doc: 'Remote-write protocol message.', default: '"prometheus.WriteRequest"', enum: ['prometheus.WriteRequest', 'io.prometheus.write.v2.Request'] },
-    bearer_token: 'Bearer token sent in the `Authorization` header.',
-    bearer_token_file: 'File holding the bearer token.',
-    proxy_url: 'HTTP proxy to send requests through.',
-    no_proxy: 'Comma-separated hosts, IPs and CIDRs excluded from proxying.',
-    proxy_from_environment: { doc: 'Use the proxy from HTTP_PROXY/HTTPS_PROXY/NO_PROXY.', default: 'false' },
-    proxy_connect_header: 'Headers sent to the proxy on CONNECT.',
+    ...HTTP_CLIENT_CONNECTION,
     follow_redirects: { doc: 'Whether to follow HTTP 3xx redirects.', default: 'true' },
     enable_http2: { doc: 'Whether HTTP/2 is supported.', default: 'false' },
     http_headers: 'Custom HTTP headers sent with each request.',
     round_robin_dns: { doc: 'Spread requests over all resolved IPs.', default: 'false' },
-    basic_auth: 'Basic authentication.',
-    authorization: 'Generic `Authorization` header credentials.',
-    oauth2: 'OAuth 2.0 client credentials.',
-    tls_config: 'TLS settings for the connection.',
+    ...HTTP_CLIENT_AUTH,
     queue_config: 'In-memory queue tuning.',
     metadata_config: 'Metric metadata sending.',
     write_relabel_config: 'Relabeling applied to samples before they are sent to this endpoint.',
@@ -245,14 +225,8 @@ export const PROMETHEUS_BODY_NOTES: Readonly<Record<string, BodyNote>> = {
     label_limit: 'Maximum labels per sample (0 = none).',
     label_name_length_limit: 'Maximum label name length (0 = none).',
     label_value_length_limit: 'Maximum label value length (0 = none).',
-    bearer_token: 'Bearer token sent in the `Authorization` header.',
-    bearer_token_file: 'File holding the bearer token.',
-    proxy_url: 'HTTP proxy to send requests through.',
-    no_proxy: 'Comma-separated hosts, IPs and CIDRs excluded from proxying.',
-    proxy_from_environment: { doc: 'Use the proxy from HTTP_PROXY/HTTPS_PROXY/NO_PROXY.', default: 'false' },
-    proxy_connect_header: 'Headers sent to the proxy on CONNECT.',
-    follow_redirects: { doc: 'Whether to follow HTTP 3xx redirects.', default: 'true' },
-    enable_http2: { doc: 'Whether HTTP/2 is supported.', default: 'true' },
+    ...HTTP_CLIENT_CONNECTION,
+    ...HTTP_CLIENT_REDIRECTS,
     http_headers: 'Custom HTTP headers sent with each request.',
     extra_metrics: { doc: 'Emit extra per-scrape metrics.', default: 'false' },
     enable_protobuf_negotiation: { doc: 'Negotiate the protobuf format.', default: 'false', deprecated: 'Use `scrape_protocols` with `PrometheusProto` first.' },
@@ -269,10 +243,7 @@ export const PROMETHEUS_BODY_NOTES: Readonly<Record<string, BodyNote>> = {
     honor_metadata: { doc: 'Send metric metadata downstream (experimental).', default: 'false' },
     enable_type_and_unit_labels: { doc: 'Add `__type__`/`__unit__` labels (experimental).', default: 'false' },
     start_timestamp_zero_ingestion: { doc: 'Ingest zero samples at created timestamps (experimental).', default: 'false' },
-    basic_auth: 'Basic authentication.',
-    authorization: 'Generic `Authorization` header credentials.',
-    oauth2: 'OAuth 2.0 client credentials.',
-    tls_config: 'TLS settings for the connection.',
+    ...HTTP_CLIENT_AUTH,
     clustering: 'Distribute the work across Alloy cluster peers.',
   },
 };
