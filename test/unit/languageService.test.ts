@@ -130,11 +130,11 @@ describe('createLanguageService: the analysis cache', () => {
 });
 
 describe('createLanguageService: parsing, models and features', () => {
-  it('keeps the tree of a text it has parsed, and parses a changed text again', () => {
+  it('keeps the tree of an unchanged text given its previous parse, and parses a changed text again', () => {
     const service = createLanguageService();
     const first = service.parseFile(CONFIG, TEXT);
-    assert.equal(service.parseFile(CONFIG, TEXT), first);
-    const changed = service.parseFile(CONFIG, `${TEXT}\n`);
+    assert.equal(service.parseFile(CONFIG, TEXT, first), first);
+    const changed = service.parseFile(CONFIG, `${TEXT}\n`, first);
     assert.notEqual(changed, first);
     assert.equal(changed.parse.text, `${TEXT}\n`);
   });

@@ -48,8 +48,8 @@ export interface AnalyzeContext {
 }
 
 export interface LanguageService {
-  /** The file parsed, through the one parse entry point (the same text keeps the same tree). */
-  parseFile(path: string, text: string): ParsedFile;
+  /** The file parsed, through the one parse entry point; given the file's previous parse, only what changed is parsed again. */
+  parseFile(path: string, text: string, previous?: ParsedFile): ParsedFile;
   /** Every finding of a configuration, with the compose report and the explanation; cached. */
   analyze(files: readonly ParsedFile[], settings: Settings, context?: AnalyzeContext): Analysis;
   /** The configuration's model: the one its last analysis built when the files are the same. */
@@ -80,7 +80,6 @@ export interface LanguageService {
 export function createLanguageService(options: LanguageServiceOptions = {}): LanguageService {
   const stampOf = options.stampOf ?? diskStamp;
   const analyses = new AnalysisCache(options.maxAnalyses ?? 32);
-  const parsed = new Map<string, ParsedFile>();
   /** Models built for hover or completion before (or without) an analysis. */
   let lastModel: { files: readonly ParsedFile[]; model: ConfigModel } | undefined;
   // Formatting a large file costs a parse of its output: a second request on the same parse is free.
@@ -135,11 +134,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
   }
 
   return {
-    parseFile(path, text) {
-      const file = parseFile(path, text, parsed.get(path));
-      parsed.set(path, file);
-      return file;
-    },
+    parseFile: (path, text, previous) => parseFile(path, text, previous),
     analyze: (files, settings, context) => analyzeCached(files, settings, context).analysis,
     model,
     fixAll: (files, settings) => fixAll(files, settings),
@@ -169,7 +164,6 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       return edits;
     },
     forget(path) {
-      parsed.delete(path);
       analyses.forget(path);
       if (lastModel?.files.some((f) => f.path === path)) lastModel = undefined;
     },
