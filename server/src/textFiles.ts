@@ -18,7 +18,7 @@ import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 
 export const MAX_TEXT_FILE_BYTES = 8 * 1024 * 1024;
 
 /** How many leading bytes are searched for a NUL byte when deciding "binary". */
-const BINARY_SNIFF_BYTES = 8192;
+export const BINARY_SNIFF_BYTES = 8192;
 
 /** O_NONBLOCK is POSIX only; elsewhere FIFOs do not exist in the same form. */
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0);

@@ -12,7 +12,8 @@ import type { Finding } from '../syntax/diagnostic';
 import { LineIndex } from '../syntax/lineIndex';
 import type { Settings } from '../settings';
 import { unionFindings, withConfigurationReason } from '../workspace/configurationFindings';
-import { MAX_TEXT_FILE_BYTES } from '../textFiles';
+import { BINARY_SNIFF_BYTES, MAX_TEXT_FILE_BYTES } from '../textFiles';
+import { severityOf, type Code } from '../codes';
 import { pathToUri, toDiagnostic, uriToPath } from './convert';
 import { requireDocumentUri } from './params';
 import type { ServerContext } from './serverContext';
@@ -71,11 +72,13 @@ export function registerDiagnostics(ctx: ServerContext): DiagnosticsHandlers {
   /** Diagnostics of one document, computed against its whole configuration. */
   function computeDiagnostics(document: TextDocument, settings: Settings): Diagnostic[] {
     const text = document.getText();
-    const refuse = (code: string, message: string): Diagnostic[] => [
-      { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 2, source: 'alloy-selfmon', code, message },
-    ];
+    // The reader's limits, applied to a buffer the editor holds: one finding at the start instead of an analysis.
+    const refuse = (code: Code, message: string): Diagnostic[] => {
+      const finding: Finding = { file: uriToPath(document.uri), range: { start: 0, end: 0 }, code, severity: severityOf(code), message, source: 'alloy-selfmon' };
+      return [toDiagnostic(finding, new LineIndex(''), () => undefined)];
+    };
     if (text.length > MAX_TEXT_FILE_BYTES) return refuse('file-too-large', `This file is larger than ${MAX_TEXT_FILE_BYTES / (1024 * 1024)} MB and is not analysed.`);
-    if (text.slice(0, 8000).includes('\0')) return refuse('binary-file', 'This file looks binary (it contains NUL characters) and is not analysed.');
+    if (text.slice(0, BINARY_SNIFF_BYTES).includes('\0')) return refuse('binary-file', 'This file looks binary (it contains NUL characters) and is not analysed.');
     const configurations = workspace.configurationOf(document, settings.configurations);
     const self = configurations[0]?.files[0];
     if (!self) return [];
