@@ -66,6 +66,14 @@ describe('formatting edits', () => {
     const edit = minimalEdit('x😀y', 'x😃y');
     assert.deepEqual(edit, { range: { start: 1, end: 3 }, newText: '😃' });
   });
+
+  it('finds the change in long texts, across the chunks it compares at a time', () => {
+    const head = 'a'.repeat(1000);
+    const tail = 'b'.repeat(700);
+    assert.deepEqual(minimalEdit(`${head}x${tail}`, `${head}yz${tail}`), { range: { start: 1000, end: 1001 }, newText: 'yz' });
+    // Prefix and suffix overlap in a repeated text: the edit stays within both.
+    assert.deepEqual(minimalEdit('a'.repeat(600), 'a'.repeat(900)), { range: { start: 600, end: 600 }, newText: 'a'.repeat(300) });
+  });
 });
 
 describe('CodeUnits', () => {

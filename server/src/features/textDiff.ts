@@ -3,18 +3,14 @@
  * send never touch text they do not need to.
  */
 import type { TextRange } from '../syntax/diagnostic';
+import { commonPrefix, commonSuffix } from '../syntax/textAffixes';
 
 export function minimalEdit(before: string, after: string): { range: TextRange; newText: string } | undefined {
   if (before === after) return undefined;
-  let start = 0;
-  const max = Math.min(before.length, after.length);
-  while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
-  let endBefore = before.length;
-  let endAfter = after.length;
-  while (endBefore > start && endAfter > start && before.charCodeAt(endBefore - 1) === after.charCodeAt(endAfter - 1)) {
-    endBefore--;
-    endAfter--;
-  }
+  let start = commonPrefix(before, after);
+  const common = commonSuffix(before, after, Math.min(before.length, after.length) - start);
+  let endBefore = before.length - common;
+  let endAfter = after.length - common;
   // Never split a surrogate pair.
   if (start > 0 && isHigh(before.charCodeAt(start - 1))) start--;
   if (endBefore < before.length && isLow(before.charCodeAt(endBefore))) {

@@ -23,6 +23,7 @@ import type { Stmt } from './ast';
 import { LineIndex } from './lineIndex';
 import { parse, parseWindow, type ParseResult, type SyntaxDiagnostic, type WindowParse } from './parser';
 import { MAX_SYNTAX_ERRORS, type ScanError, type TokenStream } from './scanner';
+import { commonPrefix, commonSuffix } from './textAffixes';
 import { shiftStmt } from './shift';
 import { Tok } from './tokens';
 
@@ -82,26 +83,6 @@ export function reparse(previous: ParseResult, text: string): ParseResult {
     lineIndex,
     resumePoints: joinResumePoints(resume, window.resumePoints, r, first, last, tokenDelta),
   };
-}
-
-/** Compared a chunk at a time (string equality is a memory comparison) before the last chunk's characters one by one. */
-const CHUNK = 256;
-
-/** The length of the longest common prefix of `a` and `b`. */
-function commonPrefix(a: string, b: string): number {
-  const max = Math.min(a.length, b.length);
-  let i = 0;
-  while (i + CHUNK <= max && a.slice(i, i + CHUNK) === b.slice(i, i + CHUNK)) i += CHUNK;
-  while (i < max && a.charCodeAt(i) === b.charCodeAt(i)) i++;
-  return i;
-}
-
-/** The length of the longest common suffix of `a` and `b`, at most `max`. */
-function commonSuffix(a: string, b: string, max: number): number {
-  let n = 0;
-  while (n + CHUNK <= max && a.slice(a.length - n - CHUNK, a.length - n) === b.slice(b.length - n - CHUNK, b.length - n)) n += CHUNK;
-  while (n < max && a.charCodeAt(a.length - 1 - n) === b.charCodeAt(b.length - 1 - n)) n++;
-  return n;
 }
 
 /** Index of the last resume point whose newline is before `offset` (its token starts at or before it), or -1. */
