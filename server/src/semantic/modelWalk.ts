@@ -5,9 +5,9 @@
  * (references, cycles, stdlib shadowing, self-monitoring). Done once per
  * model, on first use, and shared by every check of the analysis.
  */
-import type { BlockStmt, CallExpr, Expr, Node, Stmt } from '../syntax/ast';
+import type { BlockStmt, CallExpr, Expr } from '../syntax/ast';
 import type { ConfigModel, SourceFile } from './model';
-import { referenceExpressions, resolveUncached, type Resolution } from './references';
+import { referenceExpressions, resolveUncached, scanNode, type Resolution } from './references';
 
 /** A call expression and the file it is in. */
 export interface FileCall {
@@ -43,7 +43,7 @@ function buildWalk(model: ConfigModel): ModelWalk {
   for (const file of model.files) {
     for (const stmt of file.parse.file.body) {
       const refs: Expr[] | undefined = stmt.kind === 'Block' ? [] : undefined;
-      scanStatement(stmt, file, calls, refs);
+      scanNode(stmt, refs, (call) => calls.push({ file, call }));
       if (stmt.kind === 'Block' && refs) byBlock.set(stmt, refs);
     }
   }
@@ -59,79 +59,4 @@ function buildWalk(model: ConfigModel): ModelWalk {
     return list;
   };
   return { calls, references, resolutions };
-}
-
-/**
- * Visits `root` depth-first, parents before children, with its own stack and
- * no per-node allocation. References are gathered into `refs` as
- * `referenceExpressions` gathers them: maximal identifier chains, never inside
- * a callee (`sys.env` is a function).
- */
-function scanStatement(root: Stmt, file: SourceFile, calls: FileCall[], refs: Expr[] | undefined): void {
-  const stack: Node[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop() as Node;
-    switch (node.kind) {
-      case 'Block':
-        for (let i = node.body.length - 1; i >= 0; i--) stack.push(node.body[i] as Stmt);
-        break;
-      case 'Attribute':
-      case 'Field':
-        if (node.value.kind !== 'Literal') stack.push(node.value);
-        break;
-      case 'Array':
-        for (let i = node.elements.length - 1; i >= 0; i--) {
-          const e = node.elements[i] as Expr;
-          if (e.kind !== 'Literal') stack.push(e);
-        }
-        break;
-      case 'Object':
-        for (let i = node.fields.length - 1; i >= 0; i--) stack.push(node.fields[i] as Node);
-        break;
-      case 'Call':
-        calls.push({ file, call: node });
-        // The callee's own calls come next in source order; its names are not references.
-        if (node.callee.kind !== 'IdentExpr' && node.callee.kind !== 'Access') scanCallee(node.callee, file, calls);
-        else if (node.callee.kind === 'Access') scanCallee(chainBase(node.callee), file, calls);
-        for (let i = node.args.length - 1; i >= 0; i--) stack.push(node.args[i] as Expr);
-        break;
-      case 'IdentExpr':
-        refs?.push(node);
-        break;
-      case 'Access': {
-        // A chain is a reference when its base is an identifier; otherwise only its base can hold any.
-        const base = chainBase(node);
-        if (base.kind === 'IdentExpr') refs?.push(node);
-        else stack.push(base);
-        break;
-      }
-      case 'Index':
-        stack.push(node.index, node.value);
-        break;
-      case 'Unary':
-        stack.push(node.operand);
-        break;
-      case 'Binary':
-        stack.push(node.right, node.left);
-        break;
-      case 'Paren':
-        stack.push(node.inner);
-        break;
-      default:
-        break;
-    }
-  }
-}
-
-/** The base of a chain of field accesses (`a` in `a.b.c`, the call in `f(x).y`). */
-function chainBase(expr: Expr): Expr {
-  let base = expr;
-  while (base.kind === 'Access') base = base.value;
-  return base;
-}
-
-/** The calls inside a callee, in source order (rare: `f(x)(y)`, `(a ? f : g)(x)`); nothing there is a reference. */
-function scanCallee(root: Expr, file: SourceFile, calls: FileCall[]): void {
-  if (root.kind === 'IdentExpr') return;
-  scanStatement({ kind: 'Attribute', name: { kind: 'Ident', name: '', start: root.start, end: root.start }, value: root, start: root.start, end: root.end }, file, calls, undefined);
 }

@@ -2,7 +2,7 @@
  * References between components: `prometheus.exporter.self.alloy.targets`
  * names the export `targets` of the component `prometheus.exporter.self.alloy`.
  */
-import { referencePath, walk, type Expr, type Node } from '../syntax/ast';
+import { referencePath, type CallExpr, type Expr, type Node, type Stmt } from '../syntax/ast';
 import type { TextRange } from '../syntax/diagnostic';
 import { componentNames, getComponent, isComponentName, stdlibNamespaces } from './catalog';
 
@@ -203,26 +203,77 @@ function isIdentifierChain(expr: Expr, length: number): boolean {
  */
 export function referenceExpressions(root: Node): Expr[] {
   const out: Expr[] = [];
-  walk(root, (node) => {
-    if (node.kind === 'Call') {
-      // Skip the callee, visit the arguments.
-      for (const arg of node.args) out.push(...referenceExpressions(arg));
-      return false;
-    }
-    if (node.kind === 'IdentExpr') {
-      out.push(node);
-      return false;
-    }
-    if (node.kind === 'Access') {
-      // Find the chain's base once (chains can be very long): a reference
-      // when it is an identifier, otherwise only the base can hold references.
-      let base: Expr = node;
-      while (base.kind === 'Access') base = base.value;
-      if (base.kind === 'IdentExpr') out.push(node);
-      else out.push(...referenceExpressions(base));
-      return false;
-    }
-    return true;
-  });
+  scanNode(root, out);
   return out;
+}
+
+/**
+ * Visits `root` depth-first, parents before children, in source order, with its
+ * own stack and no per-node allocation: reference expressions go into `refs`,
+ * every call to `onCall` (a call before its arguments; nothing inside a callee
+ * is a reference, but a callee can hold calls of its own).
+ */
+export function scanNode(root: Node, refs: Expr[] | undefined, onCall?: (call: CallExpr) => void): void {
+  const stack: Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop() as Node;
+    switch (node.kind) {
+      case 'File':
+      case 'Block':
+        for (let i = node.body.length - 1; i >= 0; i--) stack.push(node.body[i] as Stmt);
+        break;
+      case 'Attribute':
+      case 'Field':
+        if (node.value.kind !== 'Literal') stack.push(node.value);
+        break;
+      case 'Array':
+        for (let i = node.elements.length - 1; i >= 0; i--) {
+          const e = node.elements[i] as Expr;
+          if (e.kind !== 'Literal') stack.push(e);
+        }
+        break;
+      case 'Object':
+        for (let i = node.fields.length - 1; i >= 0; i--) stack.push(node.fields[i] as Node);
+        break;
+      case 'Call': {
+        onCall?.(node);
+        // The callee's own calls come next in source order; its names are not references.
+        const callee = node.callee.kind === 'Access' ? chainBase(node.callee) : node.callee;
+        if (onCall && callee.kind !== 'IdentExpr') scanNode(callee, undefined, onCall);
+        for (let i = node.args.length - 1; i >= 0; i--) stack.push(node.args[i] as Expr);
+        break;
+      }
+      case 'IdentExpr':
+        refs?.push(node);
+        break;
+      case 'Access': {
+        // A chain is a reference when its base is an identifier; otherwise only its base can hold any.
+        const base = chainBase(node);
+        if (base.kind === 'IdentExpr') refs?.push(node);
+        else stack.push(base);
+        break;
+      }
+      case 'Index':
+        stack.push(node.index, node.value);
+        break;
+      case 'Unary':
+        stack.push(node.operand);
+        break;
+      case 'Binary':
+        stack.push(node.right, node.left);
+        break;
+      case 'Paren':
+        stack.push(node.inner);
+        break;
+      default:
+        break;
+    }
+  }
+}
+
+/** The base of a chain of field accesses (`a` in `a.b.c`, the call in `f(x).y`). */
+function chainBase(expr: Expr): Expr {
+  let base = expr;
+  while (base.kind === 'Access') base = base.value;
+  return base;
 }
