@@ -198,6 +198,13 @@ describe('the compose setup kept per configuration: through the compose check', 
     for (const path of ['/repo/app', '/repo/app/compose.yaml', '/repo/app/.env', '/repo/app/alloy.env', '/repo/app/.env.example']) {
       assert.ok(dependencies.has(path), path);
     }
+    // Another host environment may set COMPOSE_FILE or fill in other values: its own setup.
+    const other = w.fs();
+    const hostEnv = { COMPOSE_FILE: 'compose.yaml:compose.extra.yaml' };
+    const withOther = checkComposeEnvironment({ ...options(w, other, step), hostEnv, setups: setups.forAnalysis(other, new Map()) });
+    assert.ok(w.reads() > 0);
+    assert.deepEqual(plain(withOther), plain(checkComposeEnvironment({ ...options(w, w.fs(), step), hostEnv })));
+    assert.deepEqual(codesOf(withOther.findings), ['compose/file-missing', 'env/missing']);
   });
 
   it('resolves the variables each check reads against the kept setup', () => {
