@@ -18,6 +18,7 @@ interface KeptSetup {
   configFiles: readonly string[];
 }
 
+/** The compose setups of the configurations analysed lately, at most `capacity`, least recently used dropped first. */
 export class ComposeSetups {
   /** Insertion order is use order: the first entry is the least recently used. */
   private readonly entries = new Map<string, KeptSetup>();
@@ -49,6 +50,7 @@ export class ComposeSetups {
     for (const [key, entry] of this.entries) if (entry.configFiles.includes(path) || entry.dependencies.has(path)) this.entries.delete(key);
   }
 
+  /** Drops every setup (files changed on disk, settings changed). */
   clear(): void {
     this.entries.clear();
   }
