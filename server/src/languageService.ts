@@ -21,6 +21,7 @@ import { importedDeclares, type ReadText } from './checks/importedModules';
 import { checkVersions, runningAlloy } from './checks/versions';
 import { checkSelfMonitoring } from './checks/selfMonitoring';
 import { checkComposeEnvironment, type EnvReport } from './compose/checkComposeEnvironment';
+import type { ComposeSetupCache } from './compose/composeSetup';
 import type { FileSystem } from './compose/fileSystem';
 import type { HostEnvironment } from './compose/projectEnvironment';
 import { findEnvReads } from './semantic/envUsages';
@@ -65,6 +66,8 @@ export interface EnvironmentContext {
   composeFiles?: string[];
   /** Where relative paths in reports start. */
   rootDir?: string;
+  /** Compose setups kept between analyses (the language service's); without it, each analysis loads its own. */
+  composeSetups?: ComposeSetupCache;
 }
 
 export interface Analysis {
@@ -127,6 +130,7 @@ export function analyzeWithModel(
       ...(composeFiles ? { composeFiles } : {}),
       ...(settings.compose.service ? { serviceName: settings.compose.service } : {}),
       ...(envContext.rootDir ? { rootDir: envContext.rootDir } : {}),
+      ...(envContext.composeSetups ? { setups: envContext.composeSetups } : {}),
     });
     env = check.env;
   }

@@ -3,45 +3,21 @@
  * `sys.env("NAME")`, find the compose project and the service that runs Alloy,
  * tell for each variable whether the container gets it, and report findings.
  */
-import * as path from 'node:path';
-import { uniqueFindings, type FileEdit, type Finding } from '../syntax/diagnostic';
-import {
-  envFileTemplateNote,
-  missingVariableFix,
-  problemFinding,
-  serviceAnchor,
-  unusedFinding,
-  usageFinding,
-  type EnvUsage,
-  type FindingContext,
-} from './composeFindings';
+import type { FileEdit, Finding } from '../syntax/diagnostic';
+import { uniqueFindings } from '../syntax/diagnostic';
+import { problemFinding, serviceAnchor, templateNote, unusedFinding, usageFinding, type EnvUsage, type FindingContext } from './composeFindings';
 import type { ComposeProblem, ComposeService, EnvFileRef } from './composeModel';
-import { loadComposeProject } from './composeProject';
-import { discoverComposeFiles, findRepositoryRoot } from './discovery';
-import { resolveServiceEnvironment, type VariableStatus } from './envResolution';
+import { loadComposeSetup, type ComposeSetupCache, type ComposeSetupOptions, type MissingVariableFix, type ProjectSetup } from './composeSetup';
+import { resolveNames, type VariableStatus } from './envResolution';
 import type { FileSystem } from './fileSystem';
-import { displayPath } from './paths';
-import { loadProjectEnvironment, type HostEnvironment } from './projectEnvironment';
-import { alloyServiceFacts, selectAlloyService, type AlloyServiceFacts, type SelectionReason } from './serviceSelection';
+import { alloyServiceFacts, type AlloyServiceFacts, type SelectionReason } from './serviceSelection';
 import { stabilityLevelEdit } from './stabilityFlagFix';
-import { severityOf } from '../codes';
 
-export interface CheckComposeEnvironmentOptions {
-  /** The `.alloy` files of one configuration (absolute paths). */
-  configFiles: string[];
+export interface CheckComposeEnvironmentOptions extends ComposeSetupOptions {
   /** Every `sys.env("NAME")` / `env("NAME")` of the configuration. */
   usages: EnvUsage[];
-  fs: FileSystem;
-  /** The environment of the process that will run `docker compose` (injected, never `process.env` here). */
-  hostEnv: HostEnvironment;
-  /** Compose files given explicitly (`-f`), in merge order; they replace discovery. */
-  composeFiles?: string[];
-  /** `--env-file` paths; they replace the project `.env`. */
-  envFiles?: string[];
-  /** The service that runs Alloy; overrides the selection rules. */
-  serviceName?: string;
-  /** Report paths are relative to this; defaults to the repository root, else the compose directory. */
-  rootDir?: string;
+  /** Where compose setups are kept between checks; without it, every check loads its own. */
+  setups?: ComposeSetupCache;
 }
 
 /** One variable the configuration reads: how the container gets it. Never its value. */
@@ -101,35 +77,15 @@ interface ProjectCheck {
   alloy?: AlloyRunning;
 }
 
-/** Runs the compose environment check for one configuration. */
+/**
+ * Runs the compose environment check for one configuration: the compose
+ * setup (kept by `options.setups` while its files are unchanged, else loaded),
+ * then what it says about each variable the configuration reads.
+ */
 export function checkComposeEnvironment(options: CheckComposeEnvironmentOptions): ComposeEnvironmentCheck {
-  const { fs } = options;
-  const firstConfig = options.configFiles[0];
-  const startDir = firstConfig !== undefined ? path.dirname(path.resolve(firstConfig)) : path.resolve(options.rootDir ?? '.');
-
-  // Relative paths given as options are relative to rootDir, else to the configuration's directory.
-  const base = options.rootDir ? path.resolve(options.rootDir) : startDir;
-  const envFiles = options.envFiles?.map((file) => path.resolve(base, file));
-  let projects: string[][];
-  let projectDir: string | null;
-  let repositoryRoot: string | null;
-  if (options.composeFiles && options.composeFiles.length > 0) {
-    const files = options.composeFiles.map((file) => path.resolve(base, file));
-    projects = [files];
-    projectDir = path.dirname(files[0] ?? startDir);
-    repositoryRoot = findRepositoryRoot(projectDir, fs);
-  } else {
-    const discovery = discoverComposeFiles(startDir, fs);
-    projectDir = discovery.projectDir;
-    repositoryRoot = discovery.repositoryRoot;
-    const listed = projectDir ? composeFileVariable(projectDir, options.hostEnv, fs, envFiles) : null;
-    // An explicit COMPOSE_FILE list is the one project `docker compose` runs there.
-    projects = listed ? [listed] : discovery.projects;
-  }
-  if (projects.length === 0 || projectDir === null) return { env: null, reports: [], findings: [], hosts: [] };
-
-  const root = options.rootDir ? path.resolve(options.rootDir) : (repositoryRoot ?? projectDir);
-  const checks = projects.map((files) => checkProject(options, files, projectDir ?? startDir, root, envFiles));
+  const setup = options.setups ? options.setups.get(options, (fs) => loadComposeSetup({ ...options, fs })) : loadComposeSetup(options);
+  if (setup.projects.length === 0) return { env: null, reports: [], findings: [], hosts: [] };
+  const checks = setup.projects.map((project) => checkProject(project, options.usages, options.fs));
   // A configuration no service runs: the default project's problems still show.
   const running = checks.filter((check) => check.report !== null);
   const chosen = running.length > 0 ? running : checks.slice(0, 1);
@@ -143,54 +99,26 @@ export function checkComposeEnvironment(options: CheckComposeEnvironmentOptions)
   };
 }
 
-/** The check against one compose project (files merged in order). */
-function checkProject(options: CheckComposeEnvironmentOptions, composeFiles: string[], projectDir: string, root: string, envFiles: string[] | undefined): ProjectCheck {
-  const { fs, hostEnv } = options;
-  const show = (file: string): string => displayPath(root, file);
-  const project = loadComposeProject({
-    composeFiles,
-    fs,
-    hostEnv,
-    projectDir,
-    ...(envFiles ? { envFiles } : {}),
-  });
-  const configFiles = options.configFiles.map((file) => path.resolve(file));
-  const selection = selectAlloyService(project, configFiles, {
-    root,
-    ...(options.serviceName !== undefined ? { serviceName: options.serviceName } : {}),
-  });
-  const problems: ComposeProblem[] = [...project.problems];
+/** The check against one compose project: its setup, and the variables the configuration reads. */
+function checkProject(setup: ProjectSetup, usages: readonly EnvUsage[], fs: FileSystem): ProjectCheck {
+  const { project, selection, show, composeFiles } = setup;
   const service = selection.service;
-  if (!service) {
-    if (options.serviceName !== undefined) {
-      const first = project.files.get(composeFiles[0] ?? '');
-      problems.push({
-        code: 'compose/service-not-found',
-        severity: severityOf('compose/service-not-found'),
-        message: `The configured Alloy service "${options.serviceName}" is not defined in ${composeFiles.map(show).join(', ')}.`,
-        file: composeFiles[0] ?? '',
-        range: first?.servicesKeyRange ?? { start: 0, end: 0 },
-      });
-    }
-    return { report: null, findings: uniqueFindings(problems).map(problemFinding), host: null };
-  }
+  if (!service || !setup.environment) return { report: null, findings: uniqueFindings(setup.problems).map(problemFinding), host: null };
 
-  const names = options.usages.map((usage) => usage.name);
-  const resolution = resolveServiceEnvironment(project, service, names, fs);
-  problems.push(...withTemplateNotes(resolution.problems, resolution.missingEnvFiles, names, fs, show));
+  const names = usages.map((usage) => usage.name);
+  const resolution = resolveNames(project, service, setup.environment, names);
+  const problems: ComposeProblem[] = [...setup.problems, ...withTemplateNotes(resolution.problems, resolution.missingEnvFiles, names, setup, show)];
   const byName = new Map(resolution.variables.map((variable) => [variable.name, variable]));
   const anchor = serviceAnchor(service);
   const findings: Finding[] = uniqueFindings(problems).map(problemFinding);
   if (anchor) {
     const context: FindingContext = { service, anchor, explanation: selection.explanation, show };
-    const fixes = new Map<string, ReturnType<typeof missingVariableFix>>();
+    const fixes = new Map<string, MissingVariableFix>();
     let serviceShown = false;
-    for (const usage of options.usages) {
+    for (const usage of usages) {
       const variable = byName.get(usage.name);
       if (!variable) continue;
-      if (variable.status === 'missing' && !fixes.has(usage.name)) {
-        fixes.set(usage.name, missingVariableFix(usage.name, service, project, fs, show));
-      }
+      if (variable.status === 'missing' && !fixes.has(usage.name)) fixes.set(usage.name, setup.missingFix(usage.name));
       const fix = variable.status === 'missing' ? (fixes.get(usage.name) ?? null) : null;
       // Which service runs Alloy is said once, on the first finding, not repeated on every one.
       const finding = usageFinding(usage, variable, fix ? { ...context, anchor: fix.target } : context, fix?.fix ?? null, !serviceShown);
@@ -223,40 +151,20 @@ function checkProject(options: CheckComposeEnvironmentOptions, composeFiles: str
 }
 
 /** The `compose/env-file-missing` problems, each told about the template committed beside the missing file. */
-function withTemplateNotes(problems: readonly ComposeProblem[], missing: readonly EnvFileRef[], names: readonly string[], fs: FileSystem, show: (file: string) => string): ComposeProblem[] {
+function withTemplateNotes(
+  problems: readonly ComposeProblem[],
+  missing: readonly EnvFileRef[],
+  names: readonly string[],
+  setup: ProjectSetup,
+  show: (file: string) => string,
+): ComposeProblem[] {
   return problems.map((problem) => {
     if (problem.code !== 'compose/env-file-missing') return problem;
     const ref = missing.find((r) => r.file === problem.file && r.range.start === problem.range.start && r.range.end === problem.range.end);
-    const note = ref?.path ? envFileTemplateNote(ref.path, names, fs, show) : null;
+    const template = ref?.path ? setup.templates.get(ref.path) : undefined;
+    const note = template ? templateNote(template, names, show) : null;
     return note ? { ...problem, message: `${problem.message} ${note}` } : problem;
   });
-}
-
-/**
- * `COMPOSE_FILE` (host environment first, then the project `.env`) lists the
- * compose files the way `docker compose` would pick them, separated by
- * `COMPOSE_PATH_SEPARATOR` (default: the platform's path list separator).
- */
-function composeFileVariable(
-  projectDir: string,
-  hostEnv: HostEnvironment,
-  fs: FileSystem,
-  envFiles: string[] | undefined,
-): string[] | null {
-  let value = hostEnv['COMPOSE_FILE'];
-  let separator = hostEnv['COMPOSE_PATH_SEPARATOR'];
-  if (value === undefined) {
-    const env = loadProjectEnvironment(fs, { host: hostEnv, projectDir, ...(envFiles ? { explicitEnvFiles: envFiles } : {}) });
-    value = env.variables.get('COMPOSE_FILE')?.value;
-    separator ??= env.variables.get('COMPOSE_PATH_SEPARATOR')?.value;
-  }
-  if (value === undefined || value.trim() === '') return null;
-  const files = value
-    .split(separator || path.delimiter)
-    .map((file) => file.trim())
-    .filter((file) => file !== '')
-    .map((file) => path.resolve(projectDir, file));
-  return files.length > 0 ? files : null;
 }
 
 /** The edit setting `--stability.level` where the service's command is written (the last file that sets it). */

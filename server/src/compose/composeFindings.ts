@@ -114,13 +114,14 @@ export function unusedFinding(entry: EnvironmentEntry, context: FindingContext):
 /**
  * The fix for `env/missing`: `NAME: ${NAME}` in the service's `environment` in
  * the file that declares it (the last declaration with an `environment`, else
- * the first), plus `NAME=` in the `.env.example` beside that file if there is one.
+ * the first), plus `NAME=` in the `.env.example` beside that file if there is one
+ * (`readText` gives it: the compose check reads those files once per project).
  */
 export function missingVariableFix(
   name: string,
   service: ComposeService,
   project: ComposeProject,
-  fs: FileSystem,
+  readText: (path: string) => string | undefined,
   show: (file: string) => string,
 ): { fix: Fix; target: SourceLocation } | null {
   for (const declaration of fixTargets(service)) {
@@ -130,8 +131,8 @@ export function missingVariableFix(
     if (!edit) continue;
     const edits: FileEdit[] = [edit];
     const examplePath = path.join(path.dirname(declaration.file), '.env.example');
-    const example = fs.readFile(examplePath);
-    const exampleEdit = typeof example === 'string' ? addEnvExampleEdit(examplePath, example, name) : null;
+    const example = readText(examplePath);
+    const exampleEdit = example !== undefined ? addEnvExampleEdit(examplePath, example, name) : null;
     if (exampleEdit) edits.push(exampleEdit);
     const title = `Pass ${name} to service "${service.name}" in ${show(declaration.file)}${exampleEdit ? ' and list it in .env.example' : ''}`;
     return {
@@ -146,6 +147,11 @@ export function missingVariableFix(
 export function serviceAnchor(service: ComposeService): SourceLocation | null {
   const declaration = fixTargets(service)[0] ?? service.extended[0];
   return declaration ? { file: declaration.file, range: declaration.keyRange, line: declaration.line } : null;
+}
+
+/** The `.env.example` files the fix for `env/missing` may extend: one beside each file the fix may edit. */
+export function envExamplePaths(service: ComposeService): string[] {
+  return [...new Set(fixTargets(service).map((declaration) => path.join(path.dirname(declaration.file), '.env.example')))];
 }
 
 function fixTargets(service: ComposeService): ComposeService['declarations'] {
@@ -165,13 +171,17 @@ function plural(noun: string, names: readonly string[]): string {
 /** Suffixes of templates committed beside a gitignored env file (`alloy.env.example`). */
 const TEMPLATE_SUFFIXES = ['.example', '.sample', '.template', '.dist'];
 
+/** A template committed beside a missing env_file, with the keys it lists (never its values). */
+export interface EnvFileTemplate {
+  path: string;
+  keys: ReadonlySet<string>;
+}
+
 /**
- * A sentence about the template committed beside a missing env_file
- * (`alloy.env.example`, else `.env.example`): which of the variables the
- * configuration reads it would provide. Names only, never values. Null when
- * there is no template.
+ * The template committed beside a missing env_file (`alloy.env.example`,
+ * else `.env.example`), or null when there is none.
  */
-export function envFileTemplateNote(missingPath: string, names: readonly string[], fs: FileSystem, show: (file: string) => string): string | null {
+export function findEnvFileTemplate(missingPath: string, fs: FileSystem): EnvFileTemplate | null {
   const dir = path.dirname(missingPath);
   const entries = new Set(fs.listDir(dir) ?? []);
   const base = path.basename(missingPath);
@@ -181,8 +191,15 @@ export function envFileTemplateNote(missingPath: string, names: readonly string[
   const templatePath = path.join(dir, template);
   const text = fs.readFile(templatePath);
   if (typeof text !== 'string') return null;
-  const keys = new Set(parseDotEnv(text).entries.map((entry) => entry.key));
-  const provided = [...new Set(names)].filter((name) => keys.has(name));
-  if (provided.length === 0) return `${show(templatePath)} beside it is a template for it.`;
-  return `${show(templatePath)} beside it is a template for it and would provide ${provided.join(', ')}, which the configuration reads with sys.env.`;
+  return { path: templatePath, keys: new Set(parseDotEnv(text).entries.map((entry) => entry.key)) };
+}
+
+/**
+ * A sentence about the template of a missing env_file: which of the variables
+ * the configuration reads it would provide. Names only, never values.
+ */
+export function templateNote(template: EnvFileTemplate, names: readonly string[], show: (file: string) => string): string {
+  const provided = [...new Set(names)].filter((name) => template.keys.has(name));
+  if (provided.length === 0) return `${show(template.path)} beside it is a template for it.`;
+  return `${show(template.path)} beside it is a template for it and would provide ${provided.join(', ')}, which the configuration reads with sys.env.`;
 }

@@ -51,13 +51,15 @@ export function loadComposeProject(options: LoadComposeProjectOptions): ComposeP
   });
   for (const problem of env.problems) loader.problems.push(problem);
   const services = loader.loadLayer(options.composeFiles, env, []);
+  // The project may be kept long after loading (per configuration): it holds what it read, not the loader and its file system.
+  const envByFile = loader.envByFile;
   return {
     projectDir,
     composeFiles: [...options.composeFiles],
     files: loader.models,
     services,
     env,
-    envOf: (file) => loader.envByFile.get(file) ?? env,
+    envOf: (file) => envByFile.get(file) ?? env,
     problems: loader.problems,
   };
 }

@@ -57,19 +57,29 @@ export interface EnvironmentResolution {
   missingEnvFiles: EnvFileRef[];
 }
 
-type Definition =
+/** Where one variable is set for the service: an `environment` entry or an env_file line. */
+export type Definition =
   | { via: 'environment'; entry: EnvironmentEntry }
   | { via: 'env_file'; key: string; ref: EnvFileRef; file: string; entry: DotEnvEntry; earlier: KeysBefore };
 
 type EnvFileDefinition = Extract<Definition, { via: 'env_file' }>;
 
-/** Resolves `names` (the variables the configuration reads) for `service`. */
-export function resolveServiceEnvironment(
-  project: ComposeProject,
-  service: ComposeService,
-  names: readonly string[],
-  fs: FileSystem,
-): EnvironmentResolution {
+/**
+ * Where the service's variables are set, whatever the configuration reads:
+ * its env_files (read and parsed) and its `environment`. The compose check
+ * keeps it with the project and resolves each analysis's names against it.
+ */
+export interface ServiceEnvironment {
+  /** The definition that wins for each key: `environment` over env_files, later files over earlier ones. */
+  definitions: ReadonlyMap<string, Definition>;
+  /** Missing or unreadable env_files, and their parse problems. */
+  problems: readonly ComposeProblem[];
+  /** Required env files of the service that do not exist (compose refuses to start). */
+  missingEnvFiles: readonly EnvFileRef[];
+}
+
+/** Reads the env_files of `service` and collects where each variable is set. */
+export function readServiceEnvironment(project: ComposeProject, service: ComposeService, fs: FileSystem): ServiceEnvironment {
   const problems: ComposeProblem[] = [];
   const definitions = new Map<string, Definition>();
   const missingEnvFiles: EnvFileRef[] = [];
@@ -79,14 +89,34 @@ export function resolveServiceEnvironment(
     for (const definition of read ?? []) definitions.set(definition.key, definition);
   }
   for (const entry of service.environment.values()) definitions.set(entry.name, { via: 'environment', entry });
+  return { definitions, problems, missingEnvFiles };
+}
 
+/** Resolves `names` (the variables the configuration reads) for `service`. */
+export function resolveServiceEnvironment(
+  project: ComposeProject,
+  service: ComposeService,
+  names: readonly string[],
+  fs: FileSystem,
+): EnvironmentResolution {
+  return resolveNames(project, service, readServiceEnvironment(project, service, fs), names);
+}
+
+/**
+ * Resolves `names` against the service's environment already read: no file
+ * is read, so a kept `environment` serves every analysis of the configuration.
+ */
+export function resolveNames(project: ComposeProject, service: ComposeService, environment: ServiceEnvironment, names: readonly string[]): EnvironmentResolution {
+  // The env_file problems first, then those of the values read: the order findings have always had.
+  const problems: ComposeProblem[] = [...environment.problems];
+  const { definitions, missingEnvFiles } = environment;
   const reported = new Set<string>();
   const variables = [...new Set(names)].map((name) =>
     resolveOne(name, definitions.get(name), project, service, problems, reported, missingEnvFiles.at(-1)),
   );
   const read = new Set(names);
   const unused = [...service.environment.values()].filter((entry) => !read.has(entry.name) && !isReadImplicitly(entry.name));
-  return { variables, unused, problems, missingEnvFiles };
+  return { variables, unused, problems, missingEnvFiles: [...missingEnvFiles] };
 }
 
 function resolveOne(

@@ -31,6 +31,7 @@ import { AnalysisCache, sameFiles } from './analysisCache';
 import { diskStamp, recordingFileSystem, type StampOf } from './dependencies';
 import { fixAllEdits, hasAutoFix, quickFixesIn, type QuickFix } from './codeActions';
 import { composeReportEntry } from './composeReport';
+import { ComposeSetups } from './composeSetups';
 
 export interface LanguageServiceOptions {
   /** The stamp of a file's content (default: the disk's mtime and size); the server gives open buffers their version. */
@@ -80,6 +81,8 @@ export interface LanguageService {
 export function createLanguageService(options: LanguageServiceOptions = {}): LanguageService {
   const stampOf = options.stampOf ?? diskStamp;
   const analyses = new AnalysisCache(options.maxAnalyses ?? 32);
+  // One compose setup per configuration, kept across its analyses (a keystroke changes none of its files).
+  const composeSetups = new ComposeSetups(stampOf, options.maxAnalyses ?? 32);
   /** Models built for hover or completion before (or without) an analysis. */
   let lastModel: { files: readonly ParsedFile[]; model: ConfigModel } | undefined;
   // Formatting a large file costs a parse of its output: a second request on the same parse is free.
@@ -118,7 +121,8 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     const hit = analyses.get(key, files, stampOf);
     if (hit) return hit;
     const recorded = context.env ? recordingFileSystem(context.env.fs, stampOf) : undefined;
-    const env = context.env && recorded ? { ...context.env, fs: recorded.fs } : undefined;
+    const env =
+      context.env && recorded ? { ...context.env, fs: recorded.fs, composeSetups: composeSetups.forAnalysis(context.env.fs, recorded.dependencies) } : undefined;
     const { analysis, model } = analyzeWithModel(files, settings, env, context.role ? { role: context.role } : {});
     const entry = { files: [...files], analysis, model, dependencies: recorded?.dependencies ?? new Map<string, string>() };
     analyses.set(key, entry);
@@ -165,10 +169,12 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     },
     forget(path) {
       analyses.forget(path);
+      composeSetups.forget(path);
       if (lastModel?.files.some((f) => f.path === path)) lastModel = undefined;
     },
     clear() {
       analyses.clear();
+      composeSetups.clear();
       lastModel = undefined;
     },
   };
