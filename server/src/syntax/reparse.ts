@@ -75,7 +75,7 @@ export function reparse(previous: ParseResult, text: string): ParseResult {
   const errors = joinErrors(oldTokens.errors, window.tokens.errors, first, last, tokenDelta, delta);
   if (diagnostics.length >= MAX_SYNTAX_ERRORS || errors.length >= MAX_SYNTAX_ERRORS) return parse(text);
 
-  return {
+  const result: ParseResult = {
     text,
     tokens: joinTokens(text, oldTokens, window.tokens, first, windowTokens, last, delta, errors),
     file: { kind: 'File', body: joinBody(previous.file.body, window.body, from, reuseAfter ? (oldStarts[last] as number) : Infinity, delta), start: 0, end: text.length },
@@ -83,6 +83,34 @@ export function reparse(previous: ParseResult, text: string): ParseResult {
     lineIndex,
     resumePoints: joinResumePoints(resume, window.resumePoints, r, first, last, tokenDelta),
   };
+  edits.set(result, { previous: new WeakRef(previous), start, oldEnd, newEnd, firstToken: first, oldLastToken: last, newLastToken: first + windowTokens });
+  return result;
+}
+
+/**
+ * What a reparse changed: the text edit, and the tokens parsed again. Old
+ * tokens `[firstToken, oldLastToken)` became new tokens `[firstToken,
+ * newLastToken)`; the tokens before are the same, those after are the same
+ * moved by the edit's length change.
+ */
+export interface ReparseEdit {
+  /** Weakly: a chain of reparses must not keep every earlier version alive. */
+  previous: WeakRef<ParseResult>;
+  start: number;
+  oldEnd: number;
+  newEnd: number;
+  firstToken: number;
+  oldLastToken: number;
+  newLastToken: number;
+}
+
+/** Kept beside the results rather than in them: a reparse stays deep-equal to a full parse. */
+const edits = new WeakMap<ParseResult, ReparseEdit>();
+
+/** How `next` was made from `previous` by `reparse`; undefined when it was not (a full parse, another version). */
+export function reparseEdit(previous: ParseResult, next: ParseResult): ReparseEdit | undefined {
+  const edit = edits.get(next);
+  return edit && edit.previous.deref() === previous ? edit : undefined;
 }
 
 /** Index of the last resume point whose newline is before `offset` (its token starts at or before it), or -1. */

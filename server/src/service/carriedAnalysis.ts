@@ -1,0 +1,88 @@
+/**
+ * An analysis carried over an edit that changed nothing Alloy reads (typing in
+ * a comment, see `syntax/triviaEdit.ts`): the previous version's findings with
+ * their offsets moved, instead of a new analysis of the whole configuration.
+ * Fixes and the model are not carried (fix texts follow the file's indentation
+ * and line endings, the model holds the old tree): the first code action or
+ * hover on the new version analyses it for real, once, and takes them from there.
+ */
+import type { Analysis, ParsedFile } from '../languageService';
+import type { ConfigModel } from '../semantic/model';
+import type { Finding, RelatedLocation, TextRange } from '../syntax/diagnostic';
+import { copyFinding } from '../syntax/diagnostic';
+import { mapOffset, triviaEdit, type TriviaEdit } from '../syntax/triviaEdit';
+import { withLazyFixes } from '../fixes/lazyFixes';
+import type { CachedAnalysis } from './analysisCache';
+
+/** A fresh analysis of the new version, made on first need. */
+export type Reanalysis = () => { analysis: Analysis; model: ConfigModel };
+
+/**
+ * `previous` (an analysis of the same configuration) carried to `files`, when
+ * they differ from its files by one trivia edit of one file; undefined otherwise,
+ * or when a finding sits where the edit makes its place ambiguous.
+ */
+export function carryAnalysis(previous: CachedAnalysis, files: readonly ParsedFile[], reanalyse: Reanalysis): CachedAnalysis | undefined {
+  if (previous.files.length !== files.length) return undefined;
+  let path: string | undefined;
+  let edit: TriviaEdit | undefined;
+  for (let i = 0; i < files.length; i++) {
+    const before = previous.files[i] as ParsedFile;
+    const after = files[i] as ParsedFile;
+    if (before === after) continue;
+    if (path !== undefined || before.path !== after.path) return undefined;
+    edit = triviaEdit(before.parse, after.parse);
+    if (!edit) return undefined;
+    path = after.path;
+  }
+  if (path === undefined || !edit) return undefined;
+
+  let fresh: ReturnType<Reanalysis> | undefined;
+  const real = () => (fresh ??= reanalyse());
+  const findings: Finding[] = [];
+  for (const finding of previous.analysis.findings) {
+    const moved = moveFinding(finding, path, edit, real);
+    if (!moved) return undefined;
+    findings.push(moved);
+  }
+  const { env, envReports, explanation } = previous.analysis;
+  return {
+    files: [...files],
+    analysis: { findings, env, envReports, explanation },
+    model: () => real().model,
+    dependencies: previous.dependencies,
+  };
+}
+
+function moveRange(range: TextRange, edit: TriviaEdit): TextRange | undefined {
+  const start = mapOffset(edit, range.start);
+  const end = mapOffset(edit, range.end);
+  return start === undefined || end === undefined ? undefined : { start, end };
+}
+
+/** `finding` with its places in `path` moved; its fixes, if it has any, from the real analysis. */
+function moveFinding(finding: Finding, path: string, edit: TriviaEdit, real: () => { analysis: Analysis }): Finding | undefined {
+  const changes: Partial<Omit<Finding, 'fixes'>> = {};
+  if (finding.file === path) {
+    const range = moveRange(finding.range, edit);
+    if (!range) return undefined;
+    changes.range = range;
+  }
+  if (finding.related?.some((r) => r.file === path)) {
+    const related: RelatedLocation[] = [];
+    for (const r of finding.related) {
+      const range = r.file === path ? moveRange(r.range, edit) : r.range;
+      if (!range) return undefined;
+      related.push({ ...r, range });
+    }
+    changes.related = related;
+  }
+  const moved = copyFinding(finding, changes);
+  if (!Object.getOwnPropertyDescriptor(finding, 'fixes')) return moved;
+  return withLazyFixes(moved, () => {
+    const same = real().analysis.findings.find(
+      (f) => f.code === moved.code && f.file === moved.file && f.range.start === moved.range.start && f.range.end === moved.range.end && f.message === moved.message,
+    );
+    return same?.fixes ?? [];
+  });
+}
