@@ -173,6 +173,41 @@ describe('code actions and formatting over stdio', () => {
     );
   });
 
+  it('answers "unchanged" to a client that sends its result id back after typing in a comment, and still offers the fix', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'alloy-wire-unchanged-'));
+    const uri = `file://${join(dir, 'config.alloy')}`;
+    await open(server, uri, `// Self-monitoring\n${NO_TRACES}`);
+    const request = (previousResultId?: string) =>
+      server.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri }, ...(previousResultId ? { previousResultId } : {}) }) as Promise<DocumentDiagnosticReport>;
+    const first = await request();
+    assert.ok(first.kind === 'full' && first.resultId !== undefined);
+    const traces = first.items.filter((d) => d.code === 'selfmon/traces-missing');
+    assert.equal(traces.length, 1);
+    const type = async (version: number, line: number, character: number, text: string) =>
+      server.connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version },
+        contentChanges: [{ range: { start: { line, character }, end: { line, character } }, text }],
+      });
+    await type(2, 0, 18, ' of Alloy');
+    const second = await request(first.resultId);
+    assert.deepEqual(second, { kind: 'unchanged', resultId: first.resultId });
+    // A client without that result id gets the whole report.
+    const full = await request('no-such-id');
+    assert.equal(full.kind, 'full');
+    assert.deepEqual(full.kind === 'full' ? full.items : [], first.items);
+    const actions = (await server.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: traces[0]?.range,
+      context: { diagnostics: traces, only: ['quickfix'] },
+    })) as CodeAction[];
+    assert.deepEqual(actions.map((a) => a.title), ["Add a tracing block sending 10% of Alloy's traces to otelcol.exporter.otlp.tempo"]);
+    // An edit that changes meaning: a new report.
+    await type(3, 0, 0, 'logging {}\n');
+    const third = await request(full.resultId);
+    assert.equal(third.kind, 'full');
+    assert.ok(third.kind === 'full' && third.items.some((d) => d.code === 'duplicate-block'));
+  });
+
   it('offers a source.fixAll action that fixes every self-monitoring finding', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'alloy-wire-fixall-'));
     const uri = `file://${join(dir, 'config.alloy')}`;

@@ -5,6 +5,7 @@
  * env files are always pushed (those files are not ours to pull for).
  */
 import { dirname } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { DocumentDiagnosticReportKind, LSPErrorCodes, ResponseError, type Diagnostic } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis, ParsedFile } from '../languageService';
@@ -48,6 +49,13 @@ export function registerDiagnostics(ctx: ServerContext): DiagnosticsHandlers {
    * from them), and a closed document's trees must go.
    */
   const publishedFrom = new Map<string, WeakRef<readonly Finding[]>>();
+  /**
+   * The last full report pulled per document: a client that sends its result id
+   * back is told "unchanged" when the diagnostics are the same (typing in a
+   * comment), instead of being sent them all again.
+   */
+  const reports = new Map<string, { resultId: string; items: Diagnostic[] }>();
+  let nextResultId = 0;
 
   function publishComposeFindings(configKey: string, findings: readonly Finding[], files: readonly ParsedFile[]): void {
     if (publishedFrom.get(configKey)?.deref() === findings) return;
@@ -159,7 +167,13 @@ export function registerDiagnostics(ctx: ServerContext): DiagnosticsHandlers {
       throw new ResponseError(LSPErrorCodes.ServerCancelled, 'document changed', { retriggerRequest: true });
     }
     const items = ctx.guard('diagnostics', uri, [] as Diagnostic[], () => computeDiagnostics(current, settings));
-    return { kind: DocumentDiagnosticReportKind.Full, items };
+    const last = reports.get(uri);
+    if (last && params.previousResultId === last.resultId && (last.items === items || isDeepStrictEqual(last.items, items))) {
+      return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: last.resultId };
+    }
+    const resultId = String(++nextResultId);
+    reports.set(uri, { resultId, items });
+    return { kind: DocumentDiagnosticReportKind.Full, resultId, items };
   });
 
   documents.onDidChangeContent((event) => {
@@ -180,6 +194,7 @@ export function registerDiagnostics(ctx: ServerContext): DiagnosticsHandlers {
     },
     closed(uri) {
       lastItems.delete(uri);
+      reports.delete(uri);
       if (!ctx.client.pullDiagnostics) void connection.sendDiagnostics({ uri, diagnostics: [] });
     },
   };
