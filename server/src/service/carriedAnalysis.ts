@@ -3,11 +3,12 @@
  * a comment, see `syntax/triviaEdit.ts`): the previous version's findings with
  * their offsets moved, instead of a new analysis of the whole configuration.
  * Fixes and the model are not carried (fix texts follow the file's indentation
- * and line endings, the model holds the old tree): the first code action or
- * hover on the new version analyses it for real, once, and takes them from there.
+ * and line endings, the model holds the old tree): the first code action on
+ * the new version analyses it for real, once, and takes its fixes from there;
+ * hover and navigation build the new version's model.
  */
 import type { Analysis, ParsedFile } from '../languageService';
-import type { ConfigModel } from '../semantic/model';
+import { buildModel, type ConfigModel } from '../semantic/model';
 import type { Finding, RelatedLocation, TextRange } from '../syntax/diagnostic';
 import { copyFinding } from '../syntax/diagnostic';
 import { mapOffset, triviaEdit, type TriviaEdit } from '../syntax/triviaEdit';
@@ -38,6 +39,7 @@ export function carryAnalysis(previous: CachedAnalysis, files: readonly ParsedFi
   if (path === undefined || !edit) return undefined;
 
   let fresh: ReturnType<Reanalysis> | undefined;
+  let built: ConfigModel | undefined;
   const real = () => (fresh ??= reanalyse());
   const findings: Finding[] = [];
   for (const finding of previous.analysis.findings) {
@@ -49,7 +51,8 @@ export function carryAnalysis(previous: CachedAnalysis, files: readonly ParsedFi
   return {
     files: [...files],
     analysis: { findings, env, envReports, explanation },
-    model: () => real().model,
+    // Hover and navigation need the model only: a model, not a whole analysis.
+    model: () => (built ??= fresh?.model ?? buildModel(files)),
     dependencies: previous.dependencies,
   };
 }
