@@ -13,8 +13,8 @@ import { createLanguageService } from '../../server/src/service/languageService'
 import { defaultSettings } from '../../server/src/settings';
 import type { Finding } from '../../server/src/syntax/diagnostic';
 import { parse } from '../../server/src/syntax/parser';
-import { reparse } from '../../server/src/syntax/reparse';
-import { mapOffset, triviaEdit } from '../../server/src/syntax/triviaEdit';
+import { reparse, triviaEdit } from '../../server/src/syntax/reparse';
+import { mapOffset } from '../../server/src/syntax/triviaEdit';
 
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 600);
 const PATH = '/repo/config.alloy';

@@ -11,7 +11,8 @@ import type { Analysis, ParsedFile } from '../languageService';
 import { buildModel, type ConfigModel } from '../semantic/model';
 import type { Finding, RelatedLocation, TextRange } from '../syntax/diagnostic';
 import { copyFinding } from '../syntax/diagnostic';
-import { mapOffset, triviaEdit, type TriviaEdit } from '../syntax/triviaEdit';
+import { mapOffset, type TriviaEdit } from '../syntax/triviaEdit';
+import { triviaEdit } from '../syntax/reparse';
 import { withLazyFixes } from '../fixes/lazyFixes';
 import type { CachedAnalysis } from './analysisCache';
 

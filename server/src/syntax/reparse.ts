@@ -2,8 +2,9 @@
  * Incremental parsing: after an edit, only the top-level statements the edit
  * touches are scanned and parsed again; the others are reused.
  *
- * Statements after the edit are copied with their offsets moved (a cost in
- * proportion to what follows the edit; none when the edit keeps the length).
+ * Statements after the edit are reused with their offsets to be moved: they
+ * are copied with the new offsets when `file.body` is first read
+ * (`pendingBody.ts`), so a version that is only diagnosed never pays for it.
  * The window's strings are copies of their own (see `own` in interner.ts), so
  * a chain of reparses keeps no earlier text alive but that of the last full parse.
  *
@@ -19,12 +20,13 @@
  * A previous parse with a nesting warning (reported once per file) or close to
  * the error limit is parsed again whole.
  */
-import type { Stmt } from './ast';
+import type { FileNode, Stmt } from './ast';
 import { LineIndex } from './lineIndex';
 import { parse, parseWindow, type ParseResult, type SyntaxDiagnostic, type WindowParse } from './parser';
 import { MAX_SYNTAX_ERRORS, type ScanError, type TokenStream } from './scanner';
 import { commonPrefix, commonSuffix } from './textAffixes';
-import { shiftStmt } from './shift';
+import { fileOfRuns, joinRuns, runsBefore, runsFrom, runsOf, type Run } from './pendingBody';
+import { keptMeaning, type TriviaEdit } from './triviaEdit';
 import { Tok } from './tokens';
 
 /**
@@ -75,42 +77,32 @@ export function reparse(previous: ParseResult, text: string): ParseResult {
   const errors = joinErrors(oldTokens.errors, window.tokens.errors, first, last, tokenDelta, delta);
   if (diagnostics.length >= MAX_SYNTAX_ERRORS || errors.length >= MAX_SYNTAX_ERRORS) return parse(text);
 
+  const statements = runsOf(previous.file);
   const result: ParseResult = {
     text,
     tokens: joinTokens(text, oldTokens, window.tokens, first, windowTokens, last, delta, errors),
-    file: { kind: 'File', body: joinBody(previous.file.body, window.body, from, reuseAfter ? (oldStarts[last] as number) : Infinity, delta), start: 0, end: text.length },
+    file: joinBody(statements, window.body, from, reuseAfter ? (oldStarts[last] as number) : Infinity, delta, text.length),
     diagnostics,
     lineIndex,
     resumePoints: joinResumePoints(resume, window.resumePoints, r, first, last, tokenDelta),
   };
-  edits.set(result, { previous: new WeakRef(previous), start, oldEnd, newEnd, firstToken: first, oldLastToken: last, newLastToken: first + windowTokens });
+  const trivia = keptMeaning({ previous, next: result, statements, start, oldEnd, newEnd, firstToken: first, oldLastToken: last, newLastToken: first + windowTokens });
+  edits.set(result, { previous: new WeakRef(previous), trivia });
   return result;
 }
 
-/**
- * What a reparse changed: the text edit, and the tokens parsed again. Old
- * tokens `[firstToken, oldLastToken)` became new tokens `[firstToken,
- * newLastToken)`; the tokens before are the same, those after are the same
- * moved by the edit's length change.
- */
-export interface ReparseEdit {
-  /** Weakly: a chain of reparses must not keep every earlier version alive. */
-  previous: WeakRef<ParseResult>;
-  start: number;
-  oldEnd: number;
-  newEnd: number;
-  firstToken: number;
-  oldLastToken: number;
-  newLastToken: number;
-}
-
 /** Kept beside the results rather than in them: a reparse stays deep-equal to a full parse. */
-const edits = new WeakMap<ParseResult, ReparseEdit>();
+const edits = new WeakMap<ParseResult, { previous: WeakRef<ParseResult>; trivia: TriviaEdit | undefined }>();
 
-/** How `next` was made from `previous` by `reparse`; undefined when it was not (a full parse, another version). */
-export function reparseEdit(previous: ParseResult, next: ParseResult): ReparseEdit | undefined {
+/**
+ * The edit that made `next` from `previous`, when `reparse` made it and the
+ * edit changed only comments and blank space between statements (see
+ * `triviaEdit.ts`); undefined otherwise. The previous version is held weakly:
+ * a chain of reparses does not keep every earlier version alive.
+ */
+export function triviaEdit(previous: ParseResult, next: ParseResult): TriviaEdit | undefined {
   const edit = edits.get(next);
-  return edit && edit.previous.deref() === previous ? edit : undefined;
+  return edit && edit.previous.deref() === previous ? edit.trivia : undefined;
 }
 
 /** Index of the last resume point whose newline is before `offset` (its token starts at or before it), or -1. */
@@ -175,29 +167,13 @@ function joinErrors(old: ScanError[], window: ScanError[], first: number, last: 
   return out;
 }
 
-/** Statements before the window (reused), the window's, those after it (copied, moved by `delta`). */
-function joinBody(old: Stmt[], window: Stmt[], from: number, oldTo: number, delta: number): Stmt[] {
-  const body: Stmt[] = [];
-  for (const s of old) {
-    if (s.start >= from) break;
-    body.push(s);
-  }
-  for (const s of window) body.push(s);
-  // An edit that keeps the length leaves the offsets after it as they were: those statements are shared, not copied.
-  for (let i = firstAtOrAfter(old, oldTo); i < old.length; i++) body.push(delta === 0 ? (old[i] as Stmt) : shiftStmt(old[i] as Stmt, delta));
-  return body;
-}
-
-/** The index of the first statement starting at or after `offset`. */
-function firstAtOrAfter(body: Stmt[], offset: number): number {
-  let lo = 0;
-  let hi = body.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((body[mid] as Stmt).start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+/**
+ * Statements before the window (reused), the window's, those after it (moved
+ * by `delta`): as runs, copied with their new offsets only when read.
+ */
+function joinBody(old: readonly Run[], window: Stmt[], from: number, oldTo: number, delta: number, end: number): FileNode {
+  const windowRun: Run = { stmts: window, from: 0, to: window.length, delta: 0 };
+  return fileOfRuns(joinRuns([...runsBefore(old, from), windowRun, ...runsFrom(old, oldTo, delta)]), end);
 }
 
 /**

@@ -5,6 +5,7 @@
  * only offsets after the edit moved. Whatever was computed from the previous
  * text then holds for the new one once its offsets are moved (`mapOffset`),
  * which is how the language service skips the analysis of such an edit.
+ * `reparse` asks `keptMeaning` for every edit and answers `triviaEdit`.
  *
  * The test is strict, because a wrong answer would show stale findings:
  * - the reparse's window has the same tokens, of the same kinds, and every
@@ -15,9 +16,8 @@
  *   the line it ends on (messages quote statements' line:column);
  * - the syntax diagnostics are the previous ones, moved.
  */
-import type { Stmt } from './ast';
 import type { ParseResult } from './parser';
-import { reparseEdit } from './reparse';
+import { firstStartingAtOrAfter, lastStartingBefore, type Run } from './pendingBody';
 import { Tok } from './tokens';
 
 /** `old[start, oldEnd)` became `new[start, newEnd)`; nothing Alloy reads changed. */
@@ -27,15 +27,28 @@ export interface TriviaEdit {
   newEnd: number;
 }
 
-/** The edit that made `next` from `previous`, when it changed only comments and blank space between statements. */
-export function triviaEdit(previous: ParseResult, next: ParseResult): TriviaEdit | undefined {
-  const edit = reparseEdit(previous, next);
-  if (!edit) return undefined;
-  const { start, oldEnd, newEnd, firstToken, oldLastToken, newLastToken } = edit;
+/** What `reparse` knows of one edit: the versions, the previous statements, the tokens parsed again. */
+export interface ReparsedEdit extends TriviaEdit {
+  previous: Pick<ParseResult, 'text' | 'tokens' | 'diagnostics'>;
+  /** The previous version's top-level statements. */
+  statements: readonly Run[];
+  next: Pick<ParseResult, 'text' | 'tokens' | 'diagnostics'>;
+  /** Old tokens `[firstToken, oldLastToken)` became new tokens `[firstToken, newLastToken)`. */
+  firstToken: number;
+  oldLastToken: number;
+  newLastToken: number;
+}
+
+/** The edit, when it changed only comments and blank space between statements (see above). */
+export function keptMeaning(edit: ReparsedEdit): TriviaEdit | undefined {
+  const { previous, next, start, oldEnd, newEnd, firstToken, oldLastToken, newLastToken } = edit;
   if (oldLastToken !== newLastToken || !sameSignificantTokens(previous, next, firstToken, oldLastToken)) return undefined;
-  if (touchesStatement(previous.file.body, start, oldEnd)) return undefined;
+  // Only the last statement starting before the edit's end can overlap it (or hold an insertion point).
+  const before = lastStartingBefore(edit.statements, Math.max(oldEnd, start + 1));
+  if (before && before.end > start) return undefined;
   if (lineBreaks(previous.text, start, oldEnd) !== lineBreaks(next.text, start, newEnd)) return undefined;
-  if (statementLaterOnLine(previous, oldEnd)) return undefined;
+  const after = firstStartingAtOrAfter(edit.statements, oldEnd);
+  if (after && !hasLineBreak(previous.text, oldEnd, after.start)) return undefined;
   const kept = { start, oldEnd, newEnd };
   return sameDiagnostics(previous, next, kept) ? kept : undefined;
 }
@@ -59,7 +72,7 @@ function isTrivia(kind: number): boolean {
 }
 
 /** Tokens `[first, last)` of both streams: the same kinds, and the same text unless trivia. */
-function sameSignificantTokens(previous: ParseResult, next: ParseResult, first: number, last: number): boolean {
+function sameSignificantTokens(previous: Pick<ParseResult, 'tokens'>, next: Pick<ParseResult, 'tokens'>, first: number, last: number): boolean {
   const a = previous.tokens;
   const b = next.tokens;
   for (let k = first; k < last; k++) {
@@ -75,20 +88,6 @@ function sameSignificantTokens(previous: ParseResult, next: ParseResult, first: 
   return true;
 }
 
-/** Whether a top-level statement overlaps `[start, end)` (or holds the point `start` inside it). */
-function touchesStatement(body: readonly Stmt[], start: number, end: number): boolean {
-  // Statements are in order and do not overlap: only the last one starting before `end` can.
-  let lo = 0;
-  let hi = body.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((body[mid] as Stmt).start < Math.max(end, start + 1)) lo = mid + 1;
-    else hi = mid;
-  }
-  const candidate = body[lo - 1];
-  return candidate !== undefined && candidate.end > start;
-}
-
 /** Line breaks (`\n` and `\r`, as editors count them) in `text[start, end)`. */
 function lineBreaks(text: string, start: number, end: number): number {
   let n = 0;
@@ -99,26 +98,12 @@ function lineBreaks(text: string, start: number, end: number): number {
   return n;
 }
 
-/** Whether a top-level statement starts after `offset` on the same line (its column moves with the edit). */
-function statementLaterOnLine(previous: ParseResult, offset: number): boolean {
-  const body = previous.file.body;
-  let lo = 0;
-  let hi = body.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((body[mid] as Stmt).start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  const after = body[lo];
-  if (!after) return false;
-  for (let i = offset; i < after.start; i++) {
-    const c = previous.text.charCodeAt(i);
-    if (c === 10 || c === 13) return false;
-  }
-  return true;
+/** Whether `text[start, end)` holds a line break. */
+function hasLineBreak(text: string, start: number, end: number): boolean {
+  return lineBreaks(text, start, end) > 0;
 }
 
-function sameDiagnostics(previous: ParseResult, next: ParseResult, edit: TriviaEdit): boolean {
+function sameDiagnostics(previous: Pick<ParseResult, 'diagnostics'>, next: Pick<ParseResult, 'diagnostics'>, edit: TriviaEdit): boolean {
   const a = previous.diagnostics;
   const b = next.diagnostics;
   if (a.length !== b.length) return false;
