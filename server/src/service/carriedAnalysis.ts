@@ -10,7 +10,6 @@
 import type { Analysis, ParsedFile } from '../languageService';
 import { buildModel, type ConfigModel } from '../semantic/model';
 import type { Finding, RelatedLocation, TextRange } from '../syntax/diagnostic';
-import { copyFinding } from '../syntax/diagnostic';
 import { mapOffset, type TriviaEdit } from '../syntax/triviaEdit';
 import { triviaEdit } from '../syntax/reparse';
 import { withLazyFixes } from '../fixes/lazyFixes';
@@ -64,24 +63,31 @@ function moveRange(range: TextRange, edit: TriviaEdit): TextRange | undefined {
   return start === undefined || end === undefined ? undefined : { start, end };
 }
 
+/** The properties every finding has, copied by name; any other is copied as it is. */
+const KNOWN = new Set(['file', 'range', 'code', 'severity', 'message', 'source', 'related', 'fixes']);
+
 /** `finding` with its places in `path` moved; its fixes, if it has any, from the real analysis. */
 function moveFinding(finding: Finding, path: string, edit: TriviaEdit, real: () => { analysis: Analysis }): Finding | undefined {
-  const changes: Partial<Omit<Finding, 'fixes'>> = {};
+  let range = finding.range;
   if (finding.file === path) {
-    const range = moveRange(finding.range, edit);
-    if (!range) return undefined;
-    changes.range = range;
+    const moved = moveRange(range, edit);
+    if (!moved) return undefined;
+    range = moved;
   }
-  if (finding.related?.some((r) => r.file === path)) {
-    const related: RelatedLocation[] = [];
-    for (const r of finding.related) {
-      const range = r.file === path ? moveRange(r.range, edit) : r.range;
-      if (!range) return undefined;
-      related.push({ ...r, range });
+  let related = finding.related;
+  if (related?.some((r) => r.file === path)) {
+    const list: RelatedLocation[] = [];
+    for (const r of related) {
+      const moved = r.file === path ? moveRange(r.range, edit) : r.range;
+      if (!moved) return undefined;
+      list.push({ ...r, range: moved });
     }
-    changes.related = related;
+    related = list;
   }
-  const moved = copyFinding(finding, changes);
+  // Built by name (a generic copy of a thousand findings per keystroke showed in profiles).
+  const moved: Finding = { file: finding.file, range, code: finding.code, severity: finding.severity, message: finding.message, source: finding.source };
+  if (related) moved.related = related;
+  for (const key of Object.keys(finding)) if (!KNOWN.has(key)) (moved as unknown as Record<string, unknown>)[key] = (finding as unknown as Record<string, unknown>)[key];
   if (!Object.getOwnPropertyDescriptor(finding, 'fixes')) return moved;
   return withLazyFixes(moved, () => {
     const same = real().analysis.findings.find(
