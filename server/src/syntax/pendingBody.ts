@@ -44,20 +44,18 @@ export function fileOfRuns(runs: readonly Run[], end: number): FileNode {
   if (runs.length > MAX_RUNS || runs.every((r) => r.delta === 0)) return { kind: 'File', body: materialize(runs), start: 0, end };
   const pending: Pending = { runs };
   const file = { kind: 'File', start: 0, end } as FileNode;
+  const made = (body: Stmt[]) => {
+    pending.body = body;
+    pending.runs = []; // the earlier versions' statements may go
+    // A plain property from now on: walks of the tree do not go through a getter.
+    Object.defineProperty(file, 'body', { value: body, enumerable: true, configurable: true, writable: true });
+    return body;
+  };
   Object.defineProperty(file, 'body', {
     enumerable: true,
     configurable: true,
-    get: () => {
-      if (!pending.body) {
-        pending.body = materialize(pending.runs);
-        pending.runs = []; // the earlier versions' statements may go
-      }
-      return pending.body;
-    },
-    set: (body: Stmt[]) => {
-      pending.body = body;
-      pending.runs = [];
-    },
+    get: () => made(materialize(pending.runs)),
+    set: (body: Stmt[]) => made(body),
   });
   pendingFiles.set(file, pending);
   return file;

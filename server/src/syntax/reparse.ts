@@ -26,6 +26,7 @@ import { parse, parseWindow, type ParseResult, type SyntaxDiagnostic, type Windo
 import { MAX_SYNTAX_ERRORS, type ScanError, type TokenStream } from './scanner';
 import { commonPrefix, commonSuffix } from './textAffixes';
 import { fileOfRuns, joinRuns, runsBefore, runsFrom, runsOf, type Run } from './pendingBody';
+import { sliceRuns, startAt, streamOfRuns, tokenRunsOf } from './pendingTokens';
 import { keptMeaning, type TriviaEdit } from './triviaEdit';
 import { Tok } from './tokens';
 
@@ -47,21 +48,21 @@ export function reparse(previous: ParseResult, text: string): ParseResult {
   const delta = newEnd - oldEnd;
 
   const oldTokens = previous.tokens;
-  const oldStarts = oldTokens.starts;
+  const oldStart = (i: number) => startAt(oldTokens, i);
   const resume = previous.resumePoints;
   // The last resume point whose newline is before the edit, and the first whose newline is after it.
-  let r = lastAtOrBefore(resume, oldStarts, start);
+  let r = lastAtOrBefore(resume, oldTokens, start);
   const first = r >= 0 ? (resume[r] as number) : 0;
-  const from = r >= 0 ? (oldStarts[first] as number) : 0;
+  const from = r >= 0 ? oldStart(first) : 0;
   let r2 = r + 1;
-  while (r2 < resume.length && (oldStarts[resume[r2] as number] as number) <= oldEnd) r2++;
+  while (r2 < resume.length && oldStart(resume[r2] as number) <= oldEnd) r2++;
 
   const lineIndex = LineIndex.edited(previous.lineIndex, text, start, oldEnd, newEnd);
   let window: WindowParse | undefined;
   let last = oldTokens.count; // the first old token reused after the window (count: none)
   if (r2 < resume.length) {
     last = resume[r2] as number;
-    const to = (oldStarts[last] as number) + delta;
+    const to = oldStart(last) + delta;
     window = parseWindow(text, from, to, lineIndex);
     if (!endsAtResumePoint(window, to)) window = undefined;
   }
@@ -73,7 +74,8 @@ export function reparse(previous: ParseResult, text: string): ParseResult {
   const windowTokens = reuseAfter ? window.tokens.count - 1 : window.tokens.count; // without its EOF when reusing
   const tokenDelta = first + windowTokens - last;
 
-  const diagnostics = joinDiagnostics(previous.diagnostics, window.diagnostics, from, reuseAfter ? (oldStarts[last] as number) : Infinity, delta);
+  const oldTo = reuseAfter ? oldStart(last) : Infinity;
+  const diagnostics = joinDiagnostics(previous.diagnostics, window.diagnostics, from, oldTo, delta);
   const errors = joinErrors(oldTokens.errors, window.tokens.errors, first, last, tokenDelta, delta);
   if (diagnostics.length >= MAX_SYNTAX_ERRORS || errors.length >= MAX_SYNTAX_ERRORS) return parse(text);
 
@@ -81,7 +83,7 @@ export function reparse(previous: ParseResult, text: string): ParseResult {
   const result: ParseResult = {
     text,
     tokens: joinTokens(text, oldTokens, window.tokens, first, windowTokens, last, delta, errors),
-    file: joinBody(statements, window.body, from, reuseAfter ? (oldStarts[last] as number) : Infinity, delta, text.length),
+    file: joinBody(statements, window.body, from, oldTo, delta, text.length),
     diagnostics,
     lineIndex,
     resumePoints: joinResumePoints(resume, window.resumePoints, r, first, last, tokenDelta),
@@ -106,13 +108,13 @@ export function triviaEdit(previous: ParseResult, next: ParseResult): TriviaEdit
 }
 
 /** Index of the last resume point whose newline is before `offset` (its token starts at or before it), or -1. */
-function lastAtOrBefore(resume: Int32Array, starts: Int32Array, offset: number): number {
+function lastAtOrBefore(resume: Int32Array, tokens: TokenStream, offset: number): number {
   let lo = 0;
   let hi = resume.length - 1;
   let found = -1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    if ((starts[resume[mid] as number] as number) <= offset) {
+    if (startAt(tokens, resume[mid] as number) <= offset) {
       found = mid;
       lo = mid + 1;
     } else hi = mid - 1;
@@ -133,6 +135,7 @@ function endsAtResumePoint(window: WindowParse, to: number): boolean {
   );
 }
 
+/** The tokens before the window (reused), the window's, those after it (moved by `delta`): as runs, made into arrays when read. */
 function joinTokens(
   text: string,
   old: TokenStream,
@@ -143,20 +146,16 @@ function joinTokens(
   delta: number,
   errors: ScanError[],
 ): TokenStream {
-  const after = old.count - last;
-  const count = first + windowTokens + after;
-  const kinds = new Uint8Array(count);
-  const starts = new Int32Array(count + 1);
-  kinds.set(old.kinds.subarray(0, first), 0);
-  starts.set(old.starts.subarray(0, first), 0);
-  kinds.set(window.kinds.subarray(0, windowTokens), first);
-  starts.set(window.starts.subarray(0, windowTokens), first);
-  kinds.set(old.kinds.subarray(last, old.count), first + windowTokens);
-  const offset = first + windowTokens;
-  starts.set(old.starts.subarray(last, old.count), offset);
-  if (delta !== 0) for (let j = offset; j < count; j++) starts[j] = (starts[j] as number) + delta;
-  starts[count] = text.length;
-  return { text, kinds, starts, count, errors };
+  const runs = tokenRunsOf(old);
+  return streamOfRuns(
+    text,
+    [
+      ...sliceRuns(runs, 0, first, 0),
+      { kinds: window.kinds, starts: window.starts, from: 0, to: windowTokens, delta: 0 },
+      ...sliceRuns(runs, last, old.count, delta),
+    ],
+    errors,
+  );
 }
 
 function joinErrors(old: ScanError[], window: ScanError[], first: number, last: number, tokenDelta: number, delta: number): ScanError[] {

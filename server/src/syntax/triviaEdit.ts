@@ -18,6 +18,7 @@
  */
 import type { ParseResult } from './parser';
 import { firstStartingAtOrAfter, lastStartingBefore, type Run } from './pendingBody';
+import { kindAt, startAt } from './pendingTokens';
 import { Tok } from './tokens';
 
 /** `old[start, oldEnd)` became `new[start, newEnd)`; nothing Alloy reads changed. */
@@ -76,13 +77,13 @@ function sameSignificantTokens(previous: Pick<ParseResult, 'tokens'>, next: Pick
   const a = previous.tokens;
   const b = next.tokens;
   for (let k = first; k < last; k++) {
-    const kind = a.kinds[k] as number;
-    if (kind !== b.kinds[k]) return false;
+    const kind = kindAt(a, k);
+    if (kind !== kindAt(b, k)) return false;
     if (isTrivia(kind)) continue;
-    const as = a.starts[k] as number;
-    const bs = b.starts[k] as number;
-    const length = (a.starts[k + 1] as number) - as;
-    if ((b.starts[k + 1] as number) - bs !== length) return false;
+    const as = startAt(a, k);
+    const bs = startAt(b, k);
+    const length = startAt(a, k + 1) - as;
+    if (startAt(b, k + 1) - bs !== length) return false;
     if (a.text.slice(as, as + length) !== b.text.slice(bs, bs + length)) return false;
   }
   return true;
