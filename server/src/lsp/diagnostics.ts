@@ -64,6 +64,14 @@ export function registerDiagnostics(ctx: ServerContext): DiagnosticsHandlers {
   const pushTimers = new Map<string, NodeJS.Timeout>();
   /** Compose/env files we published findings to, per configuration (its files), so they can be cleared. */
   const composePublished = new Map<string, Set<string>>();
+  /** What each compose/env file was last sent: a new analysis with the same findings (typing in the configuration) sends nothing. */
+  const lastSent = new Map<string, Diagnostic[]>();
+
+  function send(path: string, diagnostics: Diagnostic[]): void {
+    if (sameData(lastSent.get(path), diagnostics)) return;
+    lastSent.set(path, diagnostics);
+    void connection.sendDiagnostics({ uri: pathToUri(path), diagnostics });
+  }
 
   /** The diagnostics last computed per document, with the analyses they came from. */
   const lastItems = new Map<string, { analyses: readonly Analysis[]; items: Diagnostic[] }>();
@@ -92,11 +100,11 @@ export function registerDiagnostics(ctx: ServerContext): DiagnosticsHandlers {
       byFile.set(f.file, list);
     }
     const previous = composePublished.get(configKey) ?? new Set<string>();
-    for (const path of previous) if (!byFile.has(path)) void connection.sendDiagnostics({ uri: pathToUri(path), diagnostics: [] });
+    for (const path of previous) if (!byFile.has(path)) send(path, []);
     for (const [path, list] of byFile) {
       // A file that cannot be read (a device, a FIFO, too large) still gets its finding, at the start.
       const lines = new LineIndex(ctx.textOf(path) ?? '');
-      void connection.sendDiagnostics({ uri: pathToUri(path), diagnostics: list.map((f) => toDiagnostic(f, lines, () => undefined)) });
+      send(path, list.map((f) => toDiagnostic(f, lines, () => undefined)));
     }
     composePublished.set(configKey, new Set(byFile.keys()));
   }
