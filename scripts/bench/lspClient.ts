@@ -56,7 +56,10 @@ export interface BenchServer {
   /** Inserts `text` at `at` as one incremental `didChange`. */
   insert(uri: string, at: Position, text: string): Promise<void>;
   close(uri: string): Promise<void>;
-  /** Pulls the document's diagnostics, asking again when the server cancels because the document moved on. */
+  /**
+   * Pulls the document's diagnostics, asking again when the server cancels because the document moved on.
+   * Like VS Code's client, it sends the last report's result id and keeps its diagnostics on "unchanged".
+   */
   pull(uri: string): Promise<BenchDiagnostic[]>;
   /** The server's memory after a full GC (only when started with `memoryProbe`). */
   memory(): Promise<Memory>;
@@ -103,6 +106,7 @@ export async function startServer(folder: string, options: { memoryProbe?: boole
   const exited = new Promise<void>((done) => child.on('exit', () => done()));
 
   const versions = new Map<string, number>();
+  const lastReports = new Map<string, { resultId: string; items: BenchDiagnostic[] }>();
   let retries = 0;
   const folderUri = pathToFileURL(folder).href;
   await connection.sendRequest('initialize', {
@@ -134,13 +138,20 @@ export async function startServer(folder: string, options: { memoryProbe?: boole
     },
     close: async (uri) => {
       versions.delete(uri);
+      lastReports.delete(uri);
       await connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
     },
     pull: async (uri) => {
       for (;;) {
         try {
-          const report = (await connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } })) as { items?: BenchDiagnostic[] };
-          return report.items ?? [];
+          const last = lastReports.get(uri);
+          const params = { textDocument: { uri }, ...(last ? { previousResultId: last.resultId } : {}) };
+          const report = (await connection.sendRequest('textDocument/diagnostic', params)) as { kind: string; resultId?: string; items?: BenchDiagnostic[] };
+          if (report.kind === 'unchanged' && last) return last.items;
+          const items = report.items ?? [];
+          if (report.resultId !== undefined) lastReports.set(uri, { resultId: report.resultId, items });
+          else lastReports.delete(uri);
+          return items;
         } catch (error) {
           if ((error as { code?: number }).code !== -32802) throw error;
           retries++;

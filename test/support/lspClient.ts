@@ -24,6 +24,8 @@ export interface TestServer {
   logs: string[];
   /** What the server asked to register (client/registerCapability), in order. */
   registrations: { method: string; registerOptions?: unknown }[];
+  /** Every publishDiagnostics the server sent, in order. */
+  published: PublishDiagnosticsParams[];
   /** Waits for the next publishDiagnostics for a URI that satisfies `accept`. */
   nextDiagnostics(uri: string, accept?: (p: PublishDiagnosticsParams) => boolean): Promise<PublishDiagnosticsParams>;
   stop(): Promise<void>;
@@ -38,7 +40,9 @@ export async function startServer(options: { pull: boolean; workspaceFolder?: st
   const logs: string[] = [];
   const waiters: { uri: string; accept: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
   connection.onNotification('window/logMessage', (p: { message: string }) => logs.push(p.message));
+  const published: PublishDiagnosticsParams[] = [];
   connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+    published.push(p);
     const i = waiters.findIndex((w) => w.uri === p.uri && w.accept(p));
     if (i >= 0) {
       const [w] = waiters.splice(i, 1);
@@ -77,6 +81,7 @@ export async function startServer(options: { pull: boolean; workspaceFolder?: st
     process: child,
     logs,
     registrations,
+    published,
     nextDiagnostics(uri, accept = () => true) {
       return new Promise((resolvePromise) => waiters.push({ uri, accept, resolve: resolvePromise }));
     },

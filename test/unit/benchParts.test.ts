@@ -16,7 +16,7 @@ import { relabelled } from '../../scripts/bench/configs';
 import { cursorLines } from '../../scripts/bench/lsp';
 import { median, percentile } from '../../scripts/bench/stats';
 import { PARTS } from '../../scripts/bench/summary';
-import { typingFile } from '../../scripts/bench/typing';
+import { inValue, typingFile } from '../../scripts/bench/typing';
 import { serviceFile } from '../../scripts/bench/workspace';
 import { generateModel, jsonStmts, printAlloy } from '../../scripts/benchData';
 
@@ -121,6 +121,14 @@ describe('where the bench types and moves the cursor', () => {
     const lines = file.text.split('\n');
     lines[file.at.line] = `${line}abc`;
     assert.deepEqual(parse(lines.join('\n')).diagnostics, []);
+  });
+
+  it('types into a string value after the comment line, for the keystroke that changes meaning', () => {
+    const file = typingFile(generateModel(200, 9));
+    const value = inValue(file);
+    assert.ok(value.at.line > file.at.line);
+    const line = file.text.split('\n')[value.at.line] ?? '';
+    assert.match(line.slice(0, value.at.character), /endpoint = "$/);
   });
 
   it('alternates lines with findings and lines without', () => {

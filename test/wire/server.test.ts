@@ -30,6 +30,13 @@ async function pull(server: TestServer, uri: string, codes = ['syntax']): Promis
   return report.kind === 'full' ? report.items.filter((d) => codes.includes(String(d.code))) : [];
 }
 
+/** Waits until `done()` holds (a notification arrives in its own time); fails after 20 s. */
+async function waitFor(done: () => boolean): Promise<void> {
+  for (const start = Date.now(); !done(); await new Promise((r) => setTimeout(r, 10))) {
+    if (Date.now() - start > 20_000) assert.fail('waited 20 s for the server');
+  }
+}
+
 function open(server: TestServer, uri: string, text: string, version = 1): Promise<void> {
   return server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'grafana-alloy', version, text } });
 }
@@ -173,6 +180,41 @@ describe('code actions and formatting over stdio', () => {
     );
   });
 
+  it('answers "unchanged" to a client that sends its result id back after typing in a comment, and still offers the fix', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'alloy-wire-unchanged-'));
+    const uri = `file://${join(dir, 'config.alloy')}`;
+    await open(server, uri, `// Self-monitoring\n${NO_TRACES}`);
+    const request = (previousResultId?: string) =>
+      server.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri }, ...(previousResultId ? { previousResultId } : {}) }) as Promise<DocumentDiagnosticReport>;
+    const first = await request();
+    assert.ok(first.kind === 'full' && first.resultId !== undefined);
+    const traces = first.items.filter((d) => d.code === 'selfmon/traces-missing');
+    assert.equal(traces.length, 1);
+    const type = async (version: number, line: number, character: number, text: string) =>
+      server.connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version },
+        contentChanges: [{ range: { start: { line, character }, end: { line, character } }, text }],
+      });
+    await type(2, 0, 18, ' of Alloy');
+    const second = await request(first.resultId);
+    assert.deepEqual(second, { kind: 'unchanged', resultId: first.resultId });
+    // A client without that result id gets the whole report.
+    const full = await request('no-such-id');
+    assert.equal(full.kind, 'full');
+    assert.deepEqual(full.kind === 'full' ? full.items : [], first.items);
+    const actions = (await server.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: traces[0]?.range,
+      context: { diagnostics: traces, only: ['quickfix'] },
+    })) as CodeAction[];
+    assert.deepEqual(actions.map((a) => a.title), ["Add a tracing block sending 10% of Alloy's traces to otelcol.exporter.otlp.tempo"]);
+    // An edit that changes meaning: a new report.
+    await type(3, 0, 0, 'logging {}\n');
+    const third = await request(full.resultId);
+    assert.equal(third.kind, 'full');
+    assert.ok(third.kind === 'full' && third.items.some((d) => d.code === 'duplicate-block'));
+  });
+
   it('offers a source.fixAll action that fixes every self-monitoring finding', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'alloy-wire-fixall-'));
     const uri = `file://${join(dir, 'config.alloy')}`;
@@ -273,6 +315,45 @@ describe('compose environment over stdio', () => {
         ],
       );
       assert.ok(!JSON.stringify(report).includes('loki:3100'), 'values are never sent');
+    } finally {
+      await server.stop();
+    }
+  });
+  it('pushes a compose file\'s findings again only when they change', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'alloy-wire-compose-push-'));
+    mkdirSync(join(root, '.git'));
+    const compose = ['services:', '  alloy:', '    image: grafana/alloy:latest', '    volumes:', '      - ./config.alloy:/etc/alloy/config.alloy', '    env_file: missing.env', ''].join('\n');
+    writeFileSync(join(root, 'docker-compose.yml'), compose);
+    const config = '// Alloy\nlogging {\n\tlevel = sys.env("LEVEL")\n}\n';
+    const configPath = join(root, 'config.alloy');
+    writeFileSync(configPath, config);
+    const server = await startServer({ pull: true, workspaceFolder: root });
+    try {
+      const uri = `file://${configPath}`;
+      const composeUri = `file://${join(root, 'docker-compose.yml')}`;
+      const toCompose = () => server.published.filter((p) => p.uri === composeUri);
+      await open(server, uri, config);
+      await pull(server, uri, []);
+      await waitFor(() => toCompose().length === 1);
+      assert.deepEqual(toCompose()[0]?.diagnostics.map((d) => d.code), ['compose/env-file-missing']);
+      const change = async (version: number, line: number, text: string) => {
+        await server.connection.sendNotification('textDocument/didChange', {
+          textDocument: { uri, version },
+          contentChanges: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text }],
+        });
+        await pull(server, uri, []);
+      };
+      // A comment, then an edit inside the block that leaves the compose findings as they were.
+      await change(2, 0, '// ');
+      await change(3, 2, '\tformat = "json"\n');
+      // A server round trip after the pulls: a push would have arrived before its answer.
+      await server.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
+      assert.equal(toCompose().length, 1, 'nothing new to push');
+      writeFileSync(join(root, 'missing.env'), 'LEVEL=info\n');
+      await server.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: `file://${join(root, 'missing.env')}`, type: 1 }] });
+      await change(4, 0, '// ');
+      await waitFor(() => toCompose().length === 2);
+      assert.deepEqual(toCompose()[1]?.diagnostics, [], 'cleared once the env file exists');
     } finally {
       await server.stop();
     }

@@ -34,7 +34,7 @@ import { getSemanticTokens, TOKEN_MODIFIERS, TOKEN_TYPES } from '../features/sem
 import { getSignatureHelp } from '../features/signatureHelp';
 import { buildSymbolIndex, type SymbolIndex } from '../features/symbolIndex';
 import { getWorkspaceSymbols, type WorkspaceSymbolResult } from '../features/workspaceSymbols';
-import { buildModel, type SourceFile } from '../semantic/model';
+import type { ConfigModel, SourceFile } from '../semantic/model';
 import type { TextRange } from '../syntax/diagnostic';
 import { pathToUri, toRange } from './convert';
 import { requireDocumentUri, requireObject, requirePosition } from './params';
@@ -70,12 +70,17 @@ function validated<P>(method: string, params: P, position: boolean): P {
   return params;
 }
 
-/** Registers the navigation handlers. `workspaceFolders` gives the folders the client opened. */
+/**
+ * Registers the navigation handlers. `workspaceFolders` gives the folders the
+ * client opened; `modelOf` is the language service's model of a configuration
+ * (the one its analysis built, while the files are the same).
+ */
 export function registerNavigation(
   connection: Connection,
   documents: TextDocuments<TextDocument>,
   workspace: Workspace,
   workspaceFolders: () => readonly string[],
+  modelOf: (files: readonly SourceFile[]) => ConfigModel,
 ): void {
   const guard = makeGuard(connection);
 
@@ -105,7 +110,7 @@ export function registerNavigation(
     if (!own) return undefined;
     const onDisk = document.uri.startsWith('file:');
     let project = buildProject(files, onDisk ? loadModule : undefined);
-    if (onDisk && buildModel(files).isModule) project = importingProject(own.path) ?? project;
+    if (onDisk && modelOf(files).isModule) project = importingProject(own.path) ?? project;
     const self = project.allFiles.find((f) => f.path === own.path) ?? own;
     const same = last && last.files.length === project.allFiles.length && last.files.every((f, i) => f === project.allFiles[i]);
     if (!same || !last) last = { files: project.allFiles, index: buildSymbolIndex(project) };
@@ -221,7 +226,7 @@ export function registerNavigation(
       const self = files[0];
       if (!self) return [];
       const links: DocumentLink[] = [];
-      for (const l of getDocumentLinks(buildModel(files), self)) {
+      for (const l of getDocumentLinks(modelOf(files), self)) {
         if (l.target.kind === 'file' && !existsSync(l.target.path)) continue;
         const target = l.target.kind === 'file' ? pathToUri(l.target.path) : l.target.url;
         links.push({ range: toRange(self.parse.lineIndex, l.range), target, tooltip: l.tooltip });

@@ -100,7 +100,7 @@ export function startServer(connection: Connection): void {
     diagnostics.closed(event.document.uri);
   });
 
-  registerNavigation(connection, documents, workspace, () => ctx.folders);
+  registerNavigation(connection, documents, workspace, () => ctx.folders, (files) => service.model(files));
   documents.listen(connection);
   connection.listen();
 }

@@ -13,7 +13,8 @@ import { unchanged, type Dependencies, type StampOf } from './dependencies';
 export interface CachedAnalysis {
   files: readonly ParsedFile[];
   analysis: Analysis;
-  model: ConfigModel;
+  /** The model the analysis was made from (built on demand for an analysis carried over an edit). */
+  model: () => ConfigModel;
   dependencies: Dependencies;
 }
 
@@ -22,6 +23,11 @@ export class AnalysisCache {
   private readonly entries = new Map<string, CachedAnalysis>();
 
   constructor(private readonly capacity: number) {}
+
+  /** The entry for `key`, whatever files it was made for (the previous version of a configuration). */
+  peek(key: string): CachedAnalysis | undefined {
+    return this.entries.get(key);
+  }
 
   /** The entry for `key` when it still holds for `files`. */
   get(key: string, files: readonly ParsedFile[], stampOf: StampOf): CachedAnalysis | undefined {
@@ -48,7 +54,7 @@ export class AnalysisCache {
 
   /** A model built for exactly these parsed files by any kept analysis. */
   modelFor(files: readonly ParsedFile[]): ConfigModel | undefined {
-    for (const entry of this.entries.values()) if (sameFiles(entry.files, files)) return entry.model;
+    for (const entry of this.entries.values()) if (sameFiles(entry.files, files)) return entry.model();
     return undefined;
   }
 

@@ -28,7 +28,8 @@ import { getFormattingEdits } from '../features/formatting';
 import type { ComposeReportEntry } from '../protocol';
 import type { ConfigurationReason } from '../workspace/configurations';
 import { AnalysisCache, sameFiles } from './analysisCache';
-import { diskStamp, recordingFileSystem, type StampOf } from './dependencies';
+import { diskStamp, recordingFileSystem, unchanged, type StampOf } from './dependencies';
+import { carryAnalysis } from './carriedAnalysis';
 import { fixAllEdits, hasAutoFix, quickFixesIn, type QuickFix } from './codeActions';
 import { composeReportEntry } from './composeReport';
 import { ComposeSetups } from './composeSetups';
@@ -118,13 +119,26 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
 
   function analyzeCached(files: readonly ParsedFile[], settings: Settings, context: AnalyzeContext = {}) {
     const key = cacheKey(files, settings, context);
+    const previous = analyses.peek(key);
     const hit = analyses.get(key, files, stampOf);
     if (hit) return hit;
+    const options = context.role ? { role: context.role } : {};
+    // Typing in a comment changes nothing the analysis read: the previous one, moved, holds.
+    if (previous && unchanged(previous.dependencies, stampOf)) {
+      // Its fixes, when asked for, come from a real analysis (on the kept compose setup).
+      const reanalyse = () =>
+        analyzeWithModel(files, settings, context.env ? { ...context.env, composeSetups: composeSetups.forAnalysis(context.env.fs, new Map()) } : undefined, options);
+      const carried = carryAnalysis(previous, files, reanalyse);
+      if (carried) {
+        analyses.set(key, carried);
+        return carried;
+      }
+    }
     const recorded = context.env ? recordingFileSystem(context.env.fs, stampOf) : undefined;
     const env =
       context.env && recorded ? { ...context.env, fs: recorded.fs, composeSetups: composeSetups.forAnalysis(context.env.fs, recorded.dependencies) } : undefined;
-    const { analysis, model } = analyzeWithModel(files, settings, env, context.role ? { role: context.role } : {});
-    const entry = { files: [...files], analysis, model, dependencies: recorded?.dependencies ?? new Map<string, string>() };
+    const { analysis, model } = analyzeWithModel(files, settings, env, options);
+    const entry = { files: [...files], analysis, model: () => model, dependencies: recorded?.dependencies ?? new Map<string, string>() };
     analyses.set(key, entry);
     return entry;
   }

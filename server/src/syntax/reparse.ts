@@ -2,8 +2,9 @@
  * Incremental parsing: after an edit, only the top-level statements the edit
  * touches are scanned and parsed again; the others are reused.
  *
- * Statements after the edit are copied with their offsets moved (a cost in
- * proportion to what follows the edit; none when the edit keeps the length).
+ * Statements after the edit are reused with their offsets to be moved: they
+ * are copied with the new offsets when `file.body` is first read
+ * (`pendingBody.ts`), so a version that is only diagnosed never pays for it.
  * The window's strings are copies of their own (see `own` in interner.ts), so
  * a chain of reparses keeps no earlier text alive but that of the last full parse.
  *
@@ -19,12 +20,14 @@
  * A previous parse with a nesting warning (reported once per file) or close to
  * the error limit is parsed again whole.
  */
-import type { Stmt } from './ast';
+import type { FileNode, Stmt } from './ast';
 import { LineIndex } from './lineIndex';
 import { parse, parseWindow, type ParseResult, type SyntaxDiagnostic, type WindowParse } from './parser';
 import { MAX_SYNTAX_ERRORS, type ScanError, type TokenStream } from './scanner';
 import { commonPrefix, commonSuffix } from './textAffixes';
-import { shiftStmt } from './shift';
+import { fileOfRuns, joinRuns, runsBefore, runsFrom, runsOf, type Run } from './pendingBody';
+import { sliceRuns, startAt, streamOfRuns, tokenRunsOf } from './pendingTokens';
+import { keptMeaning, type TriviaEdit } from './triviaEdit';
 import { Tok } from './tokens';
 
 /**
@@ -45,21 +48,21 @@ export function reparse(previous: ParseResult, text: string): ParseResult {
   const delta = newEnd - oldEnd;
 
   const oldTokens = previous.tokens;
-  const oldStarts = oldTokens.starts;
+  const oldStart = (i: number) => startAt(oldTokens, i);
   const resume = previous.resumePoints;
   // The last resume point whose newline is before the edit, and the first whose newline is after it.
-  let r = lastAtOrBefore(resume, oldStarts, start);
+  let r = lastAtOrBefore(resume, oldTokens, start);
   const first = r >= 0 ? (resume[r] as number) : 0;
-  const from = r >= 0 ? (oldStarts[first] as number) : 0;
+  const from = r >= 0 ? oldStart(first) : 0;
   let r2 = r + 1;
-  while (r2 < resume.length && (oldStarts[resume[r2] as number] as number) <= oldEnd) r2++;
+  while (r2 < resume.length && oldStart(resume[r2] as number) <= oldEnd) r2++;
 
   const lineIndex = LineIndex.edited(previous.lineIndex, text, start, oldEnd, newEnd);
   let window: WindowParse | undefined;
   let last = oldTokens.count; // the first old token reused after the window (count: none)
   if (r2 < resume.length) {
     last = resume[r2] as number;
-    const to = (oldStarts[last] as number) + delta;
+    const to = oldStart(last) + delta;
     window = parseWindow(text, from, to, lineIndex);
     if (!endsAtResumePoint(window, to)) window = undefined;
   }
@@ -71,28 +74,47 @@ export function reparse(previous: ParseResult, text: string): ParseResult {
   const windowTokens = reuseAfter ? window.tokens.count - 1 : window.tokens.count; // without its EOF when reusing
   const tokenDelta = first + windowTokens - last;
 
-  const diagnostics = joinDiagnostics(previous.diagnostics, window.diagnostics, from, reuseAfter ? (oldStarts[last] as number) : Infinity, delta);
+  const oldTo = reuseAfter ? oldStart(last) : Infinity;
+  const diagnostics = joinDiagnostics(previous.diagnostics, window.diagnostics, from, oldTo, delta);
   const errors = joinErrors(oldTokens.errors, window.tokens.errors, first, last, tokenDelta, delta);
   if (diagnostics.length >= MAX_SYNTAX_ERRORS || errors.length >= MAX_SYNTAX_ERRORS) return parse(text);
 
-  return {
+  const statements = runsOf(previous.file);
+  const result: ParseResult = {
     text,
     tokens: joinTokens(text, oldTokens, window.tokens, first, windowTokens, last, delta, errors),
-    file: { kind: 'File', body: joinBody(previous.file.body, window.body, from, reuseAfter ? (oldStarts[last] as number) : Infinity, delta), start: 0, end: text.length },
+    file: joinBody(statements, window.body, from, oldTo, delta, text.length),
     diagnostics,
     lineIndex,
     resumePoints: joinResumePoints(resume, window.resumePoints, r, first, last, tokenDelta),
   };
+  const trivia = keptMeaning({ previous, next: result, statements, start, oldEnd, newEnd, firstToken: first, oldLastToken: last, newLastToken: first + windowTokens });
+  edits.set(result, { previous: new WeakRef(previous), trivia });
+  return result;
+}
+
+/** Kept beside the results rather than in them: a reparse stays deep-equal to a full parse. */
+const edits = new WeakMap<ParseResult, { previous: WeakRef<ParseResult>; trivia: TriviaEdit | undefined }>();
+
+/**
+ * The edit that made `next` from `previous`, when `reparse` made it and the
+ * edit changed only comments and blank space between statements (see
+ * `triviaEdit.ts`); undefined otherwise. The previous version is held weakly:
+ * a chain of reparses does not keep every earlier version alive.
+ */
+export function triviaEdit(previous: ParseResult, next: ParseResult): TriviaEdit | undefined {
+  const edit = edits.get(next);
+  return edit && edit.previous.deref() === previous ? edit.trivia : undefined;
 }
 
 /** Index of the last resume point whose newline is before `offset` (its token starts at or before it), or -1. */
-function lastAtOrBefore(resume: Int32Array, starts: Int32Array, offset: number): number {
+function lastAtOrBefore(resume: Int32Array, tokens: TokenStream, offset: number): number {
   let lo = 0;
   let hi = resume.length - 1;
   let found = -1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    if ((starts[resume[mid] as number] as number) <= offset) {
+    if (startAt(tokens, resume[mid] as number) <= offset) {
       found = mid;
       lo = mid + 1;
     } else hi = mid - 1;
@@ -113,6 +135,7 @@ function endsAtResumePoint(window: WindowParse, to: number): boolean {
   );
 }
 
+/** The tokens before the window (reused), the window's, those after it (moved by `delta`): as runs, made into arrays when read. */
 function joinTokens(
   text: string,
   old: TokenStream,
@@ -123,20 +146,16 @@ function joinTokens(
   delta: number,
   errors: ScanError[],
 ): TokenStream {
-  const after = old.count - last;
-  const count = first + windowTokens + after;
-  const kinds = new Uint8Array(count);
-  const starts = new Int32Array(count + 1);
-  kinds.set(old.kinds.subarray(0, first), 0);
-  starts.set(old.starts.subarray(0, first), 0);
-  kinds.set(window.kinds.subarray(0, windowTokens), first);
-  starts.set(window.starts.subarray(0, windowTokens), first);
-  kinds.set(old.kinds.subarray(last, old.count), first + windowTokens);
-  const offset = first + windowTokens;
-  starts.set(old.starts.subarray(last, old.count), offset);
-  if (delta !== 0) for (let j = offset; j < count; j++) starts[j] = (starts[j] as number) + delta;
-  starts[count] = text.length;
-  return { text, kinds, starts, count, errors };
+  const runs = tokenRunsOf(old);
+  return streamOfRuns(
+    text,
+    [
+      ...sliceRuns(runs, 0, first, 0),
+      { kinds: window.kinds, starts: window.starts, from: 0, to: windowTokens, delta: 0 },
+      ...sliceRuns(runs, last, old.count, delta),
+    ],
+    errors,
+  );
 }
 
 function joinErrors(old: ScanError[], window: ScanError[], first: number, last: number, tokenDelta: number, delta: number): ScanError[] {
@@ -147,29 +166,13 @@ function joinErrors(old: ScanError[], window: ScanError[], first: number, last: 
   return out;
 }
 
-/** Statements before the window (reused), the window's, those after it (copied, moved by `delta`). */
-function joinBody(old: Stmt[], window: Stmt[], from: number, oldTo: number, delta: number): Stmt[] {
-  const body: Stmt[] = [];
-  for (const s of old) {
-    if (s.start >= from) break;
-    body.push(s);
-  }
-  for (const s of window) body.push(s);
-  // An edit that keeps the length leaves the offsets after it as they were: those statements are shared, not copied.
-  for (let i = firstAtOrAfter(old, oldTo); i < old.length; i++) body.push(delta === 0 ? (old[i] as Stmt) : shiftStmt(old[i] as Stmt, delta));
-  return body;
-}
-
-/** The index of the first statement starting at or after `offset`. */
-function firstAtOrAfter(body: Stmt[], offset: number): number {
-  let lo = 0;
-  let hi = body.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((body[mid] as Stmt).start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+/**
+ * Statements before the window (reused), the window's, those after it (moved
+ * by `delta`): as runs, copied with their new offsets only when read.
+ */
+function joinBody(old: readonly Run[], window: Stmt[], from: number, oldTo: number, delta: number, end: number): FileNode {
+  const windowRun: Run = { stmts: window, from: 0, to: window.length, delta: 0 };
+  return fileOfRuns(joinRuns([...runsBefore(old, from), windowRun, ...runsFrom(old, oldTo, delta)]), end);
 }
 
 /**
