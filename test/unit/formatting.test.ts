@@ -30,6 +30,12 @@ describe('alignColumns', () => {
     assert.equal(alignColumns(escaped), escaped);
   });
 
+  it('measures cells holding escaped runs and surrogate pairs in any column', () => {
+    // `/*😀*/ a` is 7 code points (markers and the second half of the pair left out), one less than `bbbbbbbbb`.
+    assert.equal(alignColumns(`${ESCAPE}/*😀*/${ESCAPE} a\v= 1\nbbbbbbbbb\v= 2\n`), `${ESCAPE}/*😀*/${ESCAPE} a   = 1\nbbbbbbbbb = 2\n`);
+    assert.equal(alignColumns('😀😀\v= "😀"\t// c\nb\v= 2\t// d\n'), '😀😀 = "😀" // c\nb  = 2   // d\n');
+  });
+
   it('copies long runs of lone lines unchanged, and keeps the last line without a break', () => {
     const lines = Array.from({ length: 1000 }, (_, i) => `line ${i}`).join('\n');
     assert.equal(alignColumns(lines), lines);
