@@ -105,4 +105,25 @@ describe('CodeUnits', () => {
     assert.equal(units.toString(), '234' + '0123456789'.repeat(4));
     assert.equal(units.view().length, 43);
   });
+
+  it('keeps ASCII text as bytes, copies between both kinds, and refuses a unit past ASCII in ASCII text', () => {
+    const bytes = new CodeUnits(4, true);
+    bytes.append('key = "v"');
+    bytes.repeat(0x0a, 2);
+    assert.equal(bytes.ascii, true);
+    assert.ok(bytes.view() instanceof Uint8Array);
+    const long = CodeUnits.of('x'.repeat(200));
+    bytes.appendUnits(long.view(), 0, 200);
+    assert.equal(bytes.toString(), 'key = "v"\n\n' + 'x'.repeat(200));
+    const wide = new CodeUnits(4);
+    wide.appendUnits(bytes.view(), 0, 3);
+    wide.append('é');
+    assert.equal(wide.toString(), 'keyé');
+    const wrong = new CodeUnits(4, true);
+    wrong.append('é');
+    assert.throws(() => wrong.toString(), /past ASCII/);
+    const wrongRun = new CodeUnits(4, true);
+    wrongRun.appendUnits(CodeUnits.of('é'.repeat(200)).view(), 0, 200);
+    assert.throws(() => wrongRun.toString(), /past ASCII/);
+  });
 });

@@ -11,7 +11,7 @@
  * end of the previous token, as if nothing separated them in the source.
  */
 import { ESCAPE } from './tabwriter';
-import { CodeUnits } from './codeUnits';
+import { CodeUnits, type Units } from './codeUnits';
 import { type Comment, type Position, utf8Length } from './printerSource';
 
 /** Whitespace requests, buffered until the next token is written. */
@@ -76,7 +76,8 @@ export class Printer {
     sizeHint = 0,
     private readonly asciiSource = false,
   ) {
-    this.out = new CodeUnits(sizeHint + (sizeHint >> 3));
+    // Every text written comes from the source, so an ASCII source gives ASCII output.
+    this.out = new CodeUnits(sizeHint + (sizeHint >> 3), asciiSource);
     this.nextGroup();
   }
 
@@ -115,7 +116,7 @@ export class Printer {
   }
 
   /** Writes the remaining comments; returns the raw output's code units. */
-  finish(): Uint16Array {
+  finish(): Units {
     this.flush({ offset: Number.POSITIVE_INFINITY, line: Number.POSITIVE_INFINITY }, EOF);
     return this.out.view();
   }

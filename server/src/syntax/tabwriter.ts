@@ -16,7 +16,7 @@
  * - A cell's width is its number of code points (escape markers excluded).
  */
 
-import { CodeUnits } from './codeUnits';
+import { CodeUnits, type Units } from './codeUnits';
 
 /**
  * Marks the start and end of an opaque run. NUL cannot occur in any token of a
@@ -69,9 +69,9 @@ export function alignColumns(input: string): string {
  * cell with nothing buffered before it, which is written as it stands, is
  * copied in runs: a file of megabytes costs a few arrays, not an object per cell.
  */
-export function alignUnits(input: Uint16Array): CodeUnits {
+export function alignUnits(input: Units): CodeUnits {
   // Alignment adds a little to the raw text; trimming takes a little away.
-  const out = new CodeUnits(input.length + (input.length >> 3));
+  const out = new CodeUnits(input.length + (input.length >> 3), input instanceof Uint8Array);
   // Cell k of the buffered lines is input[cellFrom[k], cellTo[k]).
   const cellFrom = new IntList();
   const cellTo = new IntList();
