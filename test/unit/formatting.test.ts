@@ -30,6 +30,12 @@ describe('alignColumns', () => {
     assert.equal(alignColumns(escaped), escaped);
   });
 
+  it('measures cells holding escaped runs and surrogate pairs in any column', () => {
+    // `/*😀*/ a` is 7 code points (markers and the second half of the pair left out), one less than `bbbbbbbbb`.
+    assert.equal(alignColumns(`${ESCAPE}/*😀*/${ESCAPE} a\v= 1\nbbbbbbbbb\v= 2\n`), `${ESCAPE}/*😀*/${ESCAPE} a   = 1\nbbbbbbbbb = 2\n`);
+    assert.equal(alignColumns('😀😀\v= "😀"\t// c\nb\v= 2\t// d\n'), '😀😀 = "😀" // c\nb  = 2   // d\n');
+  });
+
   it('copies long runs of lone lines unchanged, and keeps the last line without a break', () => {
     const lines = Array.from({ length: 1000 }, (_, i) => `line ${i}`).join('\n');
     assert.equal(alignColumns(lines), lines);
@@ -98,5 +104,26 @@ describe('CodeUnits', () => {
     units.appendUnits(source, 7, 7);
     assert.equal(units.toString(), '234' + '0123456789'.repeat(4));
     assert.equal(units.view().length, 43);
+  });
+
+  it('keeps ASCII text as bytes, copies between both kinds, and refuses a unit past ASCII in ASCII text', () => {
+    const bytes = new CodeUnits(4, true);
+    bytes.append('key = "v"');
+    bytes.repeat(0x0a, 2);
+    assert.equal(bytes.ascii, true);
+    assert.ok(bytes.view() instanceof Uint8Array);
+    const long = CodeUnits.of('x'.repeat(200));
+    bytes.appendUnits(long.view(), 0, 200);
+    assert.equal(bytes.toString(), 'key = "v"\n\n' + 'x'.repeat(200));
+    const wide = new CodeUnits(4);
+    wide.appendUnits(bytes.view(), 0, 3);
+    wide.append('é');
+    assert.equal(wide.toString(), 'keyé');
+    const wrong = new CodeUnits(4, true);
+    wrong.append('é');
+    assert.throws(() => wrong.toString(), /past ASCII/);
+    const wrongRun = new CodeUnits(4, true);
+    wrongRun.appendUnits(CodeUnits.of('é'.repeat(200)).view(), 0, 200);
+    assert.throws(() => wrongRun.toString(), /past ASCII/);
   });
 });

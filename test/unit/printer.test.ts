@@ -11,7 +11,8 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { parse } from '../../server/src/syntax/parser';
 import { format, formatStatements } from '../../server/src/syntax/printer';
-import { ByteMap } from '../../server/src/syntax/printerSource';
+import { LineIndex } from '../../server/src/syntax/lineIndex';
+import { ByteMap, Source } from '../../server/src/syntax/printerSource';
 import { Tok } from '../../server/src/syntax/tokens';
 
 const fixtures = join(__dirname, '..', 'fixtures', 'fmt');
@@ -196,13 +197,25 @@ describe('formatStatements', () => {
 
 describe('ByteMap', () => {
   it('maps UTF-16 offsets to UTF-8 bytes and bytes to lines, in ASCII and other text', () => {
-    const ascii = new ByteMap('ab\ncd\n');
+    const ascii = new ByteMap('ab\ncd\n', new LineIndex('ab\ncd\n'));
     assert.deepEqual([ascii.byteOf(0), ascii.byteOf(4), ascii.byteOf(6)], [0, 4, 6]);
     assert.deepEqual([ascii.lineOfByte(2), ascii.lineOfByte(3), ascii.lineOfByte(6)], [1, 2, 3]);
     const text = 'é😀\n'.repeat(40) + 'x';
-    const bytes = new ByteMap(text);
+    const bytes = new ByteMap(text, new LineIndex(text));
     // é is 1 unit and 2 bytes, 😀 2 units and 4 bytes, so each line is 4 units and 7 bytes.
     assert.deepEqual([bytes.byteOf(1), bytes.byteOf(3), bytes.byteOf(4), bytes.byteOf(160)], [2, 6, 7, 280]);
     assert.deepEqual([bytes.lineOfByte(6), bytes.lineOfByte(7), bytes.lineOfByte(280)], [1, 2, 41]);
+  });
+});
+
+describe('Source lines', () => {
+  it('gives the line of any offset, whatever order they are asked in', () => {
+    const text = 'a = 1\n\nb {\n\tc = [1,\n2]\n}\n// end';
+    const src = new Source(parse(text));
+    const index = new LineIndex(text);
+    const offsets = [0, 5, 6, 7, 8, 30, 2, 12, 13, 13, 14, 7, 6, text.length, 0, text.length - 1, 9, 10, 11, 12];
+    for (let o = 0; o <= text.length; o++) offsets.push(o);
+    for (let o = text.length; o >= 0; o -= 3) offsets.push(o);
+    for (const o of offsets) assert.equal(src.line(o), index.lineOf(o) + 1, `offset ${o}`);
   });
 });

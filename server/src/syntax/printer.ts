@@ -49,10 +49,13 @@ import { Walker } from './printerWalk';
 import { alignUnits, trimUnits } from './tabwriter';
 
 /**
- * Prints a parsed body at `indentLevel`; undefined when the tree cannot be
- * printed or when the result would not read back as the same file.
+ * Prints a parsed body at `indentLevel`, followed by a newline when
+ * `newline` is set (and the body is not empty); undefined when the tree cannot
+ * be printed or when the result would not read back as the same file.
+ * The newline is written before the text becomes a string: appending it to a
+ * string of megabytes makes a rope that the edit's comparison has to copy.
  */
-function print(result: ParseResult, indentLevel: number): string | undefined {
+function print(result: ParseResult, indentLevel: number, newline: 'always' | 'unlessEmpty'): string | undefined {
   const src = new Source(result);
   const printer = new Printer(indentLevel, src.groups, result.text.length, src.bytes.ascii);
   try {
@@ -63,7 +66,9 @@ function print(result: ParseResult, indentLevel: number): string | undefined {
   }
   const aligned = alignUnits(printer.finish());
   trimUnits(aligned);
+  if (newline === 'always' || aligned.length > 0) aligned.repeat(0x0a, 1);
   const printed = aligned.toString();
+  // The newline ends the last statement as a line break in the source would: the check reads them alike.
   return faithful(result, printed) ? printed : undefined;
 }
 
@@ -75,8 +80,7 @@ function print(result: ParseResult, indentLevel: number): string | undefined {
  */
 export function format(result: ParseResult): string | undefined {
   if (result.diagnostics.length > 0) return undefined;
-  const printed = print(result, 0);
-  return printed === undefined ? undefined : printed + '\n';
+  return print(result, 0, 'always');
 }
 
 /**
@@ -91,7 +95,7 @@ export function formatStatements(text: string, indentLevel: number): string {
   const result = parse(text);
   const first = result.diagnostics[0];
   if (first) throw new Error(`formatStatements: text does not parse: ${first.message}`);
-  const printed = print(result, Math.max(0, Math.floor(indentLevel)));
+  const printed = print(result, Math.max(0, Math.floor(indentLevel)), 'unlessEmpty');
   if (printed === undefined) throw new Error('formatStatements: text cannot be formatted without changing it');
-  return printed.length > 0 ? printed + '\n' : '';
+  return printed;
 }

@@ -11,7 +11,7 @@
  * end of the previous token, as if nothing separated them in the source.
  */
 import { ESCAPE } from './tabwriter';
-import { CodeUnits } from './codeUnits';
+import { CodeUnits, type Units } from './codeUnits';
 import { type Comment, type Position, utf8Length } from './printerSource';
 
 /** Whitespace requests, buffered until the next token is written. */
@@ -76,7 +76,8 @@ export class Printer {
     sizeHint = 0,
     private readonly asciiSource = false,
   ) {
-    this.out = new CodeUnits(sizeHint + (sizeHint >> 3));
+    // Every text written comes from the source, so an ASCII source gives ASCII output.
+    this.out = new CodeUnits(sizeHint + (sizeHint >> 3), asciiSource);
     this.nextGroup();
   }
 
@@ -94,12 +95,13 @@ export class Printer {
 
   ident(name: string): void {
     this.lastTok = 'ident';
-    this.emit(name);
+    this.emit(name, true);
   }
 
   literal(text: string, isNumber: boolean): void {
     this.lastTok = isNumber ? LAST_NUMBER : 'literal';
-    this.emit(text);
+    // A raw string can hold line breaks, a quoted one formfeeds.
+    this.emit(text, false);
   }
 
   token(text: string): void {
@@ -110,21 +112,22 @@ export class Printer {
       this.wsCount = 1;
     }
     this.lastTok = text;
-    this.emit(text);
+    this.emit(text, true);
   }
 
   /** Writes the remaining comments; returns the raw output's code units. */
-  finish(): Uint16Array {
+  finish(): Units {
     this.flush({ offset: Number.POSITIVE_INFINITY, line: Number.POSITIVE_INFINITY }, EOF);
     return this.out.view();
   }
 
-  private emit(data: string): void {
+  /** `singleLine`: `data` is known to hold no line break or formfeed (names, punctuation). */
+  private emit(data: string, singleLine: boolean): void {
     const next = this.next;
     next.offset = this.pos.offset;
     next.line = this.pos.line;
     this.flush(next, this.lastTok);
-    this.writeString(next, data, false);
+    this.writeString(next, data, false, singleLine);
   }
 
   private flush(next: Position, tok: string): void {
@@ -153,7 +156,7 @@ export class Printer {
     while (this.commentBefore(next)) {
       for (const c of this.group) {
         this.writeCommentPrefix(next, c);
-        this.writeString(c.pos, c.text, true);
+        this.writeString(c.pos, c.text, true, false);
         lastComment = c;
       }
       this.nextGroup();
@@ -218,7 +221,7 @@ export class Printer {
     this.column += depth;
   }
 
-  private writeString(pos: Position, s: string, isLiteral: boolean): void {
+  private writeString(pos: Position, s: string, isLiteral: boolean, singleLine: boolean): void {
     if (this.column === 1) this.writeIndent();
     this.pos.offset = pos.offset;
     this.pos.line = pos.line;
@@ -232,7 +235,7 @@ export class Printer {
     // Every text written comes from the source, so an ASCII source writes ASCII.
     const bytes = this.asciiSource ? s.length : utf8Length(s);
     this.pos.offset += bytes;
-    if (s.indexOf('\n') < 0 && s.indexOf('\f') < 0) {
+    if (singleLine || (s.indexOf('\n') < 0 && s.indexOf('\f') < 0)) {
       // The usual token: no line break, nothing to count per character.
       this.column += bytes;
     } else {

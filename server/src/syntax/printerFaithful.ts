@@ -80,11 +80,16 @@ function isSkipped(kind: Tok): boolean {
   return kind === Tok.Comment || kind === Tok.Whitespace || kind === Tok.Terminator || kind === Tok.Comma || kind === Tok.EOF;
 }
 
-/** Strings match any string (their quoting may change); other tokens by their text. */
+/**
+ * Strings match any string (their quoting may change); other tokens by their
+ * text. The scanner gives a text one kind, so tokens of different kinds
+ * differ, and `null`, operators and punctuation, whose kind is their text,
+ * need no comparison of characters.
+ */
 function sameToken(a: TokenStream, i: number, b: TokenStream, j: number): boolean {
-  const aString = a.kinds[i] === Tok.String;
-  const bString = b.kinds[j] === Tok.String;
-  if (aString || bString) return aString && bString;
+  const kind = a.kinds[i] as Tok;
+  if (kind !== b.kinds[j]) return false;
+  if (kind === Tok.String || (kind >= Tok.Null && kind <= Tok.Dot)) return true;
   const aStart = a.starts[i] as number;
   const bStart = b.starts[j] as number;
   const length = (a.starts[i + 1] as number) - aStart;

@@ -6,7 +6,7 @@
  */
 import type { Expr, Stmt } from './ast';
 import type { ParseResult } from './parser';
-import { lastStartAtOrBefore } from './lineIndex';
+import { lastStartAtOrBefore, type LineIndex } from './lineIndex';
 import { Tok } from './tokens';
 
 /** A position in the source as Alloy sees it: byte offset and 1-based line (0 = invalid). */
@@ -39,22 +39,55 @@ export function utf8Length(s: string): number {
 
 const nonAsciiRe = /[^\0-\x7f]/;
 
+/**
+ * 0-based lines of offsets that mostly come in source order: the last line
+ * found and the one after it are tried before a binary search, since the
+ * printer asks for the line of nearly every token of a file.
+ */
+class LineCursor {
+  private line = 0;
+  private from = 0;
+  /** Start of the line after `line`; past the end for the last line. */
+  private to = -1;
+
+  constructor(private readonly index: LineIndex) {}
+
+  lineOf(offset: number): number {
+    if (offset >= this.from && offset < this.to) return this.line;
+    const count = this.index.lineCount;
+    let line: number;
+    if (offset >= this.to && this.to >= 0 && (this.line + 2 >= count || offset < this.index.lineStart(this.line + 2))) line = this.line + 1;
+    else line = this.index.lineOf(offset);
+    this.line = line;
+    this.from = this.index.lineStart(line);
+    this.to = line + 1 < count ? this.index.lineStart(line + 1) : Number.POSITIVE_INFINITY;
+    return line;
+  }
+}
+
 /** UTF-16 offsets → UTF-8 byte offsets and byte offsets → lines, for one text. */
 export class ByteMap {
   private static readonly STEP = 64;
   /** Byte offset of every STEP-th code unit; undefined when the text is ASCII (bytes are code units). */
   private readonly marks: Int32Array | undefined;
-  /** Byte offset of each line start. */
-  private readonly lineStarts: number[] = [];
+  /**
+   * Byte offset of each line start; undefined for an ASCII text, whose lines
+   * the parse's line index already has (offsets are bytes there).
+   */
+  private readonly lineStarts: Int32Array | undefined;
+  /** Lines of an ASCII text, whose byte offsets are its UTF-16 offsets. */
+  private readonly lines: LineCursor;
 
-  constructor(private readonly text: string) {
+  constructor(
+    private readonly text: string,
+    lines: LineIndex,
+  ) {
+    this.lines = new LineCursor(lines);
     this.marks = nonAsciiRe.test(text) ? this.markBytes() : undefined;
-    this.lineStarts.push(0);
-    let nl = text.indexOf('\n');
-    while (nl !== -1) {
-      this.lineStarts.push(this.byteOf(nl + 1));
-      nl = text.indexOf('\n', nl + 1);
-    }
+    if (this.marks === undefined) return;
+    const starts = new Int32Array(lines.lineCount);
+    for (let l = 0; l < starts.length; l++) starts[l] = this.byteOf(lines.lineStart(l));
+    this.lineStarts = starts;
   }
 
   /** Bytes of code unit `i` (a surrogate pair counts 4 on its first half). */
@@ -95,7 +128,7 @@ export class ByteMap {
 
   /** 1-based line of a byte offset. */
   lineOfByte(byte: number): number {
-    return lastStartAtOrBefore(this.lineStarts, byte) + 1;
+    return (this.lineStarts === undefined ? this.lines.lineOf(byte) : lastStartAtOrBefore(this.lineStarts, byte)) + 1;
   }
 }
 
@@ -134,28 +167,39 @@ export function quotesVerbatim(s: string): boolean {
 export class Source {
   readonly bytes: ByteMap;
   readonly groups: Comment[][] = [];
+  private readonly lines: LineCursor;
 
   constructor(private readonly result: ParseResult) {
-    this.bytes = new ByteMap(result.text);
+    this.bytes = new ByteMap(result.text, result.lineIndex);
+    this.lines = new LineCursor(result.lineIndex);
     this.collectComments();
   }
 
-  /** Comment groups as Alloy's parser forms them: adjacent lines, nothing in between. */
+  /**
+   * Comment groups as Alloy's parser forms them: adjacent lines, nothing in
+   * between. The comments are found with a native search of the token kinds:
+   * a large file has a million tokens and a few thousand comments.
+   */
   private collectComments(): void {
     const { kinds, starts, count, text } = this.result.tokens;
     let group: Comment[] | undefined;
     let groupEndLine = 0;
-    for (let i = 0; i < count; i++) {
-      const kind = kinds[i] as Tok;
-      if (kind === Tok.Whitespace) continue;
-      if (kind !== Tok.Comment) {
-        group = undefined;
-        continue;
-      }
+    let previous = -1;
+    for (let i = kinds.indexOf(Tok.Comment); i !== -1 && i < count; i = kinds.indexOf(Tok.Comment, i + 1)) {
       const start = starts[i] as number;
+      const pos = this.position(start);
+      // A token other than whitespace since the previous comment ends its group.
+      if (group && pos.line <= groupEndLine + 1) {
+        for (let k = previous + 1; k < i; k++) {
+          if (kinds[k] !== Tok.Whitespace) {
+            group = undefined;
+            break;
+          }
+        }
+      }
+      previous = i;
       const raw = text.slice(start, starts[i + 1] as number);
       const body = commentText(raw);
-      const pos = this.position(start);
       const startByte = pos.offset;
       const comment: Comment = { pos, text: body, endLine: this.bytes.lineOfByte(startByte + utf8Length(body) - 1) };
       if (!group || pos.line > groupEndLine + 1) {
@@ -169,12 +213,12 @@ export class Source {
   }
 
   position(offset: number): Position {
-    return { offset: this.bytes.byteOf(offset), line: this.result.lineIndex.lineOf(offset) + 1 };
+    return { offset: this.bytes.byteOf(offset), line: this.lines.lineOf(offset) + 1 };
   }
 
   /** 1-based line of a UTF-16 offset. */
   line(offset: number): number {
-    return this.result.lineIndex.lineOf(offset) + 1;
+    return this.lines.lineOf(offset) + 1;
   }
 
   startLine(node: Expr | Stmt): number {

@@ -166,7 +166,7 @@ export class Walker {
       p.space(Ws.VTab);
       p.token('=');
       p.space(Ws.Blank);
-      this.push(Op.Expr, s.value, 0);
+      this.next(s.value);
       return;
     }
     this.at(s.start);
@@ -191,6 +191,23 @@ export class Walker {
     }
   }
 
+  /**
+   * The expression a step prints next, as its last action: a name or literal
+   * is printed at once, anything else is pushed (nothing recurses). Most
+   * values are leaves, and this spares them a round through the stack.
+   */
+  private next(e: Expr): void {
+    if (e.kind === 'Literal') {
+      this.at(e.start);
+      this.p.literal(e.raw, e.literal === 'number');
+    } else if (e.kind === 'IdentExpr') {
+      this.at(e.start);
+      this.p.ident(e.name);
+    } else {
+      this.push(Op.Expr, e, 0);
+    }
+  }
+
   private expression(e: Expr): void {
     const { p } = this;
     switch (e.kind) {
@@ -202,7 +219,7 @@ export class Walker {
         return p.ident(e.name);
       case 'Access':
         this.push(Op.AccessName, e, 0);
-        return this.push(Op.Expr, e.value, 0);
+        return this.next(e.value);
       case 'Index':
         this.push(Op.IndexClose, e, 0);
         this.push(Op.Expr, e.index, 0);
@@ -215,7 +232,7 @@ export class Walker {
       case 'Binary':
         this.push(Op.Expr, e.right, 0);
         this.push(Op.BinaryOp, e, 0);
-        return this.push(Op.Expr, e.left, 0);
+        return this.next(e.left);
       case 'Paren':
         p.token('(');
         this.push(Op.ParenClose, e, 0);
@@ -231,7 +248,7 @@ export class Walker {
         return this.push(Op.ObjectField, e, 0);
       case 'Call':
         this.push(Op.CallOpen, e, 0);
-        return this.push(Op.Expr, e.callee, 0);
+        return this.next(e.callee);
       case 'ErrorExpr':
         throw new Unprintable('unparsed expression');
     }
@@ -273,7 +290,7 @@ export class Walker {
     }
     this.push(Op.ArrayElem, e, i + 1);
     this.push(Op.ArrayAfter, e, i);
-    this.push(Op.Expr, el, 0);
+    this.next(el);
   }
 
   /** Line of a field key's last byte, as Alloy measures it (see `objectField`). */
@@ -314,7 +331,7 @@ export class Walker {
     p.space(Ws.Blank);
     this.push(Op.ObjectField, e, i + 1);
     if (i + 1 < e.fields.length) this.push(Op.Comma, e, 0);
-    this.push(Op.Expr, f.value, 0);
+    this.next(f.value);
   }
 
   /** See `printer.ts`: keys keep their meaning, unlike with `alloy fmt`. */
@@ -341,6 +358,6 @@ export class Walker {
     }
     this.push(Op.CallArg, e, i + 1);
     this.push(Op.CallAfter, e, i);
-    this.push(Op.Expr, arg, 0);
+    this.next(arg);
   }
 }

@@ -16,7 +16,7 @@
  * - A cell's width is its number of code points (escape markers excluded).
  */
 
-import { CodeUnits } from './codeUnits';
+import { CodeUnits, type Units } from './codeUnits';
 
 /**
  * Marks the start and end of an opaque run. NUL cannot occur in any token of a
@@ -27,22 +27,6 @@ export const ESCAPE = '\u0000';
 
 const TAB_WIDTH = 8;
 const PADDING = 1;
-
-/** Width in code points of `text[from, to)`, escape markers excluded. */
-function displayWidth(text: Uint16Array, from: number, to: number): number {
-  let width = 0;
-  for (let i = from; i < to; i++) {
-    const c = text[i] as number;
-    if (c === 0) continue;
-    // The second half of a surrogate pair does not add a code point.
-    if (c >= 0xdc00 && c <= 0xdfff && i > from) {
-      const p = text[i - 1] as number;
-      if (p >= 0xd800 && p <= 0xdbff) continue;
-    }
-    width++;
-  }
-  return width;
-}
 
 /**
  * A growable list of integers that keeps its storage when cleared: the
@@ -85,9 +69,9 @@ export function alignColumns(input: string): string {
  * cell with nothing buffered before it, which is written as it stands, is
  * copied in runs: a file of megabytes costs a few arrays, not an object per cell.
  */
-export function alignUnits(input: Uint16Array): CodeUnits {
+export function alignUnits(input: Units): CodeUnits {
   // Alignment adds a little to the raw text; trimming takes a little away.
-  const out = new CodeUnits(input.length + (input.length >> 3));
+  const out = new CodeUnits(input.length + (input.length >> 3), input instanceof Uint8Array);
   // Cell k of the buffered lines is input[cellFrom[k], cellTo[k]).
   const cellFrom = new IntList();
   const cellTo = new IntList();
@@ -98,6 +82,13 @@ export function alignUnits(input: Uint16Array): CodeUnits {
   const lineStart = new IntList();
   lineStart.push(0);
   let cellStart = 0;
+  /**
+   * Code units read so far that add no width: escape markers, and second
+   * halves of surrogate pairs. A cell's width is its length less those it
+   * holds, counted as the input is read rather than in a second pass per cell.
+   */
+  let uncounted = 0;
+  let uncountedAtCellStart = 0;
   /** Start of lines copied as they stand and not yet written, -1 when none. */
   let verbatim = -1;
   let inEscape = false;
@@ -184,20 +175,29 @@ export function alignUnits(input: Uint16Array): CodeUnits {
   const terminateCell = (end: number, htab: boolean): number => {
     cellFrom.push(cellStart);
     cellTo.push(end);
-    cellWidth.push(displayWidth(input, cellStart, end));
+    cellWidth.push(end - cellStart - (uncounted - uncountedAtCellStart));
     cellHtab.push(htab ? 1 : 0);
     return cellFrom.length - lineStart.at(lineStart.length - 1);
   };
 
   for (let i = 0; i < input.length; i++) {
     const ch = input[i] as number;
+    // A cell never starts inside a surrogate pair (a separator comes first), so the pair is always whole here.
+    if (ch >= 0xdc00 && ch <= 0xdfff && i > 0) {
+      const p = input[i - 1] as number;
+      if (p >= 0xd800 && p <= 0xdbff) uncounted++;
+    }
     if (inEscape) {
-      if (ch === 0) inEscape = false;
+      if (ch === 0) {
+        inEscape = false;
+        uncounted++;
+      }
       continue;
     }
     switch (ch) {
       case 0:
         inEscape = true;
+        uncounted++;
         break;
       case 0x09:
       case 0x0b:
@@ -213,11 +213,13 @@ export function alignUnits(input: Uint16Array): CodeUnits {
             verbatim = -1;
           }
           cellStart = i + 1;
+          uncountedAtCellStart = uncounted;
           break;
         }
         writeVerbatim();
         const cells = terminateCell(i, ch === 0x09);
         cellStart = i + 1;
+        uncountedAtCellStart = uncounted;
         if (lineBreak) {
           lineStart.push(cellFrom.length);
           // A formfeed always ends the column blocks; so does a line with a
