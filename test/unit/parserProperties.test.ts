@@ -3,7 +3,9 @@
  *
  *  - Any input (full Unicode, lone surrogates, Alloy-ish fragments, mangled
  *    valid files): scanning and parsing return without throwing, the tokens
- *    tile the text, the tree's spans nest, diagnostics lie in the text.
+ *    tile the text, the tree's spans nest, the fields computed when read
+ *    (name parts, key spans, name identifiers) agree with the text,
+ *    diagnostics lie in the text.
  *  - Generated valid configurations: no diagnostics, and the tree read back
  *    is the tree that was printed.
  */
@@ -56,6 +58,44 @@ function checkTree(result: ParseResult): void {
   }
 }
 
+/**
+ * The fields the tree computes when read (a block's name parts, a field's key
+ * span, the name identifiers of attributes and accesses) say what the text says.
+ */
+function checkDerived(result: ParseResult): void {
+  const { text } = result;
+  const stack: Node[] = [result.file];
+  while (stack.length > 0) {
+    const node = stack.pop() as Node;
+    switch (node.kind) {
+      case 'Attribute':
+        assert.equal(node.name.start, node.start, 'an attribute starts with its name');
+        assert.equal(text.slice(node.name.start, node.name.end), node.name.name);
+        break;
+      case 'Access':
+        assert.equal(node.name.end, node.end, 'an access ends with its name');
+        if (node.name.name !== '') assert.equal(text.slice(node.name.start, node.name.end), node.name.name);
+        break;
+      case 'Block': {
+        const parts = node.nameParts;
+        assert.equal(parts[0]?.start, node.start, 'a block starts with its name');
+        assert.equal(parts.map((p) => p.name).join('.'), node.name);
+        for (const p of parts) if (p.name !== '') assert.equal(text.slice(p.start, p.end), p.name);
+        break;
+      }
+      case 'Field':
+        assert.equal(node.keySpan.start, node.start, 'a field starts with its key');
+        // A quoted key is its token without the first and last characters (its quotes, unless the string is unterminated).
+        if (node.quoted) assert.equal(text.slice(node.keySpan.start + 1, node.keySpan.end - 1), node.key);
+        else assert.equal(text.slice(node.keySpan.start, node.keySpan.end), node.key);
+        break;
+      default:
+        break;
+    }
+    for (const child of childrenOf(node)) stack.push(child);
+  }
+}
+
 function checkDiagnostics(result: ParseResult): void {
   for (const d of result.diagnostics) {
     assert.ok(0 <= d.start && d.start <= d.end && d.end <= result.text.length, `diagnostic [${d.start},${d.end}) ${d.message}`);
@@ -68,6 +108,7 @@ function checkAll(text: string): ParseResult {
   const result = parse(text);
   checkTokens(result);
   checkTree(result);
+  checkDerived(result);
   checkDiagnostics(result);
   return result;
 }

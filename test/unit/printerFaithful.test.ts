@@ -89,11 +89,15 @@ function sameMeaning(original: string, printed: string): boolean {
   return significant(parse(original).tokens).comments === significant(reparsed.tokens).comments && shape(parse(original).file) === shape(reparsed.file);
 }
 
-const POSITION_KEYS = new Set(['start', 'end', 'lbrace', 'rbrace', 'keySpan']);
+const POSITION_KEYS = new Set(['start', 'end', 'lbrace', 'rbrace', 'keySpan', 'nameStart']);
 
-/** A tree as JSON without its offsets. */
+/** A tree as JSON without its offsets; each node with its kind (which the parser's nodes keep on their prototypes). */
 function shape(tree: unknown): string {
-  return JSON.stringify(tree, (key, value: unknown) => (POSITION_KEYS.has(key) ? undefined : value));
+  return JSON.stringify(tree, (key, value: unknown) => {
+    if (POSITION_KEYS.has(key)) return undefined;
+    if (value !== null && typeof value === 'object' && !Array.isArray(value) && 'kind' in value) return { ...value, kind: (value as { kind: unknown }).kind };
+    return value;
+  });
 }
 
 function significant(t: TokenStream): { tokens: string[]; comments: number } {

@@ -2,6 +2,11 @@
  * The typed syntax tree of an Alloy file. Every node knows its span as UTF-16
  * offsets into the text; together with the token stream (which tiles the text,
  * trivia included) the tree is lossless.
+ *
+ * The parser's nodes are instances of the classes in `nodes.ts`: some fields
+ * here (`kind`, `nameParts`, `keySpan`, the `name` of attributes and accesses)
+ * are read through their prototypes, so spreading a node or `JSON.stringify`
+ * does not copy them.
  */
 
 export interface Span {

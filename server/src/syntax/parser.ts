@@ -7,19 +7,28 @@
  * always returns a tree. Nesting deeper than MAX_DEPTH is skipped (with a
  * warning) instead of recursing, so no input can overflow the stack.
  */
-import type {
-  AttributeStmt,
-  BlockStmt,
-  Expr,
-  FileNode,
-  Ident,
-  Label,
-  ObjectField,
-  Span,
-  Stmt,
-} from './ast';
+import type { Expr, FileNode, Ident, Label, ObjectField, Stmt } from './ast';
 import { Interner, INTERN_MIN_TEXT, own } from './interner';
 import { LineIndex } from './lineIndex';
+import {
+  AccessNode,
+  ArrayNode,
+  AttributeNode,
+  BinaryNode,
+  BlockNode,
+  CallNode,
+  ErrorExprNode,
+  ErrorStmtNode,
+  FieldNode,
+  IdentExprNode,
+  IdentNode,
+  IndexNode,
+  labelNode,
+  LiteralNode,
+  ObjectNode,
+  ParenNode,
+  UnaryNode,
+} from './nodes';
 import { isValidIdentifier, MAX_SYNTAX_ERRORS, scan, scanWindow, TokenStream } from './scanner';
 import { binaryPrecedence, Tok, tokenName } from './tokens';
 
@@ -116,6 +125,14 @@ export class Parser {
   /** The label of the block name just read (parseBlockName), and its token's offset or -1. */
   private nameLabel: Label | undefined = undefined;
   private nameLabelPos = -1;
+  /**
+   * The parts of the block or attribute name just read (parseBlockName), kept
+   * as texts and offsets: a block written as usual makes no object for them.
+   */
+  private readonly partNames: string[] = [];
+  private partStarts = new Int32Array(8);
+  private partEnds = new Int32Array(8);
+  private partCount = 0;
 
   constructor(
     private readonly tokens: TokenStream,
@@ -181,22 +198,9 @@ export class Parser {
 
   /** The list of the scratch entries from `mark` on, which are removed from the scratch stack. */
   private takeList<T>(mark: number): T[] {
-    const s = this.scratch;
-    const n = this.top - mark;
-    // Short lists, nearly all of them, are array literals: V8 learns from their
-    // allocation sites that they live long and allocates them in the old
-    // generation, which `slice` results never are.
-    let list: unknown[];
-    switch (n) {
-      case 0: list = []; break;
-      case 1: list = [s[mark]]; break;
-      case 2: list = [s[mark], s[mark + 1]]; break;
-      case 3: list = [s[mark], s[mark + 1], s[mark + 2]]; break;
-      case 4: list = [s[mark], s[mark + 1], s[mark + 2], s[mark + 3]]; break;
-      case 5: list = [s[mark], s[mark + 1], s[mark + 2], s[mark + 3], s[mark + 4]]; break;
-      case 6: list = [s[mark], s[mark + 1], s[mark + 2], s[mark + 3], s[mark + 4], s[mark + 5]]; break;
-      default: list = s.slice(mark, this.top);
-    }
+    // `slice`, not array literals: a literal's allocation site lets V8 decide
+    // to allocate the lists in the old generation (see nodes.ts for why not).
+    const list = this.scratch.slice(mark, this.top);
     this.top = mark;
     return list as T[];
   }
@@ -319,8 +323,7 @@ export class Parser {
       const stmt = this.parseStatement();
       if (stmt) this.push(stmt);
       else if (this.prevEnd > start) {
-        const error: Stmt = { kind: 'ErrorStmt', start, end: this.prevEnd };
-        this.push(error);
+        this.push(new ErrorStmtNode(start, this.prevEnd));
       }
       if (this.cur() === until) break;
       if (this.cur() !== Tok.Terminator) {
@@ -336,33 +339,34 @@ export class Parser {
 
   private parseStatement(): Stmt | undefined {
     const start = this.pos;
-    const mark = this.top;
     if (!this.parseBlockName()) {
       this.advance(Tok.Ident);
       return undefined;
     }
-    const partCount = this.top - mark;
+    const partCount = this.partCount;
     const label = this.nameLabel;
     const labelPos = this.nameLabelPos;
     switch (this.cur()) {
       case Tok.Assign: {
         this.next();
-        const first = this.scratch[mark] as Ident;
+        // The first part is an identifier starting the statement: AttributeNode derives its span.
+        const nameText = this.partNames[0] as string;
+        const nameEnd = this.partEnds[0] as number;
         if (partCount !== 1) {
-          const joinedLength = this.takeList<Ident>(mark).reduce((n, p) => n + p.name.length + 1, -1);
+          let joinedLength = -1;
+          for (let k = 0; k < partCount; k++) joinedLength += (this.partNames[k] as string).length + 1;
           this.addSpanError(start, start + joinedLength, 'attribute names may only consist of a single identifier with no "."');
         } else if (labelPos >= 0) {
           const labelLength = label ? label.value.length : 0;
           this.addSpanError(labelPos, labelPos + labelLength + 2, 'attribute names may not have labels');
         }
-        this.top = mark;
         const value = this.parseExpression();
-        const attr: AttributeStmt = { kind: 'Attribute', name: first, value, start, end: Math.max(value.end, first.end) };
-        return attr;
+        return new AttributeNode(nameText, value, start, Math.max(value.end, nameEnd));
       }
       case Tok.LCurly: {
-        const nameParts = this.takeList<Ident>(mark);
-        const name = this.blockName(nameParts);
+        const derivable = this.partsDerivable();
+        const name = this.blockName(derivable);
+        const parts = derivable ? undefined : this.partIdents();
         const lbrace = this.pos;
         this.expect(Tok.LCurly);
         let body: Stmt[];
@@ -375,21 +379,9 @@ export class Parser {
         this.depth--;
         const rbrace = this.cur() === Tok.RCurly ? this.pos : -1;
         this.expect(Tok.RCurly);
-        const block: BlockStmt = {
-          kind: 'Block',
-          nameParts,
-          name,
-          label,
-          body,
-          lbrace,
-          rbrace,
-          start,
-          end: rbrace >= 0 ? rbrace + 1 : this.prevEnd,
-        };
-        return block;
+        return new BlockNode(name, label, body, lbrace, rbrace, start, rbrace >= 0 ? rbrace + 1 : this.prevEnd, parts);
       }
       default:
-        this.top = mark;
         if (partCount === 1 && !label) {
           this.addError(`expected attribute assignment or block body, got ${tokenName(this.cur())}`);
         } else {
@@ -400,35 +392,47 @@ export class Parser {
     }
   }
 
-  /** The dotted name of a block: one interned string, sliced at once when the parts are written without spaces. */
-  private blockName(parts: Ident[]): string {
-    const first = parts[0] as Ident;
-    if (parts.length === 1) return first.name;
-    const last = parts[parts.length - 1] as Ident;
-    let length = -1;
-    let named = true;
-    for (const p of parts) {
-      length += p.name.length + 1;
-      if (p.name === '') named = false;
+  /** Whether the name parts just read are what BlockNode derives from the dotted name: all named, only dots between them. */
+  private partsDerivable(): boolean {
+    let at = this.partStarts[0] as number;
+    for (let k = 0; k < this.partCount; k++) {
+      const length = (this.partNames[k] as string).length;
+      if (length === 0 || this.partStarts[k] !== at || this.partEnds[k] !== at + length) return false;
+      at += length + 1;
     }
-    if (named && last.end - first.start === length) return this.intern(first.start, last.end);
-    return parts.map((p) => p.name).join('.');
+    return true;
+  }
+
+  /** The name parts just read, as identifiers. */
+  private partIdents(): Ident[] {
+    const out: Ident[] = [];
+    for (let k = 0; k < this.partCount; k++) out.push(new IdentNode(this.partNames[k] as string, this.partStarts[k] as number, this.partEnds[k] as number));
+    return out;
+  }
+
+  /** The dotted name of the block just read: one interned string, sliced at once when the parts are written without spaces. */
+  private blockName(derivable: boolean): string {
+    if (this.partCount === 1) return this.partNames[0] as string;
+    if (derivable) return this.intern(this.partStarts[0] as number, this.partEnds[this.partCount - 1] as number);
+    return this.partNames.slice(0, this.partCount).join('.');
   }
 
   /**
-   * Reads a block or attribute name: its parts go on the scratch stack, its
-   * label into nameLabel/nameLabelPos. Returns false when there is no name.
+   * Reads a block or attribute name: its parts into partNames/partStarts/partEnds
+   * (an empty name where an identifier is missing), its label into
+   * nameLabel/nameLabelPos. Returns false when there is no name.
    */
   private parseBlockName(): boolean {
     if (this.cur() !== Tok.Ident) {
       this.addError(`expected identifier, got ${tokenName(this.cur())}`);
       return false;
     }
-    this.push(this.ident());
+    this.partCount = 0;
+    this.namePart();
     while (this.cur() === Tok.Dot) {
       this.next();
       if (this.cur() !== Tok.Ident) this.addError(`expected identifier, got ${tokenName(this.cur())}`);
-      this.push(this.ident());
+      this.namePart();
     }
     let label: Label | undefined;
     let labelPos = -1;
@@ -441,7 +445,7 @@ export class Parser {
         if (lit.length > 2) {
           const sliced = this.text.slice(this.pos + 1, this.tokEnd - 1);
           const value = this.owned ? own(sliced) : sliced;
-          label = { value, start: this.pos, end: this.tokEnd };
+          label = labelNode(value, this.pos, this.tokEnd);
           if (!isValidIdentifier(value)) {
             this.addError(`expected block label to be a valid identifier, but got ${goQuote(value)}`);
           }
@@ -457,13 +461,24 @@ export class Parser {
     return true;
   }
 
-  /** An Ident node for the current token (empty name when it is not an identifier), then advances. */
-  private ident(): Ident {
+  /** Records the current token as a name part (empty name when it is not an identifier), then advances. */
+  private namePart(): void {
+    const k = this.partCount;
+    if (k === this.partStarts.length) {
+      const starts = new Int32Array(k * 2);
+      starts.set(this.partStarts);
+      this.partStarts = starts;
+      const ends = new Int32Array(k * 2);
+      ends.set(this.partEnds);
+      this.partEnds = ends;
+    }
     const start = this.pos;
     const end = this.tokEnd;
-    const name = this.cur() === Tok.Ident ? this.intern(start, end) : '';
+    this.partNames[k] = this.cur() === Tok.Ident ? this.intern(start, end) : '';
+    this.partStarts[k] = start;
+    this.partEnds[k] = end;
+    this.partCount = k + 1;
     this.next();
-    return { kind: 'Ident', name, start, end };
   }
 
   parseExpression(): Expr {
@@ -479,7 +494,7 @@ export class Parser {
       const opText = tokenName(op);
       this.next();
       const rhs = this.parseBinOp(prec + 1);
-      lhs = { kind: 'Binary', op: opText, left: lhs, right: rhs, start: lhs.start, end: rhs.end };
+      lhs = new BinaryNode(opText, lhs, rhs, lhs.start, rhs.end);
     }
   }
 
@@ -490,7 +505,7 @@ export class Parser {
     this.depth++; // right-associative `^` recurses: count it as nesting
     const rhs = this.parsePowExpr();
     this.depth--;
-    return { kind: 'Binary', op: '^', left: lhs, right: rhs, start: lhs.start, end: rhs.end };
+    return new BinaryNode('^', lhs, rhs, lhs.start, rhs.end);
   }
 
   private parseUnaryExpr(): Expr {
@@ -498,7 +513,7 @@ export class Parser {
       const start = this.pos;
       this.skipTooDeep();
       this.depth--;
-      return { kind: 'ErrorExpr', start, end: Math.max(start, this.prevEnd) };
+      return new ErrorExprNode(start, Math.max(start, this.prevEnd));
     }
     try {
       return this.parseUnaryInner();
@@ -513,7 +528,7 @@ export class Parser {
       const start = this.pos;
       this.next();
       const operand = this.parseUnaryExpr();
-      return { kind: 'Unary', op, operand, start, end: operand.end };
+      return new UnaryNode(op, operand, start, operand.end);
     }
     let primary = this.parsePrimaryExpr();
     for (;;) {
@@ -524,22 +539,22 @@ export class Parser {
           const nameEnd = this.tokEnd;
           const nameText = this.cur() === Tok.Ident ? this.intern(nameStart, nameEnd) : '';
           this.expect(Tok.Ident);
-          const name: Ident = { kind: 'Ident', name: nameText, start: nameStart, end: nameEnd };
-          primary = { kind: 'Access', value: primary, name, start: primary.start, end: this.prevEnd };
+          // expect() consumed the name's token, so prevEnd is nameEnd: AccessNode derives the name's span.
+          primary = new AccessNode(primary, nameText, nameStart, primary.start, this.prevEnd);
           break;
         }
         case Tok.LBrack: {
           this.expect(Tok.LBrack);
           const index = this.parseExpression();
           this.expect(Tok.RBrack);
-          primary = { kind: 'Index', value: primary, index, start: primary.start, end: this.prevEnd };
+          primary = new IndexNode(primary, index, primary.start, this.prevEnd);
           break;
         }
         case Tok.LParen: {
           this.expect(Tok.LParen);
           const args = this.cur() !== Tok.RParen ? this.parseExpressionList(Tok.RParen) : [];
           this.expect(Tok.RParen);
-          primary = { kind: 'Call', callee: primary, args, start: primary.start, end: this.prevEnd };
+          primary = new CallNode(primary, args, primary.start, this.prevEnd);
           break;
         }
         case Tok.String:
@@ -559,7 +574,7 @@ export class Parser {
             return primary;
           }
           this.addSpanError(primary.start, end + 1, 'cannot use a block as an expression');
-          primary = { kind: 'ErrorExpr', start: primary.start, end: this.prevEnd };
+          primary = new ErrorExprNode(primary.start, this.prevEnd);
           break;
         }
         default:
@@ -574,7 +589,7 @@ export class Parser {
       case Tok.Ident: {
         const name = this.intern(start, this.tokEnd);
         this.next();
-        return { kind: 'IdentExpr', name, start, end: this.prevEnd };
+        return new IdentExprNode(name, start, this.prevEnd);
       }
       case Tok.String:
       case Tok.Number:
@@ -585,30 +600,30 @@ export class Parser {
           this.cur() === Tok.String ? 'string' : this.cur() === Tok.Number ? 'number' : this.cur() === Tok.Float ? 'float' : this.cur() === Tok.Bool ? 'bool' : 'null';
         const raw = this.intern(start, this.tokEnd);
         this.next();
-        return { kind: 'Literal', literal, raw, start, end: this.prevEnd };
+        return new LiteralNode(literal, raw, start, this.prevEnd);
       }
       case Tok.LParen: {
         this.expect(Tok.LParen);
         const inner = this.parseExpression();
         this.expect(Tok.RParen);
-        return { kind: 'Paren', inner, start, end: this.prevEnd };
+        return new ParenNode(inner, start, this.prevEnd);
       }
       case Tok.LBrack: {
         this.expect(Tok.LBrack);
         const elements = this.cur() !== Tok.RBrack ? this.parseExpressionList(Tok.RBrack) : [];
         this.expect(Tok.RBrack);
-        return { kind: 'Array', elements, start, end: this.prevEnd };
+        return new ArrayNode(elements, start, this.prevEnd);
       }
       case Tok.LCurly: {
         this.expect(Tok.LCurly);
         const fields = this.cur() !== Tok.RBrack ? this.parseFieldList(Tok.RCurly) : []; // Alloy tests RBRACK here: `{]` → `expected }, got ]`
         this.expect(Tok.RCurly);
-        return { kind: 'Object', fields, start, end: this.prevEnd };
+        return new ObjectNode(fields, start, this.prevEnd);
       }
       default: {
         this.addError(`expected expression, got ${tokenName(this.cur())}`);
         this.advanceToStatementEnd();
-        return { kind: 'ErrorExpr', start, end: Math.max(start, this.prevEnd) };
+        return new ErrorExprNode(start, Math.max(start, this.prevEnd));
       }
     }
   }
@@ -639,10 +654,10 @@ export class Parser {
     const start = this.pos;
     let key = '';
     let quoted = false;
-    let keySpan: Span = { start, end: start };
+    let keyEnd = start;
     if (this.cur() === Tok.String || this.cur() === Tok.Ident) {
       const end = this.tokEnd;
-      keySpan = { start, end };
+      keyEnd = end;
       if (this.cur() === Tok.String && end - start > 2) {
         key = this.intern(start + 1, end - 1);
         quoted = true;
@@ -656,7 +671,8 @@ export class Parser {
     }
     this.expect(Tok.Assign);
     const value = this.parseExpression();
-    return { kind: 'Field', key, keySpan, quoted, value, start, end: Math.max(value.end, keySpan.end) };
+    // FieldNode computes keySpan from `start` and the key: [start, keyEnd).
+    return new FieldNode(key, quoted, value, start, Math.max(value.end, keyEnd));
   }
 }
 

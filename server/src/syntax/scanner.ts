@@ -146,12 +146,33 @@ class Scanner {
   }
 
   run(): TokenStream {
-    const text = this.text;
     const len = this.len;
-    if (this.pos === 0 && len > 0 && text.charCodeAt(0) === BOM) {
+    if (this.pos === 0 && len > 0 && this.text.charCodeAt(0) === BOM) {
       this.push(Tok.Whitespace, 0);
       this.pos = 1;
     }
+    this.scanTokens();
+    if (this.insertTerm) this.push(Tok.Terminator, len);
+    this.push(Tok.EOF, len);
+    // Sentinel so that the end of the EOF token is starts[count].
+    if (this.count === this.starts.length) {
+      const starts = new Int32Array(this.starts.length + 1);
+      starts.set(this.starts);
+      this.starts = starts;
+    }
+    this.starts[this.count] = len;
+    return { text: this.text, kinds: this.kinds, starts: this.starts, count: this.count, errors: this.errors };
+  }
+
+  /**
+   * The scanning loop, alone in its method: V8 compiles a long loop while it
+   * runs (on-stack replacement) and keeps that code for the next calls; code
+   * after the loop would have had no type feedback yet, and leaving the loop
+   * would then deoptimize it on every scan. Here leaving it is just returning.
+   */
+  private scanTokens(): void {
+    const text = this.text;
+    const len = this.len;
     while (this.pos < len) {
       const start = this.pos;
       const c = text.charCodeAt(start);
@@ -317,16 +338,6 @@ class Scanner {
       this.insertTerm = insertTerm;
       this.pos = end;
     }
-    if (this.insertTerm) this.push(Tok.Terminator, len);
-    this.push(Tok.EOF, len);
-    // Sentinel so that the end of the EOF token is starts[count].
-    if (this.count === this.starts.length) {
-      const starts = new Int32Array(this.starts.length + 1);
-      starts.set(this.starts);
-      this.starts = starts;
-    }
-    this.starts[this.count] = len;
-    return { text, kinds: this.kinds, starts: this.starts, count: this.count, errors: this.errors };
   }
 
   private startsIdent(i: number): boolean {

@@ -2,43 +2,61 @@
  * Copies of syntax trees with every offset moved by the same amount: how
  * `reparse` reuses the statements after an edit without changing the tree it
  * was given (whoever holds the previous parse still sees its own offsets).
- * Every node is a new object of the parser's own shape; strings are shared
+ * Every node is a new instance of the parser's own class (`nodes.ts`), one
+ * constructor call per node, which also copies none of the objects a node
+ * computes when read (name parts, key spans, name identifiers); strings are shared
  * (they point into no text, or into the text of the last full parse, which a
  * chain of reparses keeps alive at most once).
  */
 import type { Expr, Ident, ObjectField, Stmt } from './ast';
+import {
+  AccessNode,
+  ArrayNode,
+  AttributeNode,
+  BinaryNode,
+  BlockNode,
+  CallNode,
+  ErrorExprNode,
+  ErrorStmtNode,
+  FieldNode,
+  IdentExprNode,
+  IdentNode,
+  IndexNode,
+  labelNode,
+  LiteralNode,
+  ObjectNode,
+  ParenNode,
+  UnaryNode,
+} from './nodes';
 
 /** `stmt` with every offset moved by `delta`. */
 export function shiftStmt(stmt: Stmt, delta: number): Stmt {
   switch (stmt.kind) {
-    case 'Attribute': {
-      const attr: Stmt = { kind: 'Attribute', name: shiftIdent(stmt.name, delta), value: shiftExpr(stmt.value, delta), start: stmt.start + delta, end: stmt.end + delta };
-      return attr;
-    }
+    case 'Attribute':
+      return new AttributeNode(stmt instanceof AttributeNode ? stmt.nameText : stmt.name.name, shiftExpr(stmt.value, delta), stmt.start + delta, stmt.end + delta);
     case 'Block': {
-      const label = stmt.label ? { value: stmt.label.value, start: stmt.label.start + delta, end: stmt.label.end + delta } : undefined;
-      const block: Stmt = {
-        kind: 'Block',
-        nameParts: stmt.nameParts.map((p) => shiftIdent(p, delta)),
-        name: stmt.name,
+      const label = stmt.label ? labelNode(stmt.label.value, stmt.label.start + delta, stmt.label.end + delta) : undefined;
+      const body = stmt.body.map((s) => shiftStmt(s, delta));
+      // The parser's blocks keep their name parts only when they cannot be derived; so do their copies.
+      const parts = stmt instanceof BlockNode ? stmt.parts : stmt.nameParts;
+      return new BlockNode(
+        stmt.name,
         label,
-        body: stmt.body.map((s) => shiftStmt(s, delta)),
-        lbrace: stmt.lbrace + delta,
-        rbrace: stmt.rbrace >= 0 ? stmt.rbrace + delta : -1,
-        start: stmt.start + delta,
-        end: stmt.end + delta,
-      };
-      return block;
+        body,
+        stmt.lbrace + delta,
+        stmt.rbrace >= 0 ? stmt.rbrace + delta : -1,
+        stmt.start + delta,
+        stmt.end + delta,
+        parts?.map((p) => shiftIdent(p, delta)),
+      );
     }
-    case 'ErrorStmt': {
-      const error: Stmt = { kind: 'ErrorStmt', start: stmt.start + delta, end: stmt.end + delta };
-      return error;
-    }
+    case 'ErrorStmt':
+      return new ErrorStmtNode(stmt.start + delta, stmt.end + delta);
   }
 }
 
 function shiftIdent(ident: Ident, delta: number): Ident {
-  return { kind: 'Ident', name: ident.name, start: ident.start + delta, end: ident.end + delta };
+  return new IdentNode(ident.name, ident.start + delta, ident.end + delta);
 }
 
 /**
@@ -65,13 +83,14 @@ function shiftLink(e: Expr, left: Expr, delta: number): Expr {
   const end = e.end + delta;
   switch (e.kind) {
     case 'Binary':
-      return { kind: 'Binary', op: e.op, left, right: shiftExpr(e.right, delta), start, end };
+      return new BinaryNode(e.op, left, shiftExpr(e.right, delta), start, end);
     case 'Access':
-      return { kind: 'Access', value: left, name: shiftIdent(e.name, delta), start, end };
+      if (e instanceof AccessNode) return new AccessNode(left, e.nameText, e.nameStart + delta, start, end);
+      return new AccessNode(left, e.name.name, e.name.start + delta, start, end);
     case 'Index':
-      return { kind: 'Index', value: left, index: shiftExpr(e.index, delta), start, end };
+      return new IndexNode(left, shiftExpr(e.index, delta), start, end);
     case 'Call':
-      return { kind: 'Call', callee: left, args: e.args.map((a) => shiftExpr(a, delta)), start, end };
+      return new CallNode(left, e.args.map((a) => shiftExpr(a, delta)), start, end);
     default:
       return shiftLeaf(e, delta);
   }
@@ -82,32 +101,24 @@ function shiftLeaf(e: Expr, delta: number): Expr {
   const end = e.end + delta;
   switch (e.kind) {
     case 'IdentExpr':
-      return { kind: 'IdentExpr', name: e.name, start, end };
+      return new IdentExprNode(e.name, start, end);
     case 'Literal':
-      return { kind: 'Literal', literal: e.literal, raw: e.raw, start, end };
+      return new LiteralNode(e.literal, e.raw, start, end);
     case 'Array':
-      return { kind: 'Array', elements: e.elements.map((x) => shiftExpr(x, delta)), start, end };
+      return new ArrayNode(e.elements.map((x) => shiftExpr(x, delta)), start, end);
     case 'Object':
-      return { kind: 'Object', fields: e.fields.map((f) => shiftField(f, delta)), start, end };
+      return new ObjectNode(e.fields.map((f) => shiftField(f, delta)), start, end);
     case 'Unary':
-      return { kind: 'Unary', op: e.op, operand: shiftExpr(e.operand, delta), start, end };
+      return new UnaryNode(e.op, shiftExpr(e.operand, delta), start, end);
     case 'Paren':
-      return { kind: 'Paren', inner: shiftExpr(e.inner, delta), start, end };
+      return new ParenNode(shiftExpr(e.inner, delta), start, end);
     case 'ErrorExpr':
-      return { kind: 'ErrorExpr', start, end };
+      return new ErrorExprNode(start, end);
     default:
       return shiftExpr(e, delta);
   }
 }
 
 function shiftField(f: ObjectField, delta: number): ObjectField {
-  return {
-    kind: 'Field',
-    key: f.key,
-    keySpan: { start: f.keySpan.start + delta, end: f.keySpan.end + delta },
-    quoted: f.quoted,
-    value: shiftExpr(f.value, delta),
-    start: f.start + delta,
-    end: f.end + delta,
-  };
+  return new FieldNode(f.key, f.quoted, shiftExpr(f.value, delta), f.start + delta, f.end + delta);
 }
