@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { parseFile } from '../../server/src/languageService';
 import { buildModel, stringValue, type ConfigModel } from '../../server/src/semantic/model';
 import { walkModel } from '../../server/src/semantic/modelWalk';
-import { referenceExpressions, resolveReference, resolveUncached } from '../../server/src/semantic/references';
+import { referenceExpressions, resolveReference, resolveUncached, scanNode } from '../../server/src/semantic/references';
 import { walk, type CallExpr, type Expr } from '../../server/src/syntax/ast';
 
 const CONFIGS: Record<string, string> = {
@@ -105,6 +105,38 @@ describe('the model walk', () => {
       return r.kind === 'undefined' ? `${r.componentName} ${r.path}` : r.kind;
     });
     assert.deepEqual(resolved, ['box box.nope.out', 'other', 'other']);
+  });
+});
+
+describe('the reference scan and resolution keep no state between calls', () => {
+  it('names each missing reference the same, however many distinct ones came before', () => {
+    // More distinct chains than the names cache holds, so it starts again on the way.
+    const lines = Array.from({ length: 5000 }, (_, i) => `\tforward_to_${i} = [loki.write.w${i}.receiver, loki.write.shared.receiver]`);
+    const model = modelOf(`loki.source.file "s" {\n${lines.join('\n')}\n}\n`);
+    const [source] = [...model.components.values()];
+    assert.ok(source);
+    const names = walkModel(model).resolutions(source.block).map((r) => (r.kind === 'undefined' ? `${r.componentName}|${r.path}` : r.kind));
+    assert.equal(names.length, 10000);
+    for (let i = 0; i < 5000; i++) {
+      assert.equal(names[2 * i], `loki.write|loki.write.w${i}.receiver`);
+      assert.equal(names[2 * i + 1], 'loki.write|loki.write.shared.receiver');
+    }
+  });
+
+  it('leaves nothing behind when a call handler throws, and the next scan is whole', () => {
+    const model = modelOf(CONFIGS.pipeline as string);
+    const file = model.files[0];
+    assert.ok(file);
+    assert.throws(() =>
+      scanNode(file.parse.file, [], () => {
+        throw new Error('handler failed');
+      }),
+    );
+    const refs: Expr[] = [];
+    let calls = 0;
+    scanNode(file.parse.file, refs, () => void calls++);
+    assert.deepEqual(refs, referenceExpressions(file.parse.file));
+    assert.equal(calls, 3);
   });
 });
 
