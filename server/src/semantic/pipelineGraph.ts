@@ -7,7 +7,7 @@
  * checks stay silent rather than guess.
  */
 import type { BlockStmt, Expr } from '../syntax/ast';
-import type { Signal } from './catalog';
+import type { ComponentSchema, Signal } from './catalog';
 import { getAttributeAtPath, type ComponentNode, type ConfigModel } from './model';
 import { resolveReference, type ComponentReference } from './references';
 
@@ -56,6 +56,29 @@ export interface EntryPoint {
   exportName: string;
 }
 
+
+/** The inputs of each catalog schema through which `signal` can enter, by signal: the catalog is fixed, so worked out once per process. */
+const inputsBySchema = new WeakMap<ComponentSchema, Map<Signal, readonly string[]>>();
+
+/** The exports of `schema` that take `signal` in (a sink's typed exports, then the inputs of its flows), each once, in that order. */
+function entryInputs(schema: ComponentSchema, signal: Signal): readonly string[] {
+  let bySignal = inputsBySchema.get(schema);
+  if (!bySignal) {
+    bySignal = new Map();
+    inputsBySchema.set(schema, bySignal);
+  }
+  let inputs = bySignal.get(signal);
+  if (!inputs) {
+    const found = new Set<string>();
+    if (schema.sinks?.includes(signal) && !schema.localSink) {
+      for (const e of schema.exports) if (e.kind) found.add(e.name);
+    }
+    for (const f of schema.flows ?? []) if (f.input && (f.inSignal ?? f.outSignal) === signal) found.add(f.input);
+    inputs = [...found];
+    bySignal.set(signal, inputs);
+  }
+  return inputs;
+}
 
 export class PipelineGraph {
   /** Answers by signal, component and export: found without building a key per question. */
@@ -125,17 +148,16 @@ export class PipelineGraph {
       frame.results.push(schema.localSink ? 'no' : 'yes');
       return frame;
     }
-    const flows = (schema.flows ?? []).filter((f) => f.input === target.exportName && (f.inSignal ?? f.outSignal) === target.signal);
-    if (flows.length === 0) {
-      frame.results.push(schema.complete ? 'no' : 'unknown');
-      return frame;
-    }
-    for (const flow of flows) {
+    let flows = 0;
+    for (const flow of schema.flows ?? []) {
+      if (flow.input !== target.exportName || (flow.inSignal ?? flow.outSignal) !== target.signal) continue;
+      flows++;
       // A connector that turns the signal into another (spans into metrics, logs into
       // counts) delivers the new signal, not this one: spans that become metrics never leave.
       if (flow.outSignal === target.signal) this.collectTargets(target.component.block, flow.output, flow.outSignal, frame);
       else frame.results.push('no');
     }
+    if (flows === 0) frame.results.push(schema.complete ? 'no' : 'unknown');
     return frame;
   }
 
@@ -237,12 +259,7 @@ export class PipelineGraph {
     for (const component of this.model.components.values()) {
       const schema = component.schema;
       if (!schema) continue;
-      const inputs = new Set<string>();
-      if (schema.sinks?.includes(signal) && !schema.localSink) {
-        for (const e of schema.exports) if (e.kind) inputs.add(e.name);
-      }
-      for (const f of schema.flows ?? []) if (f.input && (f.inSignal ?? f.outSignal) === signal) inputs.add(f.input);
-      for (const input of inputs) {
+      for (const input of entryInputs(schema, signal)) {
         if (this.reachesSink(component, input, signal) === 'yes') out.push({ component, exportName: input });
       }
     }
