@@ -126,16 +126,33 @@ function countUse(entry: Entry<unknown>, serial: number): number {
   return ++entry.count;
 }
 
+/** The body of a block of schema `schema`, open or closed: shared, since the catalog's schemas are fixed. */
+const bodies = new WeakMap<object, { open?: Body; closed?: Body }>();
+
+function bodyOf(schema: { attributes: readonly AttributeSchema[]; blocks: readonly BlockSchema[] }, closed: boolean): Body {
+  let both = bodies.get(schema);
+  if (!both) {
+    both = {};
+    bodies.set(schema, both);
+  }
+  const key = closed ? 'closed' : 'open';
+  return (both[key] ??= { attributes: schema.attributes, blocks: schema.blocks, closed });
+}
+
 function checkBody(file: SourceFile, root: BlockStmt, schema: ComponentSchema | ConfigBlockSchema, out: Finding[]): void {
-  // Walk nested blocks with an explicit stack; schemas can be recursive (stage.match).
-  const stack: { block: BlockStmt; body: Body }[] = [{ block: root, body: { attributes: schema.attributes, blocks: schema.blocks, closed: schema.complete } }];
-  while (stack.length > 0) {
-    const { block, body } = stack.pop() as (typeof stack)[number];
+  // Walk nested blocks with an explicit stack (a block and its body's schema side by side); schemas can be recursive (stage.match).
+  const blocksToCheck: BlockStmt[] = [root];
+  const bodiesToCheck: Body[] = [bodyOf(schema, schema.complete)];
+  while (blocksToCheck.length > 0) {
+    const block = blocksToCheck.pop() as BlockStmt;
+    const body = bodiesToCheck.pop() as Body;
     const attributes = indexOf(body.attributes);
     const blocks = indexOf(body.blocks);
     // One body at a time: its uses are counted under its own number.
     const serial = ++bodySerial;
-    for (const stmt of block.body) {
+    const stmts = block.body;
+    for (let i = 0; i < stmts.length; i++) {
+      const stmt = stmts[i] as BlockStmt['body'][number];
       if (stmt.kind === 'Attribute') {
         const name = stmt.name.name;
         const entry = attributes.byName.get(name);
@@ -161,7 +178,10 @@ function checkBody(file: SourceFile, root: BlockStmt, schema: ComponentSchema | 
         const known = entry.schema;
         if (countUse(entry, serial) === 2 && !known.repeatable) push(out, file, blockHeaderSpan(stmt), 'schema', `block "${name}" may only be specified once`);
         if (stmt.label && !known.labelled) push(out, file, blockHeaderSpan(stmt), 'schema', `block "${name}" does not support specifying labels`);
-        if (!known.nestedConfig) stack.push({ block: stmt, body: { attributes: known.attributes, blocks: known.blocks, closed: body.closed && known.partial !== true } });
+        if (!known.nestedConfig) {
+          blocksToCheck.push(stmt);
+          bodiesToCheck.push(bodyOf(known, body.closed && known.partial !== true));
+        }
       }
     }
     if (!body.closed) continue;
