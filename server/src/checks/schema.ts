@@ -60,8 +60,7 @@ export function checkSchemas(model: ConfigModel, imported: ReadonlyMap<string, B
 /** The built-in schema of `name`, unless a custom component or import namespace takes the name here. */
 function builtinSchema(scope: ConfigScope, name: string): ComponentSchema | undefined {
   if (scope.declares.has(name)) return undefined;
-  const first = firstNameFragment(name);
-  if (scope.importNamespaces.has(first)) return undefined;
+  if (scope.importNamespaces.size > 0 && scope.importNamespaces.has(firstNameFragment(name))) return undefined;
   return getComponent(name);
 }
 

@@ -100,8 +100,8 @@ export function buildModel(files: readonly SourceFile[]): ConfigModel {
   }
 
   for (const node of components.values()) {
-    const first = firstNameFragment(node.name);
-    node.custom = declares.has(node.name) || (importNamespaces.has(first) && node.name.includes('.'));
+    // Without imports no name is in a namespace: the first fragment need not be cut out.
+    node.custom = declares.has(node.name) || (importNamespaces.size > 0 && importNamespaces.has(firstNameFragment(node.name)) && node.name.includes('.'));
     node.schema = node.custom ? undefined : getComponent(node.name);
   }
 
