@@ -36,9 +36,8 @@ export function checkCycles(model: ConfigModel): Finding[] {
 }
 
 function cyclesIn(model: ConfigModel, out: Finding[], resolutions: (block: BlockStmt) => readonly Resolution[]): void {
+  // Numbered as the model numbers them (`index`): no map from node to number.
   const nodes = [...model.components.values()];
-  const index = new Map<ComponentNode, number>();
-  for (let i = 0; i < nodes.length; i++) index.set(nodes[i] as ComponentNode, i);
   const edges: number[][] = [];
   // The node whose edges last took each target: a reference named twice is one edge.
   const takenBy = new Int32Array(nodes.length).fill(-1);
@@ -49,8 +48,9 @@ function cyclesIn(model: ConfigModel, out: Finding[], resolutions: (block: Block
     let targets = none;
     for (const r of resolutions(node.block)) {
       if (r.kind !== 'component') continue;
-      const j = index.get(r.ref.component);
-      if (j === undefined || takenBy[j] === i) continue;
+      const j = r.ref.component.index;
+      // A component of another model (never, as resolutions go) is no edge of this graph.
+      if (nodes[j] !== r.ref.component || takenBy[j] === i) continue;
       takenBy[j] = i;
       if (targets === none) targets = [];
       targets.push(j);

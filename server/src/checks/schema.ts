@@ -22,9 +22,10 @@ import { severityOf, type Code } from '../codes';
 
 const SOURCE = 'alloy';
 
+/** A body to check: its attributes and blocks by name, and whether anything else is an error. */
 interface Body {
-  attributes: readonly AttributeSchema[];
-  blocks: readonly BlockSchema[];
+  attributes: ListIndex<AttributeSchema>;
+  blocks: ListIndex<BlockSchema>;
   closed: boolean;
 }
 
@@ -89,6 +90,8 @@ interface Entry<T> {
   /** The body last counted (`bodySerial`), and its count there: no map per body. */
   seenIn: number;
   count: number;
+  /** For a block's entry: its body, open and closed, made on first use. */
+  bodies?: { open?: Body; closed?: Body };
 }
 
 /** A body's attribute or block list by name, and its required entries in schema order. */
@@ -125,28 +128,34 @@ function countUse(entry: Entry<unknown>, serial: number): number {
   return ++entry.count;
 }
 
-/** The body of a block of schema `schema`, open or closed: shared, since the catalog's schemas are fixed. */
-const bodies = new WeakMap<object, { open?: Body; closed?: Body }>();
+/** A component's or config block's body, open or closed: shared, since the catalog's schemas are fixed. */
+const rootBodies = new WeakMap<object, { open?: Body; closed?: Body }>();
 
-function bodyOf(schema: { attributes: readonly AttributeSchema[]; blocks: readonly BlockSchema[] }, closed: boolean): Body {
-  let both = bodies.get(schema);
+type BodySchema = { attributes: readonly AttributeSchema[]; blocks: readonly BlockSchema[] };
+
+function rootBody(schema: BodySchema, closed: boolean): Body {
+  let both = rootBodies.get(schema);
   if (!both) {
     both = {};
-    bodies.set(schema, both);
+    rootBodies.set(schema, both);
   }
+  return bodyIn(both, schema, closed);
+}
+
+/** The body kept in `both` for `closed`, made on first use. */
+function bodyIn(both: { open?: Body; closed?: Body }, schema: BodySchema, closed: boolean): Body {
   const key = closed ? 'closed' : 'open';
-  return (both[key] ??= { attributes: schema.attributes, blocks: schema.blocks, closed });
+  return (both[key] ??= { attributes: indexOf(schema.attributes), blocks: indexOf(schema.blocks), closed });
 }
 
 function checkBody(file: SourceFile, root: BlockStmt, schema: ComponentSchema | ConfigBlockSchema, out: Finding[]): void {
   // Walk nested blocks with an explicit stack (a block and its body's schema side by side); schemas can be recursive (stage.match).
   const blocksToCheck: BlockStmt[] = [root];
-  const bodiesToCheck: Body[] = [bodyOf(schema, schema.complete)];
+  const bodiesToCheck: Body[] = [rootBody(schema, schema.complete)];
   while (blocksToCheck.length > 0) {
     const block = blocksToCheck.pop() as BlockStmt;
     const body = bodiesToCheck.pop() as Body;
-    const attributes = indexOf(body.attributes);
-    const blocks = indexOf(body.blocks);
+    const { attributes, blocks } = body;
     // One body at a time: its uses are counted under its own number.
     const serial = ++bodySerial;
     const stmts = block.body;
@@ -179,7 +188,7 @@ function checkBody(file: SourceFile, root: BlockStmt, schema: ComponentSchema | 
         if (stmt.label && !known.labelled) push(out, file, blockHeaderSpan(stmt), 'schema', `block "${name}" does not support specifying labels`);
         if (!known.nestedConfig) {
           blocksToCheck.push(stmt);
-          bodiesToCheck.push(bodyOf(known, body.closed && known.partial !== true));
+          bodiesToCheck.push(bodyIn((entry.bodies ??= {}), known, body.closed && known.partial !== true));
         }
       }
     }

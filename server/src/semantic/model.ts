@@ -24,6 +24,8 @@ export interface ComponentNode {
   schema: ComponentSchema | undefined;
   /** Defined by `declare` or an `import.*` namespace: its insides are unknown to us. */
   custom: boolean;
+  /** Its position in the model's `components` (declaration order): checks number the components without a map of their own. */
+  index: number;
 }
 
 export interface ConfigBlockNode {
@@ -95,7 +97,7 @@ export function buildModel(files: readonly SourceFile[]): ConfigModel {
       if (!stmt.label) continue;
       const id = `${stmt.name}.${stmt.label.value}`;
       if (components.has(id)) continue;
-      components.set(id, { id, name: stmt.name, label: stmt.label.value, block: stmt, file, schema: undefined, custom: false });
+      components.set(id, { id, name: stmt.name, label: stmt.label.value, block: stmt, file, schema: undefined, custom: false, index: components.size });
     }
   }
 

@@ -13,17 +13,43 @@ import { resolveReference, type ComponentReference } from './references';
 
 export type Reach = 'yes' | 'no' | 'unknown';
 
+/** What `referenceList` answers: the component references of a value, and whether anything else is in it. */
+export interface ReferenceList {
+  readonly refs: readonly ComponentReference[];
+  readonly dynamic: boolean;
+}
+
+const NO_REFERENCES: ReferenceList = { refs: [], dynamic: false };
+
+/** Answers by model and expression: the carriers, entry points and reach of each signal ask about the same `forward_to`s. */
+const referenceLists = new WeakMap<ConfigModel, Map<Expr, ReferenceList>>();
+
 /** The references of an attribute value that is a list of references (or one reference). */
-export function referenceList(model: ConfigModel, expr: Expr | undefined): { refs: ComponentReference[]; dynamic: boolean } {
-  if (!expr) return { refs: [], dynamic: false };
-  const items = expr.kind === 'Array' ? expr.elements : [expr];
+export function referenceList(model: ConfigModel, expr: Expr | undefined): ReferenceList {
+  if (!expr) return NO_REFERENCES;
+  let known = referenceLists.get(model);
+  if (!known) {
+    known = new Map();
+    referenceLists.set(model, known);
+  }
+  let list = known.get(expr);
+  if (!list) {
+    list = listReferences(model, expr);
+    known.set(expr, list);
+  }
+  return list;
+}
+
+function listReferences(model: ConfigModel, expr: Expr): ReferenceList {
   const refs: ComponentReference[] = [];
   let dynamic = false;
-  for (const item of items) {
+  const add = (item: Expr) => {
     const r = resolveReference(model, item);
     if (r.kind === 'component') refs.push(r.ref);
     else dynamic = true;
-  }
+  };
+  if (expr.kind === 'Array') for (const item of expr.elements) add(item);
+  else add(expr);
   return { refs, dynamic };
 }
 
