@@ -148,10 +148,23 @@ function bodyIn(both: { open?: Body; closed?: Body }, schema: BodySchema, closed
   return (both[key] ??= { attributes: indexOf(schema.attributes), blocks: indexOf(schema.blocks), closed });
 }
 
+/** The blocks `checkBody` has still to check and their bodies' schemas, side by side: one pair of stacks for every call. */
+const blocksToCheck: BlockStmt[] = [];
+const bodiesToCheck: Body[] = [];
+
 function checkBody(file: SourceFile, root: BlockStmt, schema: ComponentSchema | ConfigBlockSchema, out: Finding[]): void {
-  // Walk nested blocks with an explicit stack (a block and its body's schema side by side); schemas can be recursive (stage.match).
-  const blocksToCheck: BlockStmt[] = [root];
-  const bodiesToCheck: Body[] = [rootBody(schema, schema.complete)];
+  // Walk nested blocks with an explicit stack; schemas can be recursive (stage.match).
+  blocksToCheck.push(root);
+  bodiesToCheck.push(rootBody(schema, schema.complete));
+  try {
+    checkBodies(file, out);
+  } finally {
+    // Only after a throw is anything left; the next block must not inherit it.
+    if (blocksToCheck.length > 0) blocksToCheck.length = bodiesToCheck.length = 0;
+  }
+}
+
+function checkBodies(file: SourceFile, out: Finding[]): void {
   while (blocksToCheck.length > 0) {
     const block = blocksToCheck.pop() as BlockStmt;
     const body = bodiesToCheck.pop() as Body;

@@ -27,6 +27,8 @@ export interface ModelWalk {
 
 const walks = new WeakMap<ConfigModel, ModelWalk>();
 
+const NO_REFERENCES: readonly Expr[] = [];
+
 /** The walk of `model`, done on the first call and kept while the model lives. */
 export function walkModel(model: ConfigModel): ModelWalk {
   let walk = walks.get(model);
@@ -39,12 +41,21 @@ export function walkModel(model: ConfigModel): ModelWalk {
 
 function buildWalk(model: ConfigModel): ModelWalk {
   const calls: FileCall[] = [];
-  const byBlock = new Map<BlockStmt, Expr[]>();
+  const byBlock = new Map<BlockStmt, readonly Expr[]>();
+  // A block's references are gathered at the end of one buffer and copied out at their size; blocks without any share one empty list.
+  const buffer: Expr[] = [];
   for (const file of model.files) {
+    const onCall = (call: CallExpr) => void calls.push({ file, call });
     for (const stmt of file.parse.file.body) {
-      const refs: Expr[] | undefined = stmt.kind === 'Block' ? [] : undefined;
-      scanNode(stmt, refs, (call) => calls.push({ file, call }));
-      if (stmt.kind === 'Block' && refs) byBlock.set(stmt, refs);
+      if (stmt.kind !== 'Block') {
+        scanNode(stmt, undefined, onCall);
+        continue;
+      }
+      const start = buffer.length;
+      scanNode(stmt, buffer, onCall);
+      byBlock.set(stmt, buffer.length === start ? NO_REFERENCES : buffer.slice(start));
+      // Emptied only now and then: emptying an array gives up its storage, and the next block would grow it again.
+      if (buffer.length > 4096) buffer.length = 0;
     }
   }
   const references = (block: BlockStmt): readonly Expr[] => byBlock.get(block) ?? referenceExpressions(block);

@@ -53,27 +53,29 @@ function listReferences(model: ConfigModel, expr: Expr): ReferenceList {
   return { refs, dynamic };
 }
 
-function combine(results: Reach[]): Reach {
-  if (results.includes('yes')) return 'yes';
-  if (results.includes('unknown')) return 'unknown';
-  return 'no';
-}
-
-/** One step of the walk: a component's export receiving data of one signal. */
-interface Target {
-  component: ComponentNode;
-  exportName: string;
-  signal: Signal;
-}
-
-/** A target being walked: what its flows lead to, and what is known so far. */
+/**
+ * A component's export being walked for one signal: where its flows lead (the
+ * references of its outputs, all of the same signal), and what is known so far.
+ * The answer is `yes` if anything says yes, else `unknown` if anything does, else
+ * `no`: two flags hold it, and the references are the reference lists themselves.
+ */
 interface Frame {
   /** Where the target's answer goes: its component's answers for the signal, by export. */
   memo: Map<string, Reach>;
   exportName: string;
-  children: Target[];
+  signal: Signal;
+  children: readonly ComponentReference[];
   next: number;
-  results: Reach[];
+  yes: boolean;
+  unknown: boolean;
+}
+
+const NO_CHILDREN: readonly ComponentReference[] = [];
+
+/** Records one answer in a frame. */
+function note(frame: Frame, reach: Reach): void {
+  if (reach === 'yes') frame.yes = true;
+  else if (reach === 'unknown') frame.unknown = true;
 }
 
 /** A component export that leads a signal out of Alloy. */
@@ -124,23 +126,24 @@ export class PipelineGraph {
     const rootMemo = this.answersOf(component, signal);
     const known = rootMemo.get(exportName);
     if (known !== undefined) return known;
-    const stack: Frame[] = [this.open({ component, exportName, signal }, rootMemo)];
+    const stack: Frame[] = [this.open(component, exportName, signal, rootMemo)];
     while (stack.length > 0) {
       const top = stack[stack.length - 1] as Frame;
       const child = top.children[top.next];
       if (child !== undefined) {
         top.next++;
-        const childMemo = this.answersOf(child.component, child.signal);
+        const childMemo = this.answersOf(child.component, top.signal);
         const memo = childMemo.get(child.exportName);
         // A target still on the stack reads as 'no' (its memo says so): a cycle alone delivers nothing.
-        if (memo !== undefined) top.results.push(memo);
-        else stack.push(this.open(child, childMemo));
+        if (memo !== undefined) note(top, memo);
+        else stack.push(this.open(child.component, child.exportName, top.signal, childMemo));
         continue;
       }
       stack.pop();
-      const result = combine(top.results);
+      const result: Reach = top.yes ? 'yes' : top.unknown ? 'unknown' : 'no';
       top.memo.set(top.exportName, result);
-      stack[stack.length - 1]?.results.push(result);
+      const parent = stack[stack.length - 1];
+      if (parent) note(parent, result);
     }
     return rootMemo.get(exportName) ?? 'unknown';
   }
@@ -161,42 +164,35 @@ export class PipelineGraph {
   }
 
   /** Starts walking `target`: marks it in progress and lists where its data goes next. */
-  private open(target: Target, memo: Map<string, Reach>): Frame {
+  private open(component: ComponentNode, exportName: string, signal: Signal, memo: Map<string, Reach>): Frame {
     // Cycles: assume no until proven otherwise.
-    memo.set(target.exportName, 'no');
-    const frame: Frame = { memo, exportName: target.exportName, children: [], next: 0, results: [] };
-    const schema = target.component.schema;
+    memo.set(exportName, 'no');
+    const frame: Frame = { memo, exportName, signal, children: NO_CHILDREN, next: 0, yes: false, unknown: false };
+    const schema = component.schema;
     if (!schema) {
-      frame.results.push('unknown');
+      frame.unknown = true;
       return frame;
     }
-    if (schema.sinks?.includes(target.signal)) {
-      frame.results.push(schema.localSink ? 'no' : 'yes');
+    if (schema.sinks?.includes(signal)) {
+      frame.yes = !schema.localSink;
       return frame;
     }
     let flows = 0;
     for (const flow of schema.flows ?? []) {
-      if (flow.input !== target.exportName || (flow.inSignal ?? flow.outSignal) !== target.signal) continue;
+      if (flow.input !== exportName || (flow.inSignal ?? flow.outSignal) !== signal) continue;
       flows++;
       // A connector that turns the signal into another (spans into metrics, logs into
-      // counts) delivers the new signal, not this one: spans that become metrics never leave.
-      if (flow.outSignal === target.signal) this.collectTargets(target.component.block, flow.output, flow.outSignal, frame);
-      else frame.results.push('no');
+      // counts) delivers the new signal, not this one (an answer of no): spans that become metrics never leave.
+      if (flow.outSignal !== signal) continue;
+      const attr = getAttributeAtPath(component.block, flow.output);
+      if (!attr) continue; // no output: no
+      const { refs, dynamic } = referenceList(this.model, attr.value);
+      // Usually one flow: its list is walked as it is, without a copy.
+      frame.children = frame.children.length === 0 ? refs : [...frame.children, ...refs];
+      if (dynamic) frame.unknown = true;
     }
-    if (flows === 0) frame.results.push(schema.complete ? 'no' : 'unknown');
+    if (flows === 0 && !schema.complete) frame.unknown = true;
     return frame;
-  }
-
-  /** The targets of the references at `path` in `block`, and what is known without walking. */
-  private collectTargets(block: BlockStmt, path: string, signal: Signal, into: { children: Target[]; results: Reach[] }): void {
-    const attr = getAttributeAtPath(block, path);
-    if (!attr) {
-      into.results.push('no');
-      return;
-    }
-    const { refs, dynamic } = referenceList(this.model, attr.value);
-    for (const r of refs) into.children.push({ component: r.component, exportName: r.exportName, signal });
-    if (dynamic) into.results.push('unknown');
   }
 
   /**
@@ -228,10 +224,17 @@ export class PipelineGraph {
 
   /** Whether data sent through the references at `path` in `block` leaves Alloy. */
   attributeReach(block: BlockStmt, path: string, signal: Signal): Reach {
-    const found: { children: Target[]; results: Reach[] } = { children: [], results: [] };
-    this.collectTargets(block, path, signal, found);
-    for (const t of found.children) found.results.push(this.reachesSink(t.component, t.exportName, t.signal));
-    return combine(found.results);
+    const attr = getAttributeAtPath(block, path);
+    if (!attr) return 'no';
+    const { refs, dynamic } = referenceList(this.model, attr.value);
+    let yes = false;
+    let unknown = dynamic;
+    for (const r of refs) {
+      const reach = this.reachesSink(r.component, r.exportName, signal);
+      if (reach === 'yes') yes = true;
+      else if (reach === 'unknown') unknown = true;
+    }
+    return yes ? 'yes' : unknown ? 'unknown' : 'no';
   }
 
   /**
