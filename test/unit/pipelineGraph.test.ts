@@ -56,6 +56,15 @@ describe('reference lists', () => {
     assert.deepEqual([...graph.carriers('metrics')].sort(), ['prometheus.relabel.one', 'prometheus.relabel.r', 'prometheus.remote_write.rw']);
   });
 
+  it('keeps the answers for several exports of one component apart, asked in any order', () => {
+    for (const order of [['receiver', 'bogus', ''], ['', 'bogus', 'receiver'], ['bogus', 'receiver', '']]) {
+      const graph = new PipelineGraph(model);
+      const answers = Object.fromEntries(order.map((e) => [e, graph.reachesSink(r, e, 'metrics')]));
+      assert.deepEqual(answers, { receiver: 'yes', bogus: 'no', '': 'no' }, order.join(','));
+      assert.deepEqual(order.map((e) => graph.reachesSink(r, e, 'metrics')), order.map((e) => answers[e]), 'asked again');
+    }
+  });
+
   it('numbers the components in declaration order, the first of a duplicate id only', () => {
     assert.deepEqual([...model.components.values()].map((c) => `${c.index} ${c.id}`), ['0 prometheus.remote_write.rw', '1 prometheus.relabel.r', '2 prometheus.relabel.one']);
   });

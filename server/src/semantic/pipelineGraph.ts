@@ -9,7 +9,7 @@
 import type { BlockStmt, Expr } from '../syntax/ast';
 import type { ComponentSchema, Signal } from './catalog';
 import { getAttributeAtPath, type ComponentNode, type ConfigModel } from './model';
-import { resolveReference, type ComponentReference } from './references';
+import { resolveUncached, type ComponentReference } from './references';
 
 export type Reach = 'yes' | 'no' | 'unknown';
 
@@ -41,17 +41,22 @@ export function referenceList(model: ConfigModel, expr: Expr | undefined): Refer
 }
 
 function listReferences(model: ConfigModel, expr: Expr): ReferenceList {
-  const refs: ComponentReference[] = [];
+  // Each list is made once per model (above), so its items need no cache of their own.
+  if (expr.kind !== 'Array') {
+    const r = resolveUncached(model, expr);
+    return r.kind === 'component' ? { refs: [r.ref], dynamic: false } : { refs: NO_REFS, dynamic: true };
+  }
+  let refs: ComponentReference[] | undefined;
   let dynamic = false;
-  const add = (item: Expr) => {
-    const r = resolveReference(model, item);
-    if (r.kind === 'component') refs.push(r.ref);
+  for (const item of expr.elements) {
+    const r = resolveUncached(model, item);
+    if (r.kind === 'component') (refs ??= []).push(r.ref);
     else dynamic = true;
-  };
-  if (expr.kind === 'Array') for (const item of expr.elements) add(item);
-  else add(expr);
-  return { refs, dynamic };
+  }
+  return { refs: refs ?? NO_REFS, dynamic };
 }
+
+const NO_REFS: readonly ComponentReference[] = [];
 
 /**
  * A component's export being walked for one signal: where its flows lead (the
@@ -61,7 +66,7 @@ function listReferences(model: ConfigModel, expr: Expr): ReferenceList {
  */
 interface Frame {
   /** Where the target's answer goes: its component's answers for the signal, by export. */
-  memo: Map<string, Reach>;
+  memo: Answers;
   exportName: string;
   signal: Signal;
   children: readonly ComponentReference[];
@@ -71,6 +76,28 @@ interface Frame {
 }
 
 const NO_CHILDREN: readonly ComponentReference[] = [];
+
+/**
+ * One component's answers for one signal, by export. Nearly always a single
+ * export is asked about (`receiver`, `input`): it is held in place, and a map
+ * is made only for a second one. Thousands of components each had a map before.
+ */
+class Answers {
+  private firstExport: string | undefined;
+  private firstAnswer: Reach | undefined;
+  private others: Map<string, Reach> | undefined;
+
+  get(exportName: string): Reach | undefined {
+    return exportName === this.firstExport ? this.firstAnswer : this.others?.get(exportName);
+  }
+
+  set(exportName: string, reach: Reach): void {
+    if (this.firstExport === undefined || exportName === this.firstExport) {
+      this.firstExport = exportName;
+      this.firstAnswer = reach;
+    } else (this.others ??= new Map()).set(exportName, reach);
+  }
+}
 
 /** Records one answer in a frame. */
 function note(frame: Frame, reach: Reach): void {
@@ -110,7 +137,7 @@ function entryInputs(schema: ComponentSchema, signal: Signal): readonly string[]
 
 export class PipelineGraph {
   /** Answers by signal, component and export: found without building a key per question. */
-  private readonly memo = new Map<Signal, Map<ComponentNode, Map<string, Reach>>>();
+  private readonly memo = new Map<Signal, Map<ComponentNode, Answers>>();
   // Whole-configuration answers per signal: the checks, their fixes and the explanation ask the same questions.
   private readonly carriersBySignal = new Map<Signal, ReadonlySet<string>>();
   private readonly entryPointsBySignal = new Map<Signal, readonly EntryPoint[]>();
@@ -149,7 +176,7 @@ export class PipelineGraph {
   }
 
   /** The answers known for `component`'s exports and `signal`. */
-  private answersOf(component: ComponentNode, signal: Signal): Map<string, Reach> {
+  private answersOf(component: ComponentNode, signal: Signal): Answers {
     let bySignal = this.memo.get(signal);
     if (!bySignal) {
       bySignal = new Map();
@@ -157,14 +184,14 @@ export class PipelineGraph {
     }
     let byExport = bySignal.get(component);
     if (!byExport) {
-      byExport = new Map();
+      byExport = new Answers();
       bySignal.set(component, byExport);
     }
     return byExport;
   }
 
   /** Starts walking `target`: marks it in progress and lists where its data goes next. */
-  private open(component: ComponentNode, exportName: string, signal: Signal, memo: Map<string, Reach>): Frame {
+  private open(component: ComponentNode, exportName: string, signal: Signal, memo: Answers): Frame {
     // Cycles: assume no until proven otherwise.
     memo.set(exportName, 'no');
     const frame: Frame = { memo, exportName, signal, children: NO_CHILDREN, next: 0, yes: false, unknown: false };
