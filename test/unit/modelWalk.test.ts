@@ -108,6 +108,27 @@ describe('the model walk', () => {
   });
 });
 
+describe('statements an edit did not touch', () => {
+  it('are not scanned again, and the walk of the edited file is the walk of a fresh parse', () => {
+    const before = parseFile('/c/config.alloy', CONFIGS.pipeline as string);
+    const first = walkModel(buildModel([before]));
+    // An edit inside the last block: the reparse hands back the first two statements as they were.
+    const text = (CONFIGS.pipeline as string).replace('env("USER")', 'env("USERNAME")');
+    const after = parseFile('/c/config.alloy', text, before);
+    const [kept] = after.parse.file.body;
+    assert.ok(kept?.kind === 'Block' && kept === before.parse.file.body[0], 'the reparse reused the first statement');
+    const second = walkModel(buildModel([after]));
+    assert.equal(second.references(kept), first.references(kept), 'the same list: not scanned again');
+    const fromFresh = buildModel([parseFile('/c/config.alloy', text)]);
+    assert.deepEqual(second.calls.map((c) => c.call), walkModel(fromFresh).calls.map((c) => c.call));
+    for (const [i, stmt] of after.parse.file.body.entries()) {
+      const other = fromFresh.files[0]?.parse.file.body[i];
+      if (stmt.kind !== 'Block' || other?.kind !== 'Block') continue;
+      assert.deepEqual(second.references(stmt), walkModel(fromFresh).references(other));
+    }
+  });
+});
+
 describe('the reference scan and resolution keep no state between calls', () => {
   it('names each missing reference the same, however many distinct ones came before', () => {
     // More distinct chains than the names cache holds, so it starts again on the way.

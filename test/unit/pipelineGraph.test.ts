@@ -57,11 +57,12 @@ describe('reference lists', () => {
   });
 
   it('keeps the answers for several exports of one component apart, asked in any order', () => {
+    const expected: Record<string, string> = { receiver: 'yes', bogus: 'no', '': 'no' };
     for (const order of [['receiver', 'bogus', ''], ['', 'bogus', 'receiver'], ['bogus', 'receiver', '']]) {
       const graph = new PipelineGraph(model);
-      const answers = Object.fromEntries(order.map((e) => [e, graph.reachesSink(r, e, 'metrics')]));
-      assert.deepEqual(answers, { receiver: 'yes', bogus: 'no', '': 'no' }, order.join(','));
-      assert.deepEqual(order.map((e) => graph.reachesSink(r, e, 'metrics')), order.map((e) => answers[e]), 'asked again');
+      const ask = (): string[] => order.map((e) => graph.reachesSink(r, e, 'metrics'));
+      assert.deepEqual(ask(), order.map((e) => expected[e]), order.join(','));
+      assert.deepEqual(ask(), order.map((e) => expected[e]), 'asked again');
     }
   });
 
