@@ -44,7 +44,7 @@ export function checkSchemas(model: ConfigModel, imported: ReadonlyMap<string, B
         continue;
       }
       const schema = builtinSchema(scope, block.name);
-      if (schema) checkBody(file, block, schema, out);
+      if (schema) checkBlock(file, block, schema, out);
       else {
         const custom = scope.declares.get(block.name) ?? (scope.kind === 'root' ? imported.get(block.name) : undefined);
         if (custom) checkCustomInstance(file, block, custom, out);
@@ -52,7 +52,7 @@ export function checkSchemas(model: ConfigModel, imported: ReadonlyMap<string, B
     }
     for (const { file, block } of configs) {
       const schema = block.name === 'declare' ? undefined : getConfigBlock(block.name);
-      if (schema) checkBody(file, block, schema, out);
+      if (schema) checkBlock(file, block, schema, out);
     }
   }
   return out;
@@ -151,6 +151,37 @@ function bodyIn(both: { open?: Body; closed?: Body }, schema: BodySchema, closed
 /** The blocks `checkBody` has still to check and their bodies' schemas, side by side: one pair of stacks for every call. */
 const blocksToCheck: BlockStmt[] = [];
 const bodiesToCheck: Body[] = [];
+
+/** What `checkBody` found for a block, with what it was checked against. */
+interface BlockFindings {
+  path: string;
+  schema: ComponentSchema | ConfigBlockSchema;
+  findings: readonly Finding[];
+}
+
+const NO_FINDINGS: readonly Finding[] = [];
+
+/**
+ * The findings of a block against a schema depend on nothing but the block's
+ * own tree, the schema and the file's path. Trees never change once parsed, and
+ * a reparse hands back the statements an edit did not touch: those are not
+ * checked again on the next keystroke. Kept weakly, as long as the block lives.
+ */
+const checkedBlocks = new WeakMap<BlockStmt, BlockFindings>();
+
+/** `checkBody`, or what it found for this very block before. */
+function checkBlock(file: SourceFile, block: BlockStmt, schema: ComponentSchema | ConfigBlockSchema, out: Finding[]): void {
+  const known = checkedBlocks.get(block);
+  if (known && known.path === file.path && known.schema === schema) {
+    // Copies: each analysis owns its findings (their fixes are matched to line endings in place).
+    for (const f of known.findings) out.push({ ...f });
+    return;
+  }
+  const start = out.length;
+  checkBody(file, block, schema, out);
+  const findings = out.length === start ? NO_FINDINGS : out.slice(start).map((f) => ({ ...f }));
+  checkedBlocks.set(block, { path: file.path, schema, findings });
+}
 
 function checkBody(file: SourceFile, root: BlockStmt, schema: ComponentSchema | ConfigBlockSchema, out: Finding[]): void {
   // Walk nested blocks with an explicit stack; schemas can be recursive (stage.match).
