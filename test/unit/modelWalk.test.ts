@@ -131,7 +131,7 @@ describe('statements an edit did not touch', () => {
 
 describe('the reference scan and resolution keep no state between calls', () => {
   it('names each missing reference the same, however many distinct ones came before', () => {
-    // More distinct chains than the names cache holds, so it starts again on the way.
+    // Many distinct missing chains beside one repeated everywhere: each is named by its own fragments.
     const lines = Array.from({ length: 5000 }, (_, i) => `\tforward_to_${i} = [loki.write.w${i}.receiver, loki.write.shared.receiver]`);
     const model = modelOf(`loki.source.file "s" {\n${lines.join('\n')}\n}\n`);
     const [source] = [...model.components.values()];

@@ -54,7 +54,7 @@ export function resolveUncached(model: ConfigModel, expr: Expr): Resolution {
   const found = findComponent(model, expr);
   if (found) return found;
   // Without declared names, the catalog's names are all there is: found fragment by fragment too.
-  if (model.declares.size === 0) return findBuiltinName(expr);
+  if (model.declares.size === 0) return findBuiltinName(model, expr);
   const path = referencePath(expr);
   if (!path || path.length < 2) return OTHER;
   // No component of the model is named: the dotted prefixes, built once (prefixes[k] joins
@@ -85,12 +85,17 @@ const idTries = new WeakMap<ConfigModel, IdNode>();
 /** The fragments of component names (`prometheus.scrape` → `prometheus`, `scrape`), split once per process. */
 const nameFragmentsOf = new Map<string, readonly string[]>();
 
-/** A name's fragments; names the catalog does not know are split each time, so user text cannot grow the table. */
+/**
+ * A name's fragments; names the catalog does not know are split each time, so user
+ * text cannot grow the table. The table holds the catalog's own strings, never the
+ * tree's (which may point into a document's text and would keep it alive).
+ */
 function nameFragments(name: string): readonly string[] {
   let fragments = nameFragmentsOf.get(name);
   if (!fragments) {
-    fragments = name.split('.');
-    if (isComponentName(name)) nameFragmentsOf.set(name, fragments);
+    const known = getComponent(name)?.name;
+    fragments = (known ?? name).split('.');
+    if (known !== undefined) nameFragmentsOf.set(known, fragments);
   }
   return fragments;
 }
@@ -201,7 +206,7 @@ function builtinNameTrie(): NameNode {
  * longest name first; otherwise not a component reference. Built-in names are
  * never stdlib functions, so a stdlib-looking head does not matter here.
  */
-function findBuiltinName(expr: Expr): Resolution {
+function findBuiltinName(model: ConfigModel, expr: Expr): Resolution {
   const length = chainLength;
   // `findComponent` stops early for anything but an identifier chain of two or more.
   if (length < 2 || !isIdentifierChain(expr, length)) return OTHER;
@@ -212,20 +217,22 @@ function findBuiltinName(expr: Expr): Resolution {
     if (at?.isName) nameLength = k;
   }
   if (nameLength === 0) return OTHER;
-  const { path, componentName } = undefinedNames(length, nameLength);
+  const { path, componentName } = undefinedNames(model, length, nameLength);
   return { kind: 'undefined', path, componentName, range: { start: expr.start, end: expr.end } };
 }
 
-/** The dotted texts of an undefined reference, kept by fragments (base first) for the chains seen lately. */
+/** The dotted texts of undefined references, kept by fragments (base first). */
 interface NamesNode {
   next?: Map<string, NamesNode>;
   names?: { path: string; componentName: string };
 }
 
-/** How many chains the cache below holds before it starts again: user text must not grow it without bound. */
-const MAX_CACHED_CHAINS = 4096;
-let namesCache: NamesNode = {};
-let cachedChains = 0;
+/**
+ * Per model, so they go with it: the fragments are the tree's own strings, which
+ * may point into a document's text, and a cache outliving the model would keep
+ * a closed document's text alive. A model holds no more chains than its text.
+ */
+const namesCaches = new WeakMap<ConfigModel, NamesNode>();
 
 /**
  * The path and component name of the chain in `chain` whose first `nameLength`
@@ -233,8 +240,12 @@ let cachedChains = 0;
  * in many blocks (`loki.write.default.receiver` in every pipeline): its texts are
  * joined once, not once per place.
  */
-function undefinedNames(length: number, nameLength: number): { path: string; componentName: string } {
-  let at = namesCache;
+function undefinedNames(model: ConfigModel, length: number, nameLength: number): { path: string; componentName: string } {
+  let at = namesCaches.get(model);
+  if (!at) {
+    at = {};
+    namesCaches.set(model, at);
+  }
   for (let k = 1; k <= length; k++) {
     const fragment = chain[length - k] as string;
     at.next ??= new Map();
@@ -247,14 +258,8 @@ function undefinedNames(length: number, nameLength: number): { path: string; com
   }
   if (at.names) return at.names;
   const fragments = chain.slice(0, length).reverse();
-  const names = { path: fragments.join('.'), componentName: fragments.slice(0, nameLength).join('.') };
-  if (++cachedChains > MAX_CACHED_CHAINS) {
-    namesCache = {};
-    cachedChains = 0;
-    return names;
-  }
-  at.names = names;
-  return names;
+  at.names = { path: fragments.join('.'), componentName: fragments.slice(0, nameLength).join('.') };
+  return at.names;
 }
 
 /** Whether `expr` is a chain of `length` identifiers (what `chain` then holds). */
