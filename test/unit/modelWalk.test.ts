@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { parseFile } from '../../server/src/languageService';
 import { buildModel, stringValue, type ConfigModel } from '../../server/src/semantic/model';
 import { walkModel } from '../../server/src/semantic/modelWalk';
-import { referenceExpressions, resolveReference, resolveUncached } from '../../server/src/semantic/references';
+import { referenceExpressions, resolveReference, resolveUncached, scanNode } from '../../server/src/semantic/references';
 import { walk, type CallExpr, type Expr } from '../../server/src/syntax/ast';
 
 const CONFIGS: Record<string, string> = {
@@ -105,6 +105,59 @@ describe('the model walk', () => {
       return r.kind === 'undefined' ? `${r.componentName} ${r.path}` : r.kind;
     });
     assert.deepEqual(resolved, ['box box.nope.out', 'other', 'other']);
+  });
+});
+
+describe('statements an edit did not touch', () => {
+  it('are not scanned again, and the walk of the edited file is the walk of a fresh parse', () => {
+    const before = parseFile('/c/config.alloy', CONFIGS.pipeline as string);
+    const first = walkModel(buildModel([before]));
+    // An edit inside the last block: the reparse hands back the first two statements as they were.
+    const text = (CONFIGS.pipeline as string).replace('env("USER")', 'env("USERNAME")');
+    const after = parseFile('/c/config.alloy', text, before);
+    const [kept] = after.parse.file.body;
+    assert.ok(kept?.kind === 'Block' && kept === before.parse.file.body[0], 'the reparse reused the first statement');
+    const second = walkModel(buildModel([after]));
+    assert.equal(second.references(kept), first.references(kept), 'the same list: not scanned again');
+    const fromFresh = buildModel([parseFile('/c/config.alloy', text)]);
+    assert.deepEqual(second.calls.map((c) => c.call), walkModel(fromFresh).calls.map((c) => c.call));
+    for (const [i, stmt] of after.parse.file.body.entries()) {
+      const other = fromFresh.files[0]?.parse.file.body[i];
+      if (stmt.kind !== 'Block' || other?.kind !== 'Block') continue;
+      assert.deepEqual(second.references(stmt), walkModel(fromFresh).references(other));
+    }
+  });
+});
+
+describe('the reference scan and resolution keep no state between calls', () => {
+  it('names each missing reference the same, however many distinct ones came before', () => {
+    // Many distinct missing chains beside one repeated everywhere: each is named by its own fragments.
+    const lines = Array.from({ length: 5000 }, (_, i) => `\tforward_to_${i} = [loki.write.w${i}.receiver, loki.write.shared.receiver]`);
+    const model = modelOf(`loki.source.file "s" {\n${lines.join('\n')}\n}\n`);
+    const [source] = [...model.components.values()];
+    assert.ok(source);
+    const names = walkModel(model).resolutions(source.block).map((r) => (r.kind === 'undefined' ? `${r.componentName}|${r.path}` : r.kind));
+    assert.equal(names.length, 10000);
+    for (let i = 0; i < 5000; i++) {
+      assert.equal(names[2 * i], `loki.write|loki.write.w${i}.receiver`);
+      assert.equal(names[2 * i + 1], 'loki.write|loki.write.shared.receiver');
+    }
+  });
+
+  it('leaves nothing behind when a call handler throws, and the next scan is whole', () => {
+    const model = modelOf(CONFIGS.pipeline as string);
+    const file = model.files[0];
+    assert.ok(file);
+    assert.throws(() =>
+      scanNode(file.parse.file, [], () => {
+        throw new Error('handler failed');
+      }),
+    );
+    const refs: Expr[] = [];
+    let calls = 0;
+    scanNode(file.parse.file, refs, () => void calls++);
+    assert.deepEqual(refs, referenceExpressions(file.parse.file));
+    assert.equal(calls, 3);
   });
 });
 

@@ -128,6 +128,27 @@ describe('reference cycles', () => {
     assert.deepEqual(run(checkCycles, 'local.file "a" {\n\tfilename = "x"\n}\n\nlocal.file "b" {\n\tfilename = local.file.a.content\n}\n'), []);
   });
 
+  it('finds the components a search by reachability finds, and only those of the size asked for', () => {
+    // Deterministic pseudo-random graphs, small enough to compare with a quadratic search.
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let round = 0; round < 40; round++) {
+      const n = 1 + Math.floor(next() * 30);
+      const edges = Array.from({ length: n }, () => Array.from({ length: Math.floor(next() * 3) }, () => Math.floor(next() * n)));
+      const reach = edges.map((_, from) => {
+        const seen = new Set<number>([from]);
+        const todo = [from];
+        while (todo.length > 0) for (const w of edges[todo.pop() as number] ?? []) if (!seen.has(w)) (seen.add(w), todo.push(w));
+        return seen;
+      });
+      const expected = new Set(edges.map((_, v) => edges.map((_, w) => w).filter((w) => reach[v]?.has(w) && reach[w]?.has(v)).join(',')));
+      const canonical = (cs: number[][]) => new Set(cs.map((c) => [...c].sort((a, b) => a - b).join(',')));
+      assert.deepEqual(canonical(stronglyConnected(edges)), expected);
+      assert.deepEqual(canonical(stronglyConnected(edges, 2)), new Set([...expected].filter((c) => c.includes(','))));
+      assert.equal(stronglyConnected(edges).flat().length, n, 'every node in exactly one component');
+    }
+  });
+
   it('handles long chains without recursion', () => {
     const n = 20000;
     const edges = Array.from({ length: n }, (_, i) => [(i + 1) % n]);

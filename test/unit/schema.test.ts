@@ -95,3 +95,30 @@ describe('arguments in every scope and of every block', () => {
   });
 });
 
+
+describe('blocks an edit did not touch', () => {
+  const TEXT = 'prometheus.scrape "a" {\n\ttargets = []\n\tscrape_intervall = "10s"\n}\n\nprometheus.scrape "b" {\n\ttargets    = []\n\tforward_to = []\n}\n';
+  const render = (file: ReturnType<typeof parseFile>) => checkSchemas(buildModel([file])).map((f) => `${f.file} ${f.range.start}-${f.range.end} ${f.code}: ${f.message}`);
+
+  it('give the findings a fresh check gives, each analysis its own objects', () => {
+    const before = parseFile('/t/config.alloy', TEXT);
+    const first = checkSchemas(buildModel([before]));
+    // Typing inside the second block: the first is handed back by the reparse as it was.
+    const text = TEXT.replace('forward_to = []', 'forward_to = [ ]');
+    const after = parseFile('/t/config.alloy', text, before);
+    assert.equal(after.parse.file.body[0], before.parse.file.body[0]);
+    const second = checkSchemas(buildModel([after]));
+    assert.deepEqual(render(after), render(parseFile('/t/config.alloy', text)));
+    assert.deepEqual(second, first);
+    assert.ok(second.every((f, i) => f !== first[i]), 'no finding object shared between analyses');
+  });
+
+  it('are checked again under another path, and an edited block is checked anew', () => {
+    const before = parseFile('/t/config.alloy', TEXT);
+    checkSchemas(buildModel([before]));
+    const moved = { path: '/t/other.alloy', parse: before.parse };
+    assert.deepEqual(render(moved), render(parseFile('/t/other.alloy', TEXT)));
+    const fixed = parseFile('/t/config.alloy', TEXT.replace('scrape_intervall', 'scrape_interval'), before);
+    assert.deepEqual(render(fixed), ['/t/config.alloy 0-21 missing-required: missing required attribute "forward_to"']);
+  });
+});

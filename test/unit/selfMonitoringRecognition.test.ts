@@ -81,6 +81,18 @@ describe("a scrape of Alloy's own HTTP address collects its metrics", () => {
     assert.deepEqual(selfmon(scrapeOf('[{"__address__" = "alloy-main:9000"}]'), METRICS), [METRICS_MISSING]);
   });
 
+  test('a scheme, a path and upper case around the address; a line break or another target first', () => {
+    for (const address of ['http://LocalHost:12345/metrics', 'HTTPS://localhost:12345', 'localhost:12345/metrics?x=1']) {
+      assert.deepEqual(selfmon(scrapeOf(`[{"__address__" = "${address}"}]`), METRICS), [], address);
+    }
+    // The path is cut at the first slash after the last line break: before one it is kept (the port is then no number),
+    // after one it is cut (and the port, line break and all, reads as a number).
+    assert.deepEqual(selfmon(scrapeOf('[{"__address__" = "localhost:12345/a\\nb"}]'), METRICS), [METRICS_MISSING]);
+    assert.deepEqual(selfmon(scrapeOf('[{"__address__" = "localhost:12345\\n/a"}]'), METRICS), []);
+    // Alloy's address after others (and after a relabel that leads nowhere) is still found.
+    assert.deepEqual(selfmon(scrapeOf('[{"__address__" = "localhost:12345"}, discovery.relabel.none.output, {"__address__" = "api:8080"}]'), METRICS), []);
+  });
+
   test('a self exporter nobody scrapes is no problem when Alloy is scraped by address', () => {
     const text = lines('prometheus.exporter.self "alloy" { }', '') + scrapeOf('[{"__address__" = "localhost:12345"}]');
     assert.deepEqual(selfmon(text, METRICS), []);

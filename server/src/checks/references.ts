@@ -72,8 +72,7 @@ export function checkComponentNames(model: ConfigModel): Finding[] {
     for (const stmt of file.parse.file.body) {
       if (stmt.kind !== 'Block' || classifyTopLevelBlock(stmt.name).kind !== 'component') continue;
       const name = stmt.name;
-      const first = firstNameFragment(name);
-      if (isComponentName(name) || model.declares.has(name) || (model.importNamespaces.has(first) && name.includes('.'))) continue;
+      if (isComponentName(name) || model.declares.has(name) || (model.importNamespaces.size > 0 && model.importNamespaces.has(firstNameFragment(name)) && name.includes('.'))) continue;
       if (stmt.nameParts.some((p) => p.name === '')) continue; // a syntax error already says what is wrong
       if (!cap.take(file.path)) break;
       const range = { start: stmt.start, end: stmt.start + name.length };

@@ -22,9 +22,10 @@ import { severityOf, type Code } from '../codes';
 
 const SOURCE = 'alloy';
 
+/** A body to check: its attributes and blocks by name, and whether anything else is an error. */
 interface Body {
-  attributes: readonly AttributeSchema[];
-  blocks: readonly BlockSchema[];
+  attributes: ListIndex<AttributeSchema>;
+  blocks: ListIndex<BlockSchema>;
   closed: boolean;
 }
 
@@ -43,7 +44,7 @@ export function checkSchemas(model: ConfigModel, imported: ReadonlyMap<string, B
         continue;
       }
       const schema = builtinSchema(scope, block.name);
-      if (schema) checkBody(file, block, schema, out);
+      if (schema) checkBlock(file, block, schema, out);
       else {
         const custom = scope.declares.get(block.name) ?? (scope.kind === 'root' ? imported.get(block.name) : undefined);
         if (custom) checkCustomInstance(file, block, custom, out);
@@ -51,7 +52,7 @@ export function checkSchemas(model: ConfigModel, imported: ReadonlyMap<string, B
     }
     for (const { file, block } of configs) {
       const schema = block.name === 'declare' ? undefined : getConfigBlock(block.name);
-      if (schema) checkBody(file, block, schema, out);
+      if (schema) checkBlock(file, block, schema, out);
     }
   }
   return out;
@@ -60,8 +61,7 @@ export function checkSchemas(model: ConfigModel, imported: ReadonlyMap<string, B
 /** The built-in schema of `name`, unless a custom component or import namespace takes the name here. */
 function builtinSchema(scope: ConfigScope, name: string): ComponentSchema | undefined {
   if (scope.declares.has(name)) return undefined;
-  const first = firstNameFragment(name);
-  if (scope.importNamespaces.has(first)) return undefined;
+  if (scope.importNamespaces.size > 0 && scope.importNamespaces.has(firstNameFragment(name))) return undefined;
   return getComponent(name);
 }
 
@@ -90,6 +90,8 @@ interface Entry<T> {
   /** The body last counted (`bodySerial`), and its count there: no map per body. */
   seenIn: number;
   count: number;
+  /** For a block's entry: its body, open and closed, made on first use. */
+  bodies?: { open?: Body; closed?: Body };
 }
 
 /** A body's attribute or block list by name, and its required entries in schema order. */
@@ -126,16 +128,83 @@ function countUse(entry: Entry<unknown>, serial: number): number {
   return ++entry.count;
 }
 
+/** A component's or config block's body, open or closed: shared, since the catalog's schemas are fixed. */
+const rootBodies = new WeakMap<object, { open?: Body; closed?: Body }>();
+
+type BodySchema = { attributes: readonly AttributeSchema[]; blocks: readonly BlockSchema[] };
+
+function rootBody(schema: BodySchema, closed: boolean): Body {
+  let both = rootBodies.get(schema);
+  if (!both) {
+    both = {};
+    rootBodies.set(schema, both);
+  }
+  return bodyIn(both, schema, closed);
+}
+
+/** The body kept in `both` for `closed`, made on first use. */
+function bodyIn(both: { open?: Body; closed?: Body }, schema: BodySchema, closed: boolean): Body {
+  const key = closed ? 'closed' : 'open';
+  return (both[key] ??= { attributes: indexOf(schema.attributes), blocks: indexOf(schema.blocks), closed });
+}
+
+/** The blocks `checkBody` has still to check and their bodies' schemas, side by side: one pair of stacks for every call. */
+const blocksToCheck: BlockStmt[] = [];
+const bodiesToCheck: Body[] = [];
+
+/** What `checkBody` found for a block, with what it was checked against. */
+interface BlockFindings {
+  path: string;
+  schema: ComponentSchema | ConfigBlockSchema;
+  findings: readonly Finding[];
+}
+
+const NO_FINDINGS: readonly Finding[] = [];
+
+/**
+ * The findings of a block against a schema depend on nothing but the block's
+ * own tree, the schema and the file's path. Trees never change once parsed, and
+ * a reparse hands back the statements an edit did not touch: those are not
+ * checked again on the next keystroke. Kept weakly, as long as the block lives.
+ */
+const checkedBlocks = new WeakMap<BlockStmt, BlockFindings>();
+
+/** `checkBody`, or what it found for this very block before. */
+function checkBlock(file: SourceFile, block: BlockStmt, schema: ComponentSchema | ConfigBlockSchema, out: Finding[]): void {
+  const known = checkedBlocks.get(block);
+  if (known && known.path === file.path && known.schema === schema) {
+    // Copies: each analysis owns its findings (their fixes are matched to line endings in place).
+    for (const f of known.findings) out.push({ ...f });
+    return;
+  }
+  const start = out.length;
+  checkBody(file, block, schema, out);
+  const findings = out.length === start ? NO_FINDINGS : out.slice(start).map((f) => ({ ...f }));
+  checkedBlocks.set(block, { path: file.path, schema, findings });
+}
+
 function checkBody(file: SourceFile, root: BlockStmt, schema: ComponentSchema | ConfigBlockSchema, out: Finding[]): void {
   // Walk nested blocks with an explicit stack; schemas can be recursive (stage.match).
-  const stack: { block: BlockStmt; body: Body }[] = [{ block: root, body: { attributes: schema.attributes, blocks: schema.blocks, closed: schema.complete } }];
-  while (stack.length > 0) {
-    const { block, body } = stack.pop() as (typeof stack)[number];
-    const attributes = indexOf(body.attributes);
-    const blocks = indexOf(body.blocks);
+  blocksToCheck.push(root);
+  bodiesToCheck.push(rootBody(schema, schema.complete));
+  try {
+    checkBodies(file, out);
+  } finally {
+    // Only after a throw is anything left; the next block must not inherit it.
+    if (blocksToCheck.length > 0) blocksToCheck.length = bodiesToCheck.length = 0;
+  }
+}
+
+function checkBodies(file: SourceFile, out: Finding[]): void {
+  while (blocksToCheck.length > 0) {
+    const block = blocksToCheck.pop() as BlockStmt;
+    const body = bodiesToCheck.pop() as Body;
+    const { attributes, blocks } = body;
     // One body at a time: its uses are counted under its own number.
     const serial = ++bodySerial;
-    for (const stmt of block.body) {
+    const stmts = block.body;
+    for (let i = 0; i < stmts.length; i++) {
+      const stmt = stmts[i] as BlockStmt['body'][number];
       if (stmt.kind === 'Attribute') {
         const name = stmt.name.name;
         const entry = attributes.byName.get(name);
@@ -161,7 +230,10 @@ function checkBody(file: SourceFile, root: BlockStmt, schema: ComponentSchema | 
         const known = entry.schema;
         if (countUse(entry, serial) === 2 && !known.repeatable) push(out, file, blockHeaderSpan(stmt), 'schema', `block "${name}" may only be specified once`);
         if (stmt.label && !known.labelled) push(out, file, blockHeaderSpan(stmt), 'schema', `block "${name}" does not support specifying labels`);
-        if (!known.nestedConfig) stack.push({ block: stmt, body: { attributes: known.attributes, blocks: known.blocks, closed: body.closed && known.partial !== true } });
+        if (!known.nestedConfig) {
+          blocksToCheck.push(stmt);
+          bodiesToCheck.push(bodyIn((entry.bodies ??= {}), known, body.closed && known.partial !== true));
+        }
       }
     }
     if (!body.closed) continue;

@@ -8,7 +8,7 @@
  * are errors when the version or level is known (Alloy refuses to load), information
  * when it is only the default.
  */
-import { referencePath } from '../syntax/ast';
+import { referencePath, type Expr } from '../syntax/ast';
 import { walkModel } from '../semantic/modelWalk';
 import type { FileEdit, Finding, Fix, Severity, TextRange } from '../syntax/diagnostic';
 import { getComponent, getConfigBlock, type Stability } from '../semantic/catalog';
@@ -92,6 +92,21 @@ function experimentalStdlib(): ReadonlySet<string> {
   return experimentalNames;
 }
 
+let experimentalFirstFragments: ReadonlySet<string> | undefined;
+
+/** The first fragments of the experimental stdlib names (`array` of `array.group_by`). */
+function experimentalRoots(): ReadonlySet<string> {
+  experimentalFirstFragments ??= new Set([...experimentalStdlib()].map((name) => firstNameFragment(name)));
+  return experimentalFirstFragments;
+}
+
+/** The identifier a callee chain starts with (`sys` of `sys.env`), or '' when it starts with anything else. */
+function calleeRoot(callee: Expr): string {
+  let e = callee;
+  while (e.kind === 'Access') e = e.value;
+  return e.kind === 'IdentExpr' ? e.name : '';
+}
+
 const RANK: Readonly<Record<string, number>> = { experimental: 0, 'public-preview': 1, 'generally-available': 2 };
 
 /** A configuration compares a handful of versions once per block: each is split once. */
@@ -136,6 +151,11 @@ function flagFix(running: RunningAlloy, needed: Stability): Fix[] {
   return edit ? [{ title: `Run Alloy with --stability.level=${needed} (compose service command)`, isPreferred: true, edits: [edit] }] : [];
 }
 
+/** A block's name, where its findings go (made only for a finding: nearly every block has none). */
+function nameSpan(block: { start: number; name: string }): TextRange {
+  return { start: block.start, end: block.start + block.name.length };
+}
+
 /** Findings for what the running Alloy does not have or does not allow. */
 export function checkVersions(model: ConfigModel, running: RunningAlloy): Finding[] {
   const out: Finding[] = [];
@@ -149,32 +169,34 @@ export function checkVersions(model: ConfigModel, running: RunningAlloy): Findin
   };
   for (const scope of configScopes(model)) {
     for (const { file, block } of scope.blocks) {
-      const at = { start: block.start, end: block.start + block.name.length };
-      const first = firstNameFragment(block.name);
-      const component = scope.declares.has(block.name) || scope.importNamespaces.has(first) ? undefined : getComponent(block.name);
+      const custom = scope.declares.has(block.name) || (scope.importNamespaces.size > 0 && scope.importNamespaces.has(firstNameFragment(block.name)));
+      const component = custom ? undefined : getComponent(block.name);
       if (component) {
         const v = running.version;
         if (v !== undefined && component.added !== undefined && compareVersions(v, component.added) < 0) {
-          push(file.path, at, 'version/unavailable', versionSeverity, `component "${block.name}" is not in Alloy v${v}: added in v${component.added}`);
+          push(file.path, nameSpan(block), 'version/unavailable', versionSeverity, `component "${block.name}" is not in Alloy v${v}: added in v${component.added}`);
         } else if (v !== undefined && component.removed !== undefined && compareVersions(v, component.removed) >= 0) {
-          push(file.path, at, 'version/unavailable', versionSeverity, `component "${block.name}" is not in Alloy v${v}: removed in v${component.removed}`);
+          push(file.path, nameSpan(block), 'version/unavailable', versionSeverity, `component "${block.name}" is not in Alloy v${v}: removed in v${component.removed}`);
         }
         // The message is only written for a block that is below the level.
         const below = isBelow(component.stability, running.stability) ? belowLevel(`component "${block.name}"`, component.stability, running.stability) : undefined;
-        if (below) push(file.path, at, 'stability/below-level', stabilitySeverity, below, component.stability);
+        if (below) push(file.path, nameSpan(block), 'stability/below-level', stabilitySeverity, below, component.stability);
         continue;
       }
       const config = getConfigBlock(block.name);
       if (config && isBelow(config.stability, running.stability)) {
         const feature = block.name === 'foreach' ? `foreach block "${block.name}"` : `config block "${block.name}"`;
         const below = belowLevel(feature, config.stability, running.stability);
-        if (below) push(file.path, at, 'stability/below-level', stabilitySeverity, below, config.stability);
+        if (below) push(file.path, nameSpan(block), 'stability/below-level', stabilitySeverity, below, config.stability);
       }
     }
   }
   // Nothing is below the experimental level: the calls need not be looked at.
   if (!isBelow('experimental', running.stability)) return out;
+  const roots = experimentalRoots();
   for (const { file, call } of walkModel(model).calls) {
+    // Most calls (`sys.env`, `coalesce`) start with a name no experimental function starts with: no path is built for them.
+    if (!roots.has(calleeRoot(call.callee))) continue;
     const name = referencePath(call.callee)?.join('.');
     if (name === undefined || !experimental.has(name)) continue;
     const below = belowLevel(name, 'experimental', running.stability);

@@ -24,6 +24,8 @@ export interface ComponentNode {
   schema: ComponentSchema | undefined;
   /** Defined by `declare` or an `import.*` namespace: its insides are unknown to us. */
   custom: boolean;
+  /** Its position in the model's `components` (declaration order): checks number the components without a map of their own. */
+  index: number;
 }
 
 export interface ConfigBlockNode {
@@ -95,13 +97,13 @@ export function buildModel(files: readonly SourceFile[]): ConfigModel {
       if (!stmt.label) continue;
       const id = `${stmt.name}.${stmt.label.value}`;
       if (components.has(id)) continue;
-      components.set(id, { id, name: stmt.name, label: stmt.label.value, block: stmt, file, schema: undefined, custom: false });
+      components.set(id, { id, name: stmt.name, label: stmt.label.value, block: stmt, file, schema: undefined, custom: false, index: components.size });
     }
   }
 
   for (const node of components.values()) {
-    const first = firstNameFragment(node.name);
-    node.custom = declares.has(node.name) || (importNamespaces.has(first) && node.name.includes('.'));
+    // Without imports no name is in a namespace: the first fragment need not be cut out.
+    node.custom = declares.has(node.name) || (importNamespaces.size > 0 && importNamespaces.has(firstNameFragment(node.name)) && node.name.includes('.'));
     node.schema = node.custom ? undefined : getComponent(node.name);
   }
 

@@ -5,7 +5,7 @@
  * (references, cycles, stdlib shadowing, self-monitoring). Done once per
  * model, on first use, and shared by every check of the analysis.
  */
-import type { BlockStmt, CallExpr, Expr } from '../syntax/ast';
+import type { BlockStmt, CallExpr, Expr, Stmt } from '../syntax/ast';
 import type { ConfigModel, SourceFile } from './model';
 import { referenceExpressions, resolveUncached, scanNode, type Resolution } from './references';
 
@@ -27,6 +27,48 @@ export interface ModelWalk {
 
 const walks = new WeakMap<ConfigModel, ModelWalk>();
 
+/** What the scan of one top-level statement found: the reference expressions (blocks only) and the calls, in source order. */
+interface StatementScan {
+  readonly refs: readonly Expr[];
+  readonly calls: readonly CallExpr[];
+}
+
+const NO_REFERENCES: readonly Expr[] = [];
+const NO_CALLS: readonly CallExpr[] = [];
+const NOTHING: StatementScan = { refs: NO_REFERENCES, calls: NO_CALLS };
+
+/**
+ * Scans by statement object. A tree never changes once parsed, and a reparse
+ * hands back the statements an edit did not touch as they were: those are not
+ * scanned again on the next keystroke. Kept weakly, so a scan lives as long as
+ * its statement.
+ */
+const scans = new WeakMap<Stmt, StatementScan>();
+
+/**
+ * Gathering buffers: each statement's finds are copied out at their size. They
+ * grow over a walk and are emptied at its end (emptying an array gives up its
+ * storage, which per statement would mean growing it again each time; and held
+ * past the walk, their nodes would keep a closed document's text alive).
+ */
+const refsBuffer: Expr[] = [];
+const callsBuffer: CallExpr[] = [];
+const onCall = (call: CallExpr): void => void callsBuffer.push(call);
+
+/** The scan of a top-level statement, done on first use. */
+function scanStatement(stmt: Stmt): StatementScan {
+  let scan = scans.get(stmt);
+  if (scan) return scan;
+  const refsStart = refsBuffer.length;
+  const callsStart = callsBuffer.length;
+  scanNode(stmt, stmt.kind === 'Block' ? refsBuffer : undefined, onCall);
+  const refs = refsBuffer.length === refsStart ? NO_REFERENCES : refsBuffer.slice(refsStart);
+  const calls = callsBuffer.length === callsStart ? NO_CALLS : callsBuffer.slice(callsStart);
+  scan = refs === NO_REFERENCES && calls === NO_CALLS ? NOTHING : { refs, calls };
+  scans.set(stmt, scan);
+  return scan;
+}
+
 /** The walk of `model`, done on the first call and kept while the model lives. */
 export function walkModel(model: ConfigModel): ModelWalk {
   let walk = walks.get(model);
@@ -39,15 +81,19 @@ export function walkModel(model: ConfigModel): ModelWalk {
 
 function buildWalk(model: ConfigModel): ModelWalk {
   const calls: FileCall[] = [];
-  const byBlock = new Map<BlockStmt, Expr[]>();
-  for (const file of model.files) {
-    for (const stmt of file.parse.file.body) {
-      const refs: Expr[] | undefined = stmt.kind === 'Block' ? [] : undefined;
-      scanNode(stmt, refs, (call) => calls.push({ file, call }));
-      if (stmt.kind === 'Block' && refs) byBlock.set(stmt, refs);
+  try {
+    for (const file of model.files) {
+      for (const stmt of file.parse.file.body) {
+        const scan = scanStatement(stmt);
+        for (const call of scan.calls) calls.push({ file, call });
+      }
     }
+  } finally {
+    refsBuffer.length = 0;
+    callsBuffer.length = 0;
   }
-  const references = (block: BlockStmt): readonly Expr[] => byBlock.get(block) ?? referenceExpressions(block);
+  // A top-level block was scanned above (in this model or another that shares the statement); any other is scanned now.
+  const references = (block: BlockStmt): readonly Expr[] => scans.get(block)?.refs ?? referenceExpressions(block);
   // A list per block, read in order: the references, cycles, shadowing and self-monitoring checks all go through them.
   const resolved = new Map<BlockStmt, Resolution[]>();
   const resolutions = (block: BlockStmt): readonly Resolution[] => {

@@ -7,47 +7,102 @@
  * checks stay silent rather than guess.
  */
 import type { BlockStmt, Expr } from '../syntax/ast';
-import type { Signal } from './catalog';
+import type { ComponentSchema, Signal } from './catalog';
 import { getAttributeAtPath, type ComponentNode, type ConfigModel } from './model';
-import { resolveReference, type ComponentReference } from './references';
+import { resolveUncached, type ComponentReference } from './references';
 
 export type Reach = 'yes' | 'no' | 'unknown';
 
+/** What `referenceList` answers: the component references of a value, and whether anything else is in it. */
+export interface ReferenceList {
+  readonly refs: readonly ComponentReference[];
+  readonly dynamic: boolean;
+}
+
+const NO_REFERENCES: ReferenceList = { refs: [], dynamic: false };
+
+/** Answers by model and expression: the carriers, entry points and reach of each signal ask about the same `forward_to`s. */
+const referenceLists = new WeakMap<ConfigModel, Map<Expr, ReferenceList>>();
+
 /** The references of an attribute value that is a list of references (or one reference). */
-export function referenceList(model: ConfigModel, expr: Expr | undefined): { refs: ComponentReference[]; dynamic: boolean } {
-  if (!expr) return { refs: [], dynamic: false };
-  const items = expr.kind === 'Array' ? expr.elements : [expr];
-  const refs: ComponentReference[] = [];
+export function referenceList(model: ConfigModel, expr: Expr | undefined): ReferenceList {
+  if (!expr) return NO_REFERENCES;
+  let known = referenceLists.get(model);
+  if (!known) {
+    known = new Map();
+    referenceLists.set(model, known);
+  }
+  let list = known.get(expr);
+  if (!list) {
+    list = listReferences(model, expr);
+    known.set(expr, list);
+  }
+  return list;
+}
+
+function listReferences(model: ConfigModel, expr: Expr): ReferenceList {
+  // Each list is made once per model (above), so its items need no cache of their own.
+  if (expr.kind !== 'Array') {
+    const r = resolveUncached(model, expr);
+    return r.kind === 'component' ? { refs: [r.ref], dynamic: false } : { refs: NO_REFS, dynamic: true };
+  }
+  let refs: ComponentReference[] | undefined;
   let dynamic = false;
-  for (const item of items) {
-    const r = resolveReference(model, item);
-    if (r.kind === 'component') refs.push(r.ref);
+  for (const item of expr.elements) {
+    const r = resolveUncached(model, item);
+    if (r.kind === 'component') (refs ??= []).push(r.ref);
     else dynamic = true;
   }
-  return { refs, dynamic };
+  return { refs: refs ?? NO_REFS, dynamic };
 }
 
-function combine(results: Reach[]): Reach {
-  if (results.includes('yes')) return 'yes';
-  if (results.includes('unknown')) return 'unknown';
-  return 'no';
-}
+const NO_REFS: readonly ComponentReference[] = [];
 
-/** One step of the walk: a component's export receiving data of one signal. */
-interface Target {
-  component: ComponentNode;
-  exportName: string;
-  signal: Signal;
-}
-
-/** A target being walked: what its flows lead to, and what is known so far. */
+/**
+ * A component's export being walked for one signal: where its flows lead (the
+ * references of its outputs, all of the same signal), and what is known so far.
+ * The answer is `yes` if anything says yes, else `unknown` if anything does, else
+ * `no`: two flags hold it, and the references are the reference lists themselves.
+ */
 interface Frame {
   /** Where the target's answer goes: its component's answers for the signal, by export. */
-  memo: Map<string, Reach>;
+  memo: Answers;
   exportName: string;
-  children: Target[];
+  signal: Signal;
+  children: readonly ComponentReference[];
   next: number;
-  results: Reach[];
+  yes: boolean;
+  unknown: boolean;
+}
+
+const NO_CHILDREN: readonly ComponentReference[] = [];
+
+/**
+ * One component's answers for one signal, by export. Nearly always a single
+ * export is asked about (`receiver`, `input`): it is held in place, and a map
+ * is made only for a second one. Thousands of components each had a map before.
+ */
+class Answers {
+  private firstExport: string | undefined;
+  private firstAnswer: Reach | undefined;
+  private others: Map<string, Reach> | undefined;
+
+  get(exportName: string): Reach | undefined {
+    return exportName === this.firstExport ? this.firstAnswer : this.others?.get(exportName);
+  }
+
+  set(exportName: string, reach: Reach): void {
+    if (this.firstExport === undefined || exportName === this.firstExport) {
+      this.firstExport = exportName;
+      this.firstAnswer = reach;
+    } else (this.others ??= new Map()).set(exportName, reach);
+  }
+}
+
+/** Records one answer in a frame. */
+function note(frame: Frame, reach: Reach): void {
+  if (reach === 'yes') frame.yes = true;
+  else if (reach === 'unknown') frame.unknown = true;
 }
 
 /** A component export that leads a signal out of Alloy. */
@@ -57,9 +112,32 @@ export interface EntryPoint {
 }
 
 
+/** The inputs of each catalog schema through which `signal` can enter, by signal: the catalog is fixed, so worked out once per process. */
+const inputsBySchema = new WeakMap<ComponentSchema, Map<Signal, readonly string[]>>();
+
+/** The exports of `schema` that take `signal` in (a sink's typed exports, then the inputs of its flows), each once, in that order. */
+function entryInputs(schema: ComponentSchema, signal: Signal): readonly string[] {
+  let bySignal = inputsBySchema.get(schema);
+  if (!bySignal) {
+    bySignal = new Map();
+    inputsBySchema.set(schema, bySignal);
+  }
+  let inputs = bySignal.get(signal);
+  if (!inputs) {
+    const found = new Set<string>();
+    if (schema.sinks?.includes(signal) && !schema.localSink) {
+      for (const e of schema.exports) if (e.kind) found.add(e.name);
+    }
+    for (const f of schema.flows ?? []) if (f.input && (f.inSignal ?? f.outSignal) === signal) found.add(f.input);
+    inputs = [...found];
+    bySignal.set(signal, inputs);
+  }
+  return inputs;
+}
+
 export class PipelineGraph {
   /** Answers by signal, component and export: found without building a key per question. */
-  private readonly memo = new Map<Signal, Map<ComponentNode, Map<string, Reach>>>();
+  private readonly memo = new Map<Signal, Map<ComponentNode, Answers>>();
   // Whole-configuration answers per signal: the checks, their fixes and the explanation ask the same questions.
   private readonly carriersBySignal = new Map<Signal, ReadonlySet<string>>();
   private readonly entryPointsBySignal = new Map<Signal, readonly EntryPoint[]>();
@@ -75,29 +153,30 @@ export class PipelineGraph {
     const rootMemo = this.answersOf(component, signal);
     const known = rootMemo.get(exportName);
     if (known !== undefined) return known;
-    const stack: Frame[] = [this.open({ component, exportName, signal }, rootMemo)];
+    const stack: Frame[] = [this.open(component, exportName, signal, rootMemo)];
     while (stack.length > 0) {
       const top = stack[stack.length - 1] as Frame;
       const child = top.children[top.next];
       if (child !== undefined) {
         top.next++;
-        const childMemo = this.answersOf(child.component, child.signal);
+        const childMemo = this.answersOf(child.component, top.signal);
         const memo = childMemo.get(child.exportName);
         // A target still on the stack reads as 'no' (its memo says so): a cycle alone delivers nothing.
-        if (memo !== undefined) top.results.push(memo);
-        else stack.push(this.open(child, childMemo));
+        if (memo !== undefined) note(top, memo);
+        else stack.push(this.open(child.component, child.exportName, top.signal, childMemo));
         continue;
       }
       stack.pop();
-      const result = combine(top.results);
+      const result: Reach = top.yes ? 'yes' : top.unknown ? 'unknown' : 'no';
       top.memo.set(top.exportName, result);
-      stack[stack.length - 1]?.results.push(result);
+      const parent = stack[stack.length - 1];
+      if (parent) note(parent, result);
     }
     return rootMemo.get(exportName) ?? 'unknown';
   }
 
   /** The answers known for `component`'s exports and `signal`. */
-  private answersOf(component: ComponentNode, signal: Signal): Map<string, Reach> {
+  private answersOf(component: ComponentNode, signal: Signal): Answers {
     let bySignal = this.memo.get(signal);
     if (!bySignal) {
       bySignal = new Map();
@@ -105,50 +184,42 @@ export class PipelineGraph {
     }
     let byExport = bySignal.get(component);
     if (!byExport) {
-      byExport = new Map();
+      byExport = new Answers();
       bySignal.set(component, byExport);
     }
     return byExport;
   }
 
   /** Starts walking `target`: marks it in progress and lists where its data goes next. */
-  private open(target: Target, memo: Map<string, Reach>): Frame {
+  private open(component: ComponentNode, exportName: string, signal: Signal, memo: Answers): Frame {
     // Cycles: assume no until proven otherwise.
-    memo.set(target.exportName, 'no');
-    const frame: Frame = { memo, exportName: target.exportName, children: [], next: 0, results: [] };
-    const schema = target.component.schema;
+    memo.set(exportName, 'no');
+    const frame: Frame = { memo, exportName, signal, children: NO_CHILDREN, next: 0, yes: false, unknown: false };
+    const schema = component.schema;
     if (!schema) {
-      frame.results.push('unknown');
+      frame.unknown = true;
       return frame;
     }
-    if (schema.sinks?.includes(target.signal)) {
-      frame.results.push(schema.localSink ? 'no' : 'yes');
+    if (schema.sinks?.includes(signal)) {
+      frame.yes = !schema.localSink;
       return frame;
     }
-    const flows = (schema.flows ?? []).filter((f) => f.input === target.exportName && (f.inSignal ?? f.outSignal) === target.signal);
-    if (flows.length === 0) {
-      frame.results.push(schema.complete ? 'no' : 'unknown');
-      return frame;
-    }
-    for (const flow of flows) {
+    let flows = 0;
+    for (const flow of schema.flows ?? []) {
+      if (flow.input !== exportName || (flow.inSignal ?? flow.outSignal) !== signal) continue;
+      flows++;
       // A connector that turns the signal into another (spans into metrics, logs into
-      // counts) delivers the new signal, not this one: spans that become metrics never leave.
-      if (flow.outSignal === target.signal) this.collectTargets(target.component.block, flow.output, flow.outSignal, frame);
-      else frame.results.push('no');
+      // counts) delivers the new signal, not this one (an answer of no): spans that become metrics never leave.
+      if (flow.outSignal !== signal) continue;
+      const attr = getAttributeAtPath(component.block, flow.output);
+      if (!attr) continue; // no output: no
+      const { refs, dynamic } = referenceList(this.model, attr.value);
+      // Usually one flow: its list is walked as it is, without a copy.
+      frame.children = frame.children.length === 0 ? refs : [...frame.children, ...refs];
+      if (dynamic) frame.unknown = true;
     }
+    if (flows === 0 && !schema.complete) frame.unknown = true;
     return frame;
-  }
-
-  /** The targets of the references at `path` in `block`, and what is known without walking. */
-  private collectTargets(block: BlockStmt, path: string, signal: Signal, into: { children: Target[]; results: Reach[] }): void {
-    const attr = getAttributeAtPath(block, path);
-    if (!attr) {
-      into.results.push('no');
-      return;
-    }
-    const { refs, dynamic } = referenceList(this.model, attr.value);
-    for (const r of refs) into.children.push({ component: r.component, exportName: r.exportName, signal });
-    if (dynamic) into.results.push('unknown');
   }
 
   /**
@@ -180,10 +251,17 @@ export class PipelineGraph {
 
   /** Whether data sent through the references at `path` in `block` leaves Alloy. */
   attributeReach(block: BlockStmt, path: string, signal: Signal): Reach {
-    const found: { children: Target[]; results: Reach[] } = { children: [], results: [] };
-    this.collectTargets(block, path, signal, found);
-    for (const t of found.children) found.results.push(this.reachesSink(t.component, t.exportName, t.signal));
-    return combine(found.results);
+    const attr = getAttributeAtPath(block, path);
+    if (!attr) return 'no';
+    const { refs, dynamic } = referenceList(this.model, attr.value);
+    let yes = false;
+    let unknown = dynamic;
+    for (const r of refs) {
+      const reach = this.reachesSink(r.component, r.exportName, signal);
+      if (reach === 'yes') yes = true;
+      else if (reach === 'unknown') unknown = true;
+    }
+    return yes ? 'yes' : unknown ? 'unknown' : 'no';
   }
 
   /**
@@ -237,12 +315,7 @@ export class PipelineGraph {
     for (const component of this.model.components.values()) {
       const schema = component.schema;
       if (!schema) continue;
-      const inputs = new Set<string>();
-      if (schema.sinks?.includes(signal) && !schema.localSink) {
-        for (const e of schema.exports) if (e.kind) inputs.add(e.name);
-      }
-      for (const f of schema.flows ?? []) if (f.input && (f.inSignal ?? f.outSignal) === signal) inputs.add(f.input);
-      for (const input of inputs) {
+      for (const input of entryInputs(schema, signal)) {
         if (this.reachesSink(component, input, signal) === 'yes') out.push({ component, exportName: input });
       }
     }

@@ -54,7 +54,7 @@ export function resolveUncached(model: ConfigModel, expr: Expr): Resolution {
   const found = findComponent(model, expr);
   if (found) return found;
   // Without declared names, the catalog's names are all there is: found fragment by fragment too.
-  if (model.declares.size === 0) return findBuiltinName(expr);
+  if (model.declares.size === 0) return findBuiltinName(model, expr);
   const path = referencePath(expr);
   if (!path || path.length < 2) return OTHER;
   // No component of the model is named: the dotted prefixes, built once (prefixes[k] joins
@@ -82,20 +82,47 @@ interface IdNode {
 
 const idTries = new WeakMap<ConfigModel, IdNode>();
 
+/** The fragments of component names (`prometheus.scrape` → `prometheus`, `scrape`), split once per process. */
+const nameFragmentsOf = new Map<string, readonly string[]>();
+
+/**
+ * A name's fragments; names the catalog does not know are split each time, so user
+ * text cannot grow the table. The table holds the catalog's own strings, never the
+ * tree's (which may point into a document's text and would keep it alive).
+ */
+function nameFragments(name: string): readonly string[] {
+  let fragments = nameFragmentsOf.get(name);
+  if (!fragments) {
+    const known = getComponent(name)?.name;
+    fragments = (known ?? name).split('.');
+    if (known !== undefined) nameFragmentsOf.set(known, fragments);
+  }
+  return fragments;
+}
+
+/** The child of `at` for `fragment`, added when missing. */
+function childOf(at: IdNode, fragment: string): IdNode {
+  at.next ??= new Map();
+  let child = at.next.get(fragment);
+  if (!child) {
+    child = {};
+    at.next.set(fragment, child);
+  }
+  return child;
+}
+
 function idTrie(model: ConfigModel): IdNode {
   let root = idTries.get(model);
   if (!root) {
     root = {};
     for (const component of model.components.values()) {
+      // Thousands of components share a handful of names: each name is split once, the label is the last fragment.
       let at = root;
-      for (const fragment of component.id.split('.')) {
-        at.next ??= new Map();
-        let child = at.next.get(fragment);
-        if (!child) {
-          child = {};
-          at.next.set(fragment, child);
-        }
-        at = child;
+      if (component.label.includes('.')) {
+        for (const fragment of component.id.split('.')) at = childOf(at, fragment);
+      } else {
+        for (const fragment of nameFragments(component.name)) at = childOf(at, fragment);
+        at = childOf(at, component.label);
       }
       at.component ??= component;
     }
@@ -104,8 +131,13 @@ function idTrie(model: ConfigModel): IdNode {
   return root;
 }
 
-/** The fragments of a reference chain, base first, reused between calls (no array per reference). */
+/**
+ * The fragments of a reference chain, last first (the base at `chainLength - 1`),
+ * reused between calls: no array per reference. Its length is kept apart, since
+ * setting an array's length to 0 gives up its storage and the next push allocates again.
+ */
 const chain: string[] = [];
+let chainLength = 0;
 
 /**
  * The component a reference names, the longest id first (`a.b.c.label.field` →
@@ -113,15 +145,15 @@ const chain: string[] = [];
  * Undefined when it names none.
  */
 function findComponent(model: ConfigModel, expr: Expr): Resolution | undefined {
-  chain.length = 0;
+  chainLength = 0;
   let e: Expr = expr;
   while (e.kind === 'Access') {
-    chain.push(e.name.name);
+    chain[chainLength++] = e.name.name;
     e = e.value;
   }
   if (e.kind !== 'IdentExpr') return undefined;
-  chain.push(e.name);
-  const length = chain.length;
+  chain[chainLength++] = e.name;
+  const length = chainLength;
   if (length < 2) return undefined;
   let at: IdNode | undefined = idTrie(model);
   let found: ComponentNode | undefined;
@@ -174,8 +206,8 @@ function builtinNameTrie(): NameNode {
  * longest name first; otherwise not a component reference. Built-in names are
  * never stdlib functions, so a stdlib-looking head does not matter here.
  */
-function findBuiltinName(expr: Expr): Resolution {
-  const length = chain.length;
+function findBuiltinName(model: ConfigModel, expr: Expr): Resolution {
+  const length = chainLength;
   // `findComponent` stops early for anything but an identifier chain of two or more.
   if (length < 2 || !isIdentifierChain(expr, length)) return OTHER;
   let at: NameNode | undefined = builtinNameTrie();
@@ -185,8 +217,49 @@ function findBuiltinName(expr: Expr): Resolution {
     if (at?.isName) nameLength = k;
   }
   if (nameLength === 0) return OTHER;
-  const fragments = chain.slice().reverse();
-  return { kind: 'undefined', path: fragments.join('.'), componentName: fragments.slice(0, nameLength).join('.'), range: { start: expr.start, end: expr.end } };
+  const { path, componentName } = undefinedNames(model, length, nameLength);
+  return { kind: 'undefined', path, componentName, range: { start: expr.start, end: expr.end } };
+}
+
+/** The dotted texts of undefined references, kept by fragments (base first). */
+interface NamesNode {
+  next?: Map<string, NamesNode>;
+  names?: { path: string; componentName: string };
+}
+
+/**
+ * Per model, so they go with it: the fragments are the tree's own strings, which
+ * may point into a document's text, and a cache outliving the model would keep
+ * a closed document's text alive. A model holds no more chains than its text.
+ */
+const namesCaches = new WeakMap<ConfigModel, NamesNode>();
+
+/**
+ * The path and component name of the chain in `chain` whose first `nameLength`
+ * fragments are a built-in name. The same missing reference is usually written
+ * in many blocks (`loki.write.default.receiver` in every pipeline): its texts are
+ * joined once, not once per place.
+ */
+function undefinedNames(model: ConfigModel, length: number, nameLength: number): { path: string; componentName: string } {
+  let at = namesCaches.get(model);
+  if (!at) {
+    at = {};
+    namesCaches.set(model, at);
+  }
+  for (let k = 1; k <= length; k++) {
+    const fragment = chain[length - k] as string;
+    at.next ??= new Map();
+    let child = at.next.get(fragment);
+    if (!child) {
+      child = {};
+      at.next.set(fragment, child);
+    }
+    at = child;
+  }
+  if (at.names) return at.names;
+  const fragments = chain.slice(0, length).reverse();
+  at.names = { path: fragments.join('.'), componentName: fragments.slice(0, nameLength).join('.') };
+  return at.names;
 }
 
 /** Whether `expr` is a chain of `length` identifiers (what `chain` then holds). */
@@ -214,8 +287,21 @@ export function referenceExpressions(root: Node): Expr[] {
  * is a reference, but a callee can hold calls of its own).
  */
 export function scanNode(root: Node, refs: Expr[] | undefined, onCall?: (call: CallExpr) => void): void {
-  const stack: Node[] = [root];
-  while (stack.length > 0) {
+  // One stack for every scan (a scan of a callee runs above its caller's part): no array per block.
+  const floor = scanStack.length;
+  const stack = scanStack;
+  stack.push(root);
+  try {
+    scanFrom(stack, floor, refs, onCall);
+  } finally {
+    // Only after a throw is anything left above the floor; the next scan must not see it.
+    if (stack.length > floor) stack.length = floor;
+  }
+}
+
+/** The loop of `scanNode`: pops down to `floor`. */
+function scanFrom(stack: Node[], floor: number, refs: Expr[] | undefined, onCall: ((call: CallExpr) => void) | undefined): void {
+  while (stack.length > floor) {
     const node = stack.pop() as Node;
     switch (node.kind) {
       case 'File':
@@ -270,6 +356,9 @@ export function scanNode(root: Node, refs: Expr[] | undefined, onCall?: (call: C
     }
   }
 }
+
+/** The stack `scanNode` keeps its pending nodes on, shared by nested and successive scans. */
+const scanStack: Node[] = [];
 
 /** The base of a chain of field accesses (`a` in `a.b.c`, the call in `f(x).y`). */
 function chainBase(expr: Expr): Expr {

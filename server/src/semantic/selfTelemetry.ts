@@ -71,49 +71,69 @@ export function findSelfScrapes(model: ConfigModel, hosts: readonly AlloyHost[])
 
 function scrapesOfAlloy(model: ConfigModel, hosts: readonly AlloyHost[]): SelfScrape[] {
   const out: SelfScrape[] = [];
+  const isAlloys = (address: string) => isAlloyAddress(address, hosts);
   for (const scrape of model.components.values()) {
     if (scrape.name !== facts.SCRAPE) continue;
     const targets = getAttribute(scrape.block, facts.SCRAPE_TARGETS);
     if (!targets) continue;
-    const address = literalAddresses(model, targets.value).find((a) => isAlloyAddress(a, hosts));
+    const address = firstLiteralAddress(model, targets.value, isAlloys);
     if (address !== undefined) out.push({ scrape, address });
   }
   return out;
 }
 
-/** Every `__address__` string of literal targets under `expr`, following `discovery.relabel` inputs. */
-function literalAddresses(model: ConfigModel, root: Expr): string[] {
-  const out: string[] = [];
-  const stack: { expr: Expr; depth: number }[] = [{ expr: root, depth: 0 }];
-  const seen = new Set<string>();
-  while (stack.length > 0) {
-    const { expr, depth } = stack.pop() as { expr: Expr; depth: number };
-    if (expr.kind === 'Array') for (const e of expr.elements) stack.push({ expr: e, depth });
-    else if (expr.kind === 'Call') for (const e of expr.args) stack.push({ expr: e, depth }); // array.concat(…)
-    else if (expr.kind === 'Paren') stack.push({ expr: expr.inner, depth });
+/**
+ * The first `__address__` string of literal targets under `expr` that `wanted`
+ * accepts, following `discovery.relabel` inputs (depth first, last element first).
+ * It stops at the first: most scrapes list a handful of targets, none of them Alloy.
+ */
+function firstLiteralAddress(model: ConfigModel, root: Expr, wanted: (address: string) => boolean): string | undefined {
+  // Expressions and their relabel depths side by side: no object per element.
+  const exprs: Expr[] = [root];
+  const depths: number[] = [0];
+  let seen: Set<string> | undefined;
+  while (exprs.length > 0) {
+    const expr = exprs.pop() as Expr;
+    const depth = depths.pop() as number;
+    if (expr.kind === 'Array') for (const e of expr.elements) (exprs.push(e), depths.push(depth));
+    else if (expr.kind === 'Call') for (const e of expr.args) (exprs.push(e), depths.push(depth)); // array.concat(…)
+    else if (expr.kind === 'Paren') (exprs.push(expr.inner), depths.push(depth));
     else if (expr.kind === 'Object') {
       const address = stringValue(expr.fields.find((f) => f.key === '__address__')?.value);
-      if (address !== undefined) out.push(address);
+      if (address !== undefined && wanted(address)) return address;
     } else if (depth < MAX_CHAIN) {
       const r = resolveReference(model, expr);
-      if (r.kind !== 'component' || r.ref.component.name !== facts.TARGET_RELABEL.name || seen.has(r.ref.component.id)) continue;
-      seen.add(r.ref.component.id);
+      if (r.kind !== 'component' || r.ref.component.name !== facts.TARGET_RELABEL.name || seen?.has(r.ref.component.id)) continue;
+      (seen ??= new Set()).add(r.ref.component.id);
       const input = getAttribute(r.ref.component.block, facts.TARGET_RELABEL.input);
-      if (input) stack.push({ expr: input.value, depth: depth + 1 });
+      if (input) (exprs.push(input.value), depths.push(depth + 1));
     }
   }
-  return out;
+  return undefined;
+}
+
+/** Line terminators, which `.` in the path pattern below does not cross. */
+const LINE_TERMINATOR = /[\n\r\u2028\u2029]/;
+
+/** An address without its scheme and path: `http://alloy:12345/metrics` → `alloy:12345`. */
+function hostAndPort(address: string): string {
+  // The common case (no scheme, no line break) needs no pattern: cut at the first slash.
+  if (!address.includes('://') && !LINE_TERMINATOR.test(address)) {
+    const slash = address.indexOf('/');
+    return slash === -1 ? address : address.slice(0, slash);
+  }
+  return address.replace(/^[a-z]+:\/\//i, '').replace(/\/.*$/, '');
 }
 
 /** Whether `host:port` (optionally with a scheme) is Alloy's own HTTP server. */
 function isAlloyAddress(address: string, hosts: readonly AlloyHost[]): boolean {
-  const bare = address.replace(/^[a-z]+:\/\//i, '').replace(/\/.*$/, '');
+  const bare = hostAndPort(address);
   const colon = bare.lastIndexOf(':');
   if (colon <= 0) return false;
-  const host = bare.slice(0, colon).toLowerCase();
   const port = Number(bare.slice(colon + 1));
-  const ports = hosts.length > 0 ? hosts.map((h) => h.port) : [facts.DEFAULT_HTTP_PORT];
-  if (!ports.includes(port)) return false;
+  // The port first: most targets are other services, and their host need not be lower-cased.
+  if (hosts.length > 0 ? !hosts.some((h) => h.port === port) : port !== facts.DEFAULT_HTTP_PORT) return false;
+  const host = bare.slice(0, colon).toLowerCase();
   if (facts.LOCAL_HOSTS.includes(host)) return true;
   return hosts.some((h) => h.port === port && h.names.some((n) => n.toLowerCase() === host));
 }
@@ -310,5 +330,6 @@ function isForWindows(model: ConfigModel): boolean {
   for (const c of model.components.values()) if (facts.WINDOWS_COMPONENTS.includes(c.name)) return true;
   const destination = model.logging ? stringValue(getAttribute(model.logging.block, 'destination')?.value) : undefined;
   if (destination === facts.WINDOWS_EVENT_LOG_DESTINATION) return true;
-  return model.files.some((f) => /"[A-Za-z]:\\\\/.test(f.parse.text) || /`[A-Za-z]:\\/.test(f.parse.text));
+  // A Windows path is `X:\` in a string: a file without `:\` anywhere (nearly all) is settled by one fast search.
+  return model.files.some((f) => f.parse.text.includes(':\\') && (/"[A-Za-z]:\\\\/.test(f.parse.text) || /`[A-Za-z]:\\/.test(f.parse.text)));
 }
