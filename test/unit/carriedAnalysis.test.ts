@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { analyzeWithModel, parseFile, type ParsedFile } from '../../server/src/languageService';
-import { carryAnalysis } from '../../server/src/service/carriedAnalysis';
+import { carryAnalysis, unmovedSince } from '../../server/src/service/carriedAnalysis';
 import { createLanguageService } from '../../server/src/service/languageService';
 import { defaultSettings } from '../../server/src/settings';
 import type { Finding } from '../../server/src/syntax/diagnostic';
@@ -175,6 +175,34 @@ describe('carryAnalysis', () => {
     );
     // Not vacuous: a good share of random edits land in comments and blank space.
     assert.ok(carriedCount >= RUNS / 20, `only ${carriedCount} of ${RUNS} edits were carried`);
+  });
+});
+
+describe('unmovedSince', () => {
+  /** The previous version's analysis holding one hand-made finding at `range`. */
+  function carriedWith(range: { start: number; end: number }) {
+    const before = parseFile(PATH, TEXT);
+    const comment = at(TEXT, '// Between blocks.', 3);
+    const after = parseFile(PATH, `${TEXT.slice(0, comment)}yy${TEXT.slice(comment + 1)}`, before);
+    const finding: Finding = { file: PATH, range, code: 'syntax', severity: 'error', message: 'm', source: 'alloy' };
+    const entry = { ...entryFor(before), analysis: { findings: [finding], env: null, envReports: [], explanation: [] } };
+    const carried = carryAnalysis(entry, [after], () => assert.fail('not analysed'));
+    assert.ok(carried);
+    return { carried: carried.analysis, previous: entry.analysis };
+  }
+
+  it('holds when no finding ends on the edited line after the edit', () => {
+    const next = at(TEXT, 'discovery.relabel');
+    const { carried, previous } = carriedWith({ start: next, end: next + 5 });
+    assert.ok(unmovedSince(carried, previous, PATH));
+    assert.equal(unmovedSince(carried, previous, '/repo/other.alloy'), false, 'another file was edited');
+    assert.equal(unmovedSince(carried, carried, PATH), false, 'not carried from itself');
+  });
+
+  it('fails when a finding ends on the edited line after the edit: its column moved', () => {
+    const comment = at(TEXT, '// Between blocks.', 3);
+    const { carried, previous } = carriedWith({ start: 0, end: comment + 4 });
+    assert.equal(unmovedSince(carried, previous, PATH), false);
   });
 });
 

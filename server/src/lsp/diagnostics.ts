@@ -14,6 +14,7 @@ import type { Settings } from '../settings';
 import { unionFindings, withConfigurationReason } from '../workspace/configurationFindings';
 import { BINARY_SNIFF_BYTES, MAX_TEXT_FILE_BYTES } from '../textFiles';
 import { severityOf, type Code } from '../codes';
+import { unmovedSince } from '../service/carriedAnalysis';
 import { pathToUri, toDiagnostic, uriToPath } from './convert';
 import { requireDocumentUri } from './params';
 import type { ServerContext } from './serverContext';
@@ -134,6 +135,12 @@ export function registerDiagnostics(ctx: ServerContext): DiagnosticsHandlers {
     // The same analyses (the service kept them: nothing they read changed) give the same diagnostics.
     const last = lastItems.get(document.uri);
     if (last && last.analyses.length === analyses.length && last.analyses.every((a, i) => a === analyses[i])) return last.items;
+    // Analyses carried over an edit that moved no finding's line or column: the same diagnostics.
+    if (last && last.analyses.length === analyses.length && analyses.every((a, i) => unmovedSince(a, last.analyses[i] as Analysis, self.path))) {
+      if (document.uri.startsWith('file:')) configurations.forEach(({ files }, i) => publishComposeFindings(files.map((f) => f.path).join('\0'), analyses[i]?.findings ?? [], files));
+      lastItems.set(document.uri, { analyses, items: last.items });
+      return last.items;
+    }
     // A file several configurations load is checked in each; it shows the union of its own findings.
     const own = unionFindings(
       configurations.map(({ files, reason }, i) => {

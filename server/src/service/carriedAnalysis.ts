@@ -15,6 +15,52 @@ import { triviaEdit } from '../syntax/reparse';
 import { withLazyFixes } from '../fixes/lazyFixes';
 import type { CachedAnalysis } from './analysisCache';
 
+/**
+ * Where a carried analysis came from: the analysis it was carried from
+ * (weakly: a chain of carried versions must not keep every earlier one), the
+ * edited file, and the old offsets `[start, end]` whose column the edit moved
+ * (from the edit's end to the end of its line). A finding with no end there
+ * is at the same line and column as before.
+ */
+export interface CarriedFrom {
+  from: WeakRef<Analysis>;
+  path: string;
+  start: number;
+  end: number;
+}
+
+const carried = new WeakMap<Analysis, CarriedFrom>();
+
+/** How `analysis` was carried over an edit; undefined for an analysis made by analysing. */
+export function carriedFrom(analysis: Analysis): CarriedFrom | undefined {
+  return carried.get(analysis);
+}
+
+/**
+ * Whether every finding of `analysis` in `path` (and every related place in
+ * it) has the line and column it had in the analysis it was carried from:
+ * then what an editor shows for them has not changed.
+ */
+export function unmovedSince(analysis: Analysis, previous: Analysis, path: string): boolean {
+  const info = carried.get(analysis);
+  if (!info || info.path !== path || info.from.deref() !== previous) return false;
+  const moved = (o: number) => o >= info.start && o <= info.end;
+  for (const f of previous.findings) {
+    if (f.file === path && (moved(f.range.start) || moved(f.range.end))) return false;
+    for (const r of f.related ?? []) if (r.file === path && (moved(r.range.start) || moved(r.range.end))) return false;
+  }
+  return true;
+}
+
+/** The offset of the first line break at or after `offset`, or the text's length. */
+function lineBreakAtOrAfter(text: string, offset: number): number {
+  for (let i = offset; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return i;
+  }
+  return text.length;
+}
+
 /** A fresh analysis of the new version, made on first need. */
 export type Reanalysis = () => { analysis: Analysis; model: ConfigModel };
 
@@ -48,9 +94,12 @@ export function carryAnalysis(previous: CachedAnalysis, files: readonly ParsedFi
     findings.push(moved);
   }
   const { env, envReports, explanation } = previous.analysis;
+  const analysis: Analysis = { findings, env, envReports, explanation };
+  const before = previous.files.find((f) => f.path === path) as ParsedFile;
+  carried.set(analysis, { from: new WeakRef(previous.analysis), path, start: edit.oldEnd, end: lineBreakAtOrAfter(before.parse.text, edit.oldEnd) });
   return {
     files: [...files],
-    analysis: { findings, env, envReports, explanation },
+    analysis,
     // Hover and navigation need the model only: a model, not a whole analysis.
     model: () => (built ??= fresh?.model ?? buildModel(files)),
     dependencies: previous.dependencies,
