@@ -59,7 +59,6 @@ interface Converted {
   label: boolean;
 }
 
-const NO_NOTES: CatalogNotes = { components: {}, bodies: {}, exports: {} };
 
 /**
  * A generated value set as the checks use it. Alloy's message is a Go format string with
@@ -101,7 +100,7 @@ function attribute(a: GenAttribute, note: AttributeNote): AttributeSchema {
  * stages) become cyclic object graphs, which every consumer walks with a stack and a
  * seen-set. Component notes (descriptions, flows, sinks) are `catalogOverlay.ts`'s.
  */
-export function generatedCatalog(notes: CatalogNotes = NO_NOTES): { components: ComponentSchema[]; configBlocks: GeneratedConfigBlock[] } {
+export function generatedCatalog(notes: CatalogNotes): { components: ComponentSchema[]; configBlocks: GeneratedConfigBlock[] } {
   const converted = new Map<string, Converted>();
 
   const body = (id: string): Converted | undefined => {
@@ -177,16 +176,6 @@ export function generatedCatalog(notes: CatalogNotes = NO_NOTES): { components: 
     };
   });
   return { components, configBlocks };
-}
-
-/** Every component of the generated catalog, sorted by name, without notes. */
-export function generatedComponents(): ComponentSchema[] {
-  return generatedCatalog().components;
-}
-
-/** The configurable top-level blocks the generator read (services, `logging`, `tracing`), without notes. */
-export function generatedConfigBlocks(): GeneratedConfigBlock[] {
-  return generatedCatalog().configBlocks;
 }
 
 /** The stdlib identifiers the generator read, with stability and arity. */
