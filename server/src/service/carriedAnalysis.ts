@@ -10,7 +10,7 @@
 import type { Analysis, ParsedFile } from '../languageService';
 import { buildModel, type ConfigModel } from '../semantic/model';
 import type { Finding, RelatedLocation, TextRange } from '../syntax/diagnostic';
-import { mapOffset, type TriviaEdit } from '../syntax/triviaEdit';
+import { lineBreakAtOrAfter, mapOffset, type TriviaEdit } from '../syntax/triviaEdit';
 import { triviaEdit } from '../syntax/reparse';
 import { withLazyFixes } from '../fixes/lazyFixes';
 import type { CachedAnalysis } from './analysisCache';
@@ -22,7 +22,7 @@ import type { CachedAnalysis } from './analysisCache';
  * (from the edit's end to the end of its line). A finding with no end there
  * is at the same line and column as before.
  */
-export interface CarriedFrom {
+interface CarriedFrom {
   from: WeakRef<Analysis>;
   path: string;
   start: number;
@@ -30,11 +30,6 @@ export interface CarriedFrom {
 }
 
 const carried = new WeakMap<Analysis, CarriedFrom>();
-
-/** How `analysis` was carried over an edit; undefined for an analysis made by analysing. */
-export function carriedFrom(analysis: Analysis): CarriedFrom | undefined {
-  return carried.get(analysis);
-}
 
 /**
  * Whether every finding of `analysis` in `path` (and every related place in
@@ -50,15 +45,6 @@ export function unmovedSince(analysis: Analysis, previous: Analysis, path: strin
     for (const r of f.related ?? []) if (r.file === path && (moved(r.range.start) || moved(r.range.end))) return false;
   }
   return true;
-}
-
-/** The offset of the first line break at or after `offset`, or the text's length. */
-function lineBreakAtOrAfter(text: string, offset: number): number {
-  for (let i = offset; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || c === 13) return i;
-  }
-  return text.length;
 }
 
 /** A fresh analysis of the new version, made on first need. */

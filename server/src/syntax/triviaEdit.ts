@@ -49,7 +49,7 @@ export function keptMeaning(edit: ReparsedEdit): TriviaEdit | undefined {
   if (before && before.end > start) return undefined;
   if (lineBreaks(previous.text, start, oldEnd) !== lineBreaks(next.text, start, newEnd)) return undefined;
   const after = firstStartingAtOrAfter(edit.statements, oldEnd);
-  if (after && !hasLineBreak(previous.text, oldEnd, after.start)) return undefined;
+  if (after && lineBreakAtOrAfter(previous.text, oldEnd, after.start) === after.start) return undefined;
   const kept = { start, oldEnd, newEnd };
   return sameDiagnostics(previous, next, kept) ? kept : undefined;
 }
@@ -99,9 +99,13 @@ function lineBreaks(text: string, start: number, end: number): number {
   return n;
 }
 
-/** Whether `text[start, end)` holds a line break. */
-function hasLineBreak(text: string, start: number, end: number): boolean {
-  return lineBreaks(text, start, end) > 0;
+/** The offset of the first line break (`\n` or `\r`) in `text[offset, end)`, or `end` when there is none. */
+export function lineBreakAtOrAfter(text: string, offset: number, end = text.length): number {
+  for (let i = offset; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return i;
+  }
+  return end;
 }
 
 function sameDiagnostics(previous: Pick<ParseResult, 'diagnostics'>, next: Pick<ParseResult, 'diagnostics'>, edit: TriviaEdit): boolean {
