@@ -59,6 +59,11 @@ export function sameData(a: unknown, b: unknown): boolean {
   return keys === 0;
 }
 
+/** The key of a configuration's compose publications: its files' paths. */
+function composeKey(files: readonly ParsedFile[]): string {
+  return files.map((f) => f.path).join('\0');
+}
+
 /** Registers the pull handler and the change listeners that refresh or push. */
 export function registerDiagnostics(ctx: ServerContext): DiagnosticsHandlers {
   const { connection, documents, workspace, service } = ctx;
@@ -137,7 +142,7 @@ export function registerDiagnostics(ctx: ServerContext): DiagnosticsHandlers {
     if (last && last.analyses.length === analyses.length && last.analyses.every((a, i) => a === analyses[i])) return last.items;
     // Analyses carried over an edit that moved no finding's line or column: the same diagnostics.
     if (last && last.analyses.length === analyses.length && analyses.every((a, i) => unmovedSince(a, last.analyses[i] as Analysis, self.path))) {
-      if (document.uri.startsWith('file:')) configurations.forEach(({ files }, i) => publishComposeFindings(files.map((f) => f.path).join('\0'), analyses[i]?.findings ?? [], files));
+      if (document.uri.startsWith('file:')) configurations.forEach(({ files }, i) => publishComposeFindings(composeKey(files), analyses[i]?.findings ?? [], files));
       lastItems.set(document.uri, { analyses, items: last.items });
       return last.items;
     }
@@ -145,7 +150,7 @@ export function registerDiagnostics(ctx: ServerContext): DiagnosticsHandlers {
     const own = unionFindings(
       configurations.map(({ files, reason }, i) => {
         const findings = analyses[i]?.findings ?? [];
-        if (document.uri.startsWith('file:')) publishComposeFindings(files.map((f) => f.path).join('\0'), findings, files);
+        if (document.uri.startsWith('file:')) publishComposeFindings(composeKey(files), findings, files);
         return findings.filter((f) => f.file === self.path).map((f) => withConfigurationReason(f, reason));
       }),
     );
