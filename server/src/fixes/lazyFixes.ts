@@ -5,33 +5,23 @@
  * rendering blocks, wiring targets or matching line endings.
  */
 import type { Finding, Fix } from '../syntax/diagnostic';
+import { defineLazy, pendingMaker } from '../syntax/lazyProperties';
 
 /** What builds a finding's fixes: called at most once, on the first read. */
 export type FixBuilder = () => Fix[];
 
 /**
  * `finding` with fixes computed on first read and kept. The property is an
- * ordinary enumerable one to every reader (spread, JSON, `f.fixes?.length`).
+ * ordinary enumerable one to every reader (spread, JSON, `f.fixes?.length`);
+ * its getter is shared by all findings (see `syntax/lazyProperties.ts`).
  */
 export function withLazyFixes(finding: Finding, compute: FixBuilder): Finding {
-  let cached: Fix[] | undefined;
-  let computed = false;
-  Object.defineProperty(finding, 'fixes', {
-    enumerable: true,
-    configurable: true,
-    get: () => {
-      if (!computed) {
-        cached = compute();
-        computed = true;
-      }
-      return cached;
-    },
-    set: (value: Fix[] | undefined) => {
-      cached = value;
-      computed = true;
-    },
-  });
+  defineLazy(finding, ['fixes'], compute, fixesOf);
   return finding;
+}
+
+function fixesOf(compute: FixBuilder): { fixes: Fix[] } {
+  return { fixes: compute() };
 }
 
 /**
@@ -39,11 +29,9 @@ export function withLazyFixes(finding: Finding, compute: FixBuilder): Finding {
  * builder, or the fixes already there. Undefined when it has none.
  */
 export function fixesSource(finding: Finding): FixBuilder | undefined {
-  const descriptor = Object.getOwnPropertyDescriptor(finding, 'fixes');
-  if (!descriptor) return undefined;
-  const get = descriptor.get;
-  if (get) return () => (get.call(finding) as Fix[] | undefined) ?? [];
-  const value = descriptor.value as Fix[] | undefined;
+  const pending = pendingMaker(finding, 'fixes');
+  if (pending) return () => (pending() as Fix[] | undefined) ?? [];
+  const value = finding.fixes;
   return value ? () => value : undefined;
 }
 

@@ -3,6 +3,7 @@
  * located by UTF-16 offsets into one file's text, optionally carrying fixes.
  * Adapters (LSP, CLI) convert offsets to positions with a LineIndex.
  */
+import { copyProperty } from './lazyProperties';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
@@ -71,11 +72,10 @@ export function uniqueFindings<T extends Pick<Finding, 'code' | 'file' | 'range'
  */
 export function copyFinding(finding: Finding, changes: Partial<Omit<Finding, 'fixes'>>): Finding {
   // Plain properties are copied by value (copying every descriptor made each copy a slow
-  // dictionary object); only `fixes` keeps its descriptor, getter and all.
+  // dictionary object); fixes not built yet stay so, shared with the original.
   const copy: Record<string, unknown> = {};
   for (const key of Object.keys(finding)) if (key !== 'fixes') copy[key] = (finding as unknown as Record<string, unknown>)[key];
   Object.assign(copy, changes);
-  const fixes = Object.getOwnPropertyDescriptor(finding, 'fixes');
-  if (fixes) Object.defineProperty(copy, 'fixes', fixes);
+  copyProperty(finding, copy, 'fixes');
   return copy as unknown as Finding;
 }

@@ -11,6 +11,7 @@
  * long: each one splits the runs at the edit and adds its own statements.
  */
 import type { FileNode, Span, Stmt } from './ast';
+import { defineLazy, lazyState } from './lazyProperties';
 import { shiftStmt } from './shift';
 
 /** Statements `stmts[from, to)`, each moved by `delta`. */
@@ -24,17 +25,10 @@ export interface Run {
 /** Past this many runs a new version copies its statements at once rather than keep a longer chain. */
 const MAX_RUNS = 32;
 
-interface Pending {
-  runs: readonly Run[];
-  body?: Stmt[];
-}
-
-const pendingFiles = new WeakMap<FileNode, Pending>();
-
 /** The statements of `file` as runs: its pending runs, or its body as one run. */
 export function runsOf(file: FileNode): readonly Run[] {
-  const pending = pendingFiles.get(file);
-  if (pending && !pending.body) return pending.runs;
+  const pending = lazyState<readonly Run[]>(file);
+  if (pending) return pending;
   const body = file.body;
   return [{ stmts: body, from: 0, to: body.length, delta: 0 }];
 }
@@ -42,23 +36,13 @@ export function runsOf(file: FileNode): readonly Run[] {
 /** A file node over `runs` whose `body` is made on first read (at once when nothing needs moving). */
 export function fileOfRuns(runs: readonly Run[], end: number): FileNode {
   if (runs.length > MAX_RUNS || runs.every((r) => r.delta === 0)) return { kind: 'File', body: materialize(runs), start: 0, end };
-  const pending: Pending = { runs };
   const file = { kind: 'File', start: 0, end } as FileNode;
-  const made = (body: Stmt[]) => {
-    pending.body = body;
-    pending.runs = []; // the earlier versions' statements may go
-    // A plain property from now on: walks of the tree do not go through a getter.
-    Object.defineProperty(file, 'body', { value: body, enumerable: true, configurable: true, writable: true });
-    return body;
-  };
-  Object.defineProperty(file, 'body', {
-    enumerable: true,
-    configurable: true,
-    get: () => made(materialize(pending.runs)),
-    set: (body: Stmt[]) => made(body),
-  });
-  pendingFiles.set(file, pending);
+  defineLazy(file, ['body'], runs, bodyOf);
   return file;
+}
+
+function bodyOf(runs: readonly Run[]): { body: Stmt[] } {
+  return { body: materialize(runs) };
 }
 
 function materialize(runs: readonly Run[]): Stmt[] {

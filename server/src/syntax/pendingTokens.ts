@@ -8,6 +8,7 @@
  * `reparse` reads the few offsets it needs through `startAt` and `kindAt`,
  * and the arrays are made once, when a feature or check asks for them.
  */
+import { defineLazy, lazyState } from './lazyProperties';
 import type { TokenStream } from './scanner';
 
 /** Tokens `[from, to)` of the arrays, their offsets moved by `delta`. */
@@ -26,13 +27,13 @@ interface Pending {
   runs: readonly TokenRun[];
   /** Index of each run's first token in the stream. */
   firsts: Int32Array;
+  count: number;
+  end: number;
 }
-
-const pendingStreams = new WeakMap<TokenStream, Pending>();
 
 /** The tokens of `tokens` as runs: its pending runs, or its arrays as one run. */
 export function tokenRunsOf(tokens: TokenStream): readonly TokenRun[] {
-  const pending = pendingStreams.get(tokens);
+  const pending = lazyState<Pending>(tokens);
   if (pending) return pending.runs;
   return [{ kinds: tokens.kinds, starts: tokens.starts, from: 0, to: tokens.count, delta: 0 }];
 }
@@ -71,18 +72,12 @@ export function streamOfRuns(text: string, parts: readonly TokenRun[], errors: T
   const firsts = new Int32Array(runs.length);
   for (let i = 1; i < runs.length; i++) firsts[i] = (firsts[i - 1] as number) + (runs[i - 1] as TokenRun).to - (runs[i - 1] as TokenRun).from;
   const stream = { text, count, errors } as TokenStream;
-  const made = () => {
-    const arrays = materialize(runs, count, text.length);
-    pendingStreams.delete(stream);
-    // Plain properties from now on: readers in hot loops do not go through a getter.
-    Object.defineProperty(stream, 'kinds', { value: arrays.kinds, enumerable: true, configurable: true });
-    Object.defineProperty(stream, 'starts', { value: arrays.starts, enumerable: true, configurable: true });
-    return arrays;
-  };
-  Object.defineProperty(stream, 'kinds', { enumerable: true, configurable: true, get: () => made().kinds });
-  Object.defineProperty(stream, 'starts', { enumerable: true, configurable: true, get: () => made().starts });
-  pendingStreams.set(stream, { runs, firsts });
+  defineLazy(stream, ['kinds', 'starts'], { runs, firsts, count, end: text.length }, arraysOf);
   return stream;
+}
+
+function arraysOf(pending: Pending): { kinds: Uint8Array; starts: Int32Array } {
+  return materialize(pending.runs, pending.count, pending.end);
 }
 
 function materialize(runs: readonly TokenRun[], count: number, end: number): { kinds: Uint8Array; starts: Int32Array } {
@@ -115,7 +110,7 @@ function locate(pending: Pending, i: number): { run: TokenRun; index: number } |
 
 /** The offset where token `i` starts (`count`: the text's end), without making the arrays. */
 export function startAt(tokens: TokenStream, i: number): number {
-  const pending = pendingStreams.get(tokens);
+  const pending = lazyState<Pending>(tokens);
   if (!pending) return tokens.starts[i] as number;
   if (i >= tokens.count) return tokens.text.length;
   const at = locate(pending, i);
@@ -124,7 +119,7 @@ export function startAt(tokens: TokenStream, i: number): number {
 
 /** The kind of token `i`, without making the arrays. */
 export function kindAt(tokens: TokenStream, i: number): number {
-  const pending = pendingStreams.get(tokens);
+  const pending = lazyState<Pending>(tokens);
   if (!pending) return tokens.kinds[i] as number;
   const at = locate(pending, i);
   return at ? (at.run.kinds[at.index] as number) : -1;
