@@ -12,24 +12,26 @@ import { buildModel, type ConfigModel } from '../semantic/model';
 import type { Finding, RelatedLocation, TextRange } from '../syntax/diagnostic';
 import { lineBreakAtOrAfter, mapOffset, type TriviaEdit } from '../syntax/triviaEdit';
 import { triviaEdit } from '../syntax/reparse';
+import { Serials } from '../syntax/serials';
 import { withLazyFixes } from '../fixes/lazyFixes';
 import type { CachedAnalysis } from './analysisCache';
 
 /**
  * Where a carried analysis came from: the analysis it was carried from
- * (weakly: a chain of carried versions must not keep every earlier one), the
+ * (by number: a chain of carried versions must not keep every earlier one), the
  * edited file, and the old offsets `[start, end]` whose column the edit moved
  * (from the edit's end to the end of its line). A finding with no end there
  * is at the same line and column as before.
  */
 interface CarriedFrom {
-  from: WeakRef<Analysis>;
+  from: number;
   path: string;
   start: number;
   end: number;
 }
 
 const carried = new WeakMap<Analysis, CarriedFrom>();
+const analyses = new Serials<Analysis>();
 
 /**
  * Whether every finding of `analysis` in `path` (and every related place in
@@ -38,7 +40,7 @@ const carried = new WeakMap<Analysis, CarriedFrom>();
  */
 export function unmovedSince(analysis: Analysis, previous: Analysis, path: string): boolean {
   const info = carried.get(analysis);
-  if (!info || info.path !== path || info.from.deref() !== previous) return false;
+  if (!info || info.path !== path || !analyses.is(previous, info.from)) return false;
   const moved = (o: number) => o >= info.start && o <= info.end;
   for (const f of previous.findings) {
     if (f.file === path && (moved(f.range.start) || moved(f.range.end))) return false;
@@ -82,7 +84,7 @@ export function carryAnalysis(previous: CachedAnalysis, files: readonly ParsedFi
   const { env, envReports, explanation } = previous.analysis;
   const analysis: Analysis = { findings, env, envReports, explanation };
   const before = previous.files.find((f) => f.path === path) as ParsedFile;
-  carried.set(analysis, { from: new WeakRef(previous.analysis), path, start: edit.oldEnd, end: lineBreakAtOrAfter(before.parse.text, edit.oldEnd) });
+  carried.set(analysis, { from: analyses.of(previous.analysis), path, start: edit.oldEnd, end: lineBreakAtOrAfter(before.parse.text, edit.oldEnd) });
   return {
     files: [...files],
     analysis,

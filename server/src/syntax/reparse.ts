@@ -27,6 +27,7 @@ import { MAX_SYNTAX_ERRORS, type ScanError, type TokenStream } from './scanner';
 import { commonPrefix, commonSuffix } from './textAffixes';
 import { fileOfRuns, joinRuns, runsBefore, runsFrom, runsOf, type Run } from './pendingBody';
 import { sliceRuns, startAt, streamOfRuns, tokenRunsOf } from './pendingTokens';
+import { Serials } from './serials';
 import { keptMeaning, type TriviaEdit } from './triviaEdit';
 import { Tok } from './tokens';
 
@@ -89,22 +90,24 @@ export function reparse(previous: ParseResult, text: string): ParseResult {
     resumePoints: joinResumePoints(resume, window.resumePoints, r, first, last, tokenDelta),
   };
   const trivia = keptMeaning({ previous, next: result, statements, start, oldEnd, newEnd, firstToken: first, oldLastToken: last, newLastToken: first + windowTokens });
-  edits.set(result, { previous: new WeakRef(previous), trivia });
+  edits.set(result, { previous: versions.of(previous), trivia });
   return result;
 }
 
 /** Kept beside the results rather than in them: a reparse stays deep-equal to a full parse. */
-const edits = new WeakMap<ParseResult, { previous: WeakRef<ParseResult>; trivia: TriviaEdit | undefined }>();
+const edits = new WeakMap<ParseResult, { previous: number; trivia: TriviaEdit | undefined }>();
+/** Which parse a reparse was made from, by number (see `serials.ts`). */
+const versions = new Serials<ParseResult>();
 
 /**
  * The edit that made `next` from `previous`, when `reparse` made it and the
  * edit changed only comments and blank space between statements (see
- * `triviaEdit.ts`); undefined otherwise. The previous version is held weakly:
- * a chain of reparses does not keep every earlier version alive.
+ * `triviaEdit.ts`); undefined otherwise. The previous version is known by its
+ * number: a chain of reparses does not keep every earlier version alive.
  */
 export function triviaEdit(previous: ParseResult, next: ParseResult): TriviaEdit | undefined {
   const edit = edits.get(next);
-  return edit && edit.previous.deref() === previous ? edit.trivia : undefined;
+  return edit && versions.is(previous, edit.previous) ? edit.trivia : undefined;
 }
 
 /** Index of the last resume point whose newline is before `offset` (its token starts at or before it), or -1. */
