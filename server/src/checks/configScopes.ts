@@ -5,6 +5,7 @@
  * `foreach` template (which also sees the scope around it). Walked with an explicit
  * stack, so deeply nested declarations cannot overflow anything.
  */
+import { Slot } from '../syntax/slot';
 import type { BlockStmt } from '../syntax/ast';
 import type { ConfigModel, SourceFile } from '../semantic/model';
 
@@ -39,7 +40,7 @@ function withVisible(scope: Omit<ConfigScope, 'declares' | 'importNamespaces'>, 
   return { ...scope, declares, importNamespaces };
 }
 
-const scopesByModel = new WeakMap<ConfigModel, readonly ConfigScope[]>();
+const scopesByModel = new Slot<ConfigModel, readonly ConfigScope[]>('scopesByModel');
 
 /**
  * Every scope of the configuration, the root first, then the nested ones

@@ -4,6 +4,7 @@
  * of the kind the attribute takes; and "create" the component when its name
  * is one of Alloy's.
  */
+import { Slot } from '../syntax/slot';
 import type { BlockStmt, Expr, Stmt } from '../syntax/ast';
 import type { Fix, TextRange } from '../syntax/diagnostic';
 import { renderBlock } from '../syntax/builder';
@@ -80,7 +81,7 @@ interface ExportCandidate {
 }
 
 /** The exports of each kind, by component name, built once per model (a configuration can have thousands). */
-const exportIndex = new WeakMap<ConfigModel, Map<CapsuleKind, Map<string, ExportCandidate[]>>>();
+const exportIndex = new Slot<ConfigModel, Map<CapsuleKind, Map<string, ExportCandidate[]>>>('exportIndex');
 
 function exportsByName(model: ConfigModel, kind: CapsuleKind): Map<string, ExportCandidate[]> {
   let kinds = exportIndex.get(model);

@@ -5,6 +5,7 @@
  * (references, cycles, stdlib shadowing, self-monitoring). Done once per
  * model, on first use, and shared by every check of the analysis.
  */
+import { Slot } from '../syntax/slot';
 import type { BlockStmt, CallExpr, Expr, Stmt } from '../syntax/ast';
 import type { ConfigModel, SourceFile } from './model';
 import { referenceExpressions, resolveUncached, scanNode, type Resolution } from './references';
@@ -25,7 +26,7 @@ export interface ModelWalk {
   resolutions(block: BlockStmt): readonly Resolution[];
 }
 
-const walks = new WeakMap<ConfigModel, ModelWalk>();
+const walks = new Slot<ConfigModel, ModelWalk>('walks');
 
 /** What the scan of one top-level statement found: the reference expressions (blocks only) and the calls, in source order. */
 interface StatementScan {

@@ -6,6 +6,7 @@
  * wherever the model cannot know (custom components, computed values), so that
  * checks stay silent rather than guess.
  */
+import { Slot } from '../syntax/slot';
 import type { BlockStmt, Expr } from '../syntax/ast';
 import type { ComponentSchema, Signal } from './catalog';
 import { getAttributeAtPath, type ComponentNode, type ConfigModel } from './model';
@@ -22,7 +23,7 @@ export interface ReferenceList {
 const NO_REFERENCES: ReferenceList = { refs: [], dynamic: false };
 
 /** Answers by model and expression: the carriers, entry points and reach of each signal ask about the same `forward_to`s. */
-const referenceLists = new WeakMap<ConfigModel, Map<Expr, ReferenceList>>();
+const referenceLists = new Slot<ConfigModel, Map<Expr, ReferenceList>>('referenceLists');
 
 /** The references of an attribute value that is a list of references (or one reference). */
 export function referenceList(model: ConfigModel, expr: Expr | undefined): ReferenceList {

@@ -2,6 +2,7 @@
  * References between components: `prometheus.exporter.self.alloy.targets`
  * names the export `targets` of the component `prometheus.exporter.self.alloy`.
  */
+import { Slot } from '../syntax/slot';
 import { referencePath, type CallExpr, type Expr, type Node, type Stmt } from '../syntax/ast';
 import type { TextRange } from '../syntax/diagnostic';
 import { componentNames, getComponent, isComponentName, stdlibNamespaces } from './catalog';
@@ -27,7 +28,7 @@ export type Resolution =
   | { kind: 'other' };
 
 /** Resolutions by expression, per model: every check and graph query asks about the same references. */
-const resolutions = new WeakMap<ConfigModel, Map<Expr, Resolution>>();
+const resolutions = new Slot<ConfigModel, Map<Expr, Resolution>>('resolutions');
 
 const OTHER: Resolution = { kind: 'other' };
 
@@ -80,7 +81,7 @@ interface IdNode {
   next?: Map<string, IdNode>;
 }
 
-const idTries = new WeakMap<ConfigModel, IdNode>();
+const idTries = new Slot<ConfigModel, IdNode>('idTries');
 
 /** The fragments of component names (`prometheus.scrape` → `prometheus`, `scrape`), split once per process. */
 const nameFragmentsOf = new Map<string, readonly string[]>();
@@ -232,7 +233,7 @@ interface NamesNode {
  * may point into a document's text, and a cache outliving the model would keep
  * a closed document's text alive. A model holds no more chains than its text.
  */
-const namesCaches = new WeakMap<ConfigModel, NamesNode>();
+const namesCaches = new Slot<ConfigModel, NamesNode>('namesCaches');
 
 /**
  * The path and component name of the chain in `chain` whose first `nameLength`

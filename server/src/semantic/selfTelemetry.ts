@@ -5,6 +5,7 @@
  * unit. Each answer is `yes` (the model sees it), or `unknown` (it may, so the
  * checks stay silent); what is not listed is not collected that way.
  */
+import { Slot } from '../syntax/slot';
 import type { BlockStmt, Expr } from '../syntax/ast';
 import { getAttribute, getBlocks, stringValue, type ComponentNode, type ConfigModel } from './model';
 import { resolveReference } from './references';
@@ -47,7 +48,7 @@ const MAX_CHAIN = 16;
  * the explanation of one analysis ask the same questions with the same hosts.
  */
 class PerModel<T> {
-  private readonly answers = new WeakMap<ConfigModel, { hosts: readonly AlloyHost[]; value: T }>();
+  private readonly answers = new Slot<ConfigModel, { hosts: readonly AlloyHost[]; value: T }>('answers');
 
   constructor(private readonly compute: (model: ConfigModel, hosts: readonly AlloyHost[]) => T) {}
 
