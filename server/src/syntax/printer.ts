@@ -55,11 +55,11 @@ import { alignUnits, trimUnits } from './tabwriter';
  * The newline is written before the text becomes a string: appending it to a
  * string of megabytes makes a rope that the edit's comparison has to copy.
  */
-function print(result: ParseResult, indentLevel: number, newline: 'always' | 'unlessEmpty'): string | undefined {
+function print(result: ParseResult, indentLevel: number, newline: 'always' | 'unlessEmpty', continued = false): string | undefined {
   const src = new Source(result);
   const printer = new Printer(indentLevel, src.groups, result.text.length, src.bytes.ascii);
   try {
-    new Walker(src, printer).run(result.file.body);
+    new Walker(src, printer).run(result.file.body, continued);
   } catch (e) {
     if (e instanceof Unprintable) return undefined;
     throw e;
@@ -81,6 +81,19 @@ function print(result: ParseResult, indentLevel: number, newline: 'always' | 'un
 export function format(result: ParseResult): string | undefined {
   if (result.diagnostics.length > 0) return undefined;
   return print(result, 0, 'always');
+}
+
+/**
+ * Formats `text`, one unit of a file cut where `formatUnits.ts` proves the
+ * layout context-free: what `format` of the whole file prints for it.
+ * `continued`: the unit starts with comments that follow a top-level block
+ * (see `Walker.run`). Undefined when the unit does not parse or when `format`
+ * would refuse it.
+ */
+export function formatUnit(text: string, continued: boolean): string | undefined {
+  const result = parse(text);
+  if (result.diagnostics.length > 0) return undefined;
+  return print(result, 0, 'always', continued);
 }
 
 /**

@@ -62,7 +62,18 @@ export class Walker {
     private readonly p: Printer,
   ) {}
 
-  run(body: Stmt[]): void {
+  /**
+   * Walks `body`. `continued`: the body is a unit of a larger file that
+   * starts with comments and follows a top-level block (`formatUnits.ts`);
+   * the printer is then left as the whole file's walk leaves it once the
+   * first of those comments is placed: the previous statement's line end
+   * spent, the block's formfeed still pending.
+   */
+  run(body: Stmt[], continued = false): void {
+    if (continued) {
+      this.p.space(Ws.Ignore);
+      this.p.space(Ws.Formfeed);
+    }
     this.push(Op.Stmt, body, 0);
     const { ops, nodes, indices } = this;
     while (ops.length > 0) {
