@@ -18,7 +18,11 @@ function unitTexts(text: string): string[] {
   return formatUnits(text, topLevelSpans(parse(text).file)).map((u) => text.slice(u.start, u.end));
 }
 
-/** Asserts that the assembled output is the whole file's, cold and with a cache from `before`. */
+/**
+ * Asserts that the assembled output is the whole file's, cold and with a
+ * cache from `before`, with units formatted from their texts and from the
+ * file's tree.
+ */
 function assertSame(text: string, before?: string): void {
   const result = parse(text);
   const whole = format(result);
@@ -28,10 +32,21 @@ function assertSame(text: string, before?: string): void {
     if (whole !== undefined) assert.notEqual(out, undefined, `unit ${JSON.stringify(t)} of ${JSON.stringify(text)}`);
     return out;
   };
-  assert.equal(formatByUnits(result, undefined, strict).text, whole, `cold: ${JSON.stringify(text)}`);
-  if (before !== undefined) {
+  assert.equal(formatByUnits(result, undefined, { formatter: strict }).text, whole, `cold: ${JSON.stringify(text)}`);
+  // The whole file's output cut at the marks gives each unit's own output.
+  const units = formatUnits(text, topLevelSpans(result.file));
+  const cut = formatByUnits(result, undefined, { strategy: 'whole' }).cache;
+  if (whole !== undefined) {
+    for (const u of units) {
+      const source = text.slice(u.start, u.end);
+      assert.equal((u.continued ? cut.continued : cut.plain).get(source), formatUnit(source, u.continued), `cut: ${JSON.stringify(source)} of ${JSON.stringify(text)}`);
+    }
+  }
+  for (const strategy of ['slices', 'whole'] as const) {
+    assert.equal(formatByUnits(result, undefined, { strategy }).text, whole, `cold, ${strategy}: ${JSON.stringify(text)}`);
+    if (before === undefined) continue;
     const cache = formatByUnits(parse(before)).cache;
-    assert.equal(formatByUnits(result, cache).text, whole, `warm: ${JSON.stringify(before)} → ${JSON.stringify(text)}`);
+    assert.equal(formatByUnits(result, cache, { strategy }).text, whole, `warm, ${strategy}: ${JSON.stringify(before)} → ${JSON.stringify(text)}`);
   }
 }
 
@@ -98,13 +113,13 @@ describe('formatByUnits', () => {
       calls.push(t);
       return formatUnit(t, continued);
     };
-    const first = formatByUnits(parse(text), undefined, counting);
+    const first = formatByUnits(parse(text), undefined, { formatter: counting });
     assert.equal(first.units, 50);
     assert.equal(first.formatted, 50);
     const at = text.indexOf('x = 17');
     const edited = `${text.slice(0, at)}x = 170${text.slice(at + 'x = 17'.length)}`;
     calls.length = 0;
-    const second = formatByUnits(reparse(parse(text), edited), first.cache, counting);
+    const second = formatByUnits(reparse(parse(text), edited), first.cache, { formatter: counting });
     assert.equal(second.formatted, 1);
     assert.deepEqual(calls, ['// block 17\nb_17 "l" {\n  x = 170\n  yy = "v"\n}\n\n']);
     assert.equal(second.text, format(parse(edited)));
@@ -153,7 +168,10 @@ describe('formatByUnits on random files', () => {
         const cache: UnitCache = formatByUnits(before).cache;
         const at = k % (text.length + 1);
         const edited = text.slice(0, at) + ch + text.slice(at);
-        assert.equal(formatByUnits(reparse(before, edited), cache).text, format(parse(edited)), JSON.stringify(edited));
+        const whole = format(parse(edited));
+        for (const strategy of ['slices', 'whole'] as const) {
+          assert.equal(formatByUnits(reparse(before, edited), cache, { strategy }).text, whole, `${strategy}: ${JSON.stringify(edited)}`);
+        }
       }),
       { numRuns: 300 },
     );

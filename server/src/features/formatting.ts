@@ -24,7 +24,7 @@ export function getFormattingEdits(result: ParseResult): FormattingEdit[] {
  * returns the cache of this format, for the next.
  */
 export function getFormattingEditsByUnits(result: ParseResult, previous: UnitCache | undefined, formatter?: UnitFormatter): { edits: FormattingEdit[]; cache: UnitCache } {
-  const { text, cache } = formatByUnits(result, previous, formatter);
+  const { text, cache } = formatByUnits(result, previous, formatter ? { formatter } : {});
   return { edits: editsTo(result.text, text), cache };
 }
 

@@ -55,7 +55,7 @@
 import type { FileNode, Stmt } from './ast';
 import type { ParseResult } from './parser';
 import { runsOf } from './pendingBody';
-import { format, formatUnit } from './printer';
+import { format, formatMarked, formatUnit, type UnitMarks } from './printer';
 
 /** A slice of the source formatted on its own. */
 export interface Unit {
@@ -181,39 +181,96 @@ export interface UnitsFormat {
   units: number;
 }
 
+/** How the units not in the cache are formatted. */
+export type UnitStrategy =
+  /** Each unit's text parsed and formatted on its own: cheap for a few units of a large file. */
+  | 'slices'
+  /** The whole file formatted (that is the answer) and its output cut into the units' outputs. */
+  | 'whole'
+  /** Slices, unless the units to format hold more than a quarter of the text. */
+  | 'auto';
+
+export interface FormatByUnitsOptions {
+  /** Formats one unit's text instead of the strategy's way (tests count the calls). */
+  formatter?: UnitFormatter;
+  strategy?: UnitStrategy;
+}
+
 /**
  * `format(result)`, assembled from units: those whose text is in `previous`
- * are copied, the others formatted with `formatUnit`.
+ * are copied, the others formatted.
  */
-export function formatByUnits(result: ParseResult, previous?: UnitCache, formatter?: UnitFormatter): UnitsFormat {
+export function formatByUnits(result: ParseResult, previous?: UnitCache, options: FormatByUnitsOptions = {}): UnitsFormat {
   if (result.diagnostics.length > 0) return { text: undefined, cache: previous ?? emptyCache(), formatted: 0, units: 0 };
   const text = result.text;
   const units = formatUnits(text, topLevelSpans(result.file));
+  const sources = units.map((u) => text.slice(u.start, u.end));
+  const outputs = units.map((u, k) => (u.continued ? previous?.continued : previous?.plain)?.get(sources[k] as string));
+  let missing = 0;
+  let missingLength = 0;
+  units.forEach((u, k) => {
+    if (outputs[k] !== undefined) return;
+    missing++;
+    missingLength += u.end - u.start;
+  });
+  const strategy = options.strategy ?? 'auto';
+  if (missing > 0 && !options.formatter && (strategy === 'whole' || (strategy === 'auto' && missingLength * 4 > text.length))) {
+    const whole = formatWhole(result, units);
+    const cache = emptyCache();
+    if (whole.outputs) whole.outputs.forEach((out, k) => ((units[k] as Unit).continued ? cache.continued : cache.plain).set(sources[k] as string, out));
+    // A file the formatter refuses keeps the units of its last format.
+    return { text: whole.text, cache: whole.text === undefined ? (previous ?? cache) : cache, formatted: units.length, units: units.length };
+  }
   // A unit that is the whole file is printed from the parse at hand.
-  const formatOne: UnitFormatter = formatter ?? ((t, continued) => (t === text && !continued ? format(result) : formatUnit(t, continued)));
+  const formatOne = options.formatter ?? ((t: string, continued: boolean) => (t === text && !continued ? format(result) : formatUnit(t, continued)));
   const cache = emptyCache();
   const parts: string[] = [];
-  let formatted = 0;
   let failed = false;
-  for (const unit of units) {
-    const source = text.slice(unit.start, unit.end);
-    const map = unit.continued ? cache.continued : cache.plain;
-    let out = map.get(source) ?? (unit.continued ? previous?.continued : previous?.plain)?.get(source);
+  units.forEach((unit, k) => {
+    const out = outputs[k] ?? formatOne(sources[k] as string, unit.continued);
     if (out === undefined) {
-      formatted++;
-      out = formatOne(source, unit.continued);
-      if (out === undefined) {
-        failed = true;
-        continue;
-      }
+      failed = true;
+      return;
     }
-    map.set(source, out);
+    (unit.continued ? cache.continued : cache.plain).set(sources[k] as string, out);
     if (unit.separator) parts.push(unit.separator);
     parts.push(out);
-  }
+  });
   // A unit refused: the whole file decides (the refusals are the same, see the module comment).
   const whole = failed ? format(result) : parts.join('');
-  return { text: whole, cache, formatted, units: units.length };
+  return { text: whole, cache, formatted: missing, units: units.length };
+}
+
+/**
+ * `format(result)`, and each unit's output cut from it: a unit's output runs
+ * from its mark to the next unit's separator. Undefined outputs when a mark
+ * did not land where the module comment says (then nothing is kept).
+ */
+function formatWhole(result: ParseResult, units: readonly Unit[]): { text: string | undefined; outputs?: string[] } {
+  // The statements that start units 1..n-1; formatting reads the whole tree anyway.
+  const body = result.file.body;
+  const statements: number[] = [];
+  let i = 0;
+  for (let k = 1; k < units.length; k++) {
+    const start = (units[k] as Unit).start;
+    while (i < body.length && (body[i] as Stmt).start < start) i++;
+    statements.push(i);
+  }
+  const marks: UnitMarks = { statements };
+  const text = formatMarked(result, marks);
+  const offsets = marks.offsets;
+  if (text === undefined || !offsets || offsets.length !== statements.length) return { text };
+  const outputs: string[] = [];
+  let from = 0;
+  for (let k = 0; k < units.length; k++) {
+    const next = units[k + 1];
+    const to = next ? (offsets[k] as number) - next.separator.length : text.length;
+    if (next && ((offsets[k] as number) < 0 || text.slice(to, offsets[k]) !== next.separator)) return { text };
+    if (to <= from || text.charCodeAt(to - 1) !== LF) return { text };
+    outputs.push(text.slice(from, to));
+    from = offsets[k] as number;
+  }
+  return { text, outputs };
 }
 
 function emptyCache(): UnitCache {

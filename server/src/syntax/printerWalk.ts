@@ -56,6 +56,10 @@ export class Walker {
   private readonly ops: Op[] = [];
   private readonly nodes: Node[] = [];
   private readonly indices: number[] = [];
+  /** The file's body, and the indices of its statements whose first text the printer marks. */
+  private top: Stmt[] = [];
+  private marked: readonly number[] = [];
+  private nextMark = 0;
 
   constructor(
     private readonly src: Source,
@@ -69,7 +73,9 @@ export class Walker {
    * first of those comments is placed: the previous statement's line end
    * spent, the block's formfeed still pending.
    */
-  run(body: Stmt[], continued = false): void {
+  run(body: Stmt[], continued = false, marked: readonly number[] = []): void {
+    this.top = body;
+    this.marked = marked;
     if (continued) {
       this.p.space(Ws.Ignore);
       this.p.space(Ws.Formfeed);
@@ -164,6 +170,10 @@ export class Walker {
     const s = ss[i];
     if (s === undefined) return;
     if (s.kind === 'ErrorStmt') throw new Unprintable('unparsed statement');
+    if (ss === this.top && i === this.marked[this.nextMark]) {
+      this.nextMark++;
+      p.markNextText();
+    }
     if (i > 0) {
       // Blocks are always set apart; other statements keep a blank line from the source.
       const prev = ss[i - 1] as Stmt;
