@@ -49,8 +49,21 @@
  * neighbours', and a comment after their value may be placed only at the
  * next token), so a run of them stays in one unit with the blocks around it.
  *
- * When a unit cannot be formatted, the whole file is formatted instead, so
- * that refusals are `format`'s own.
+ * Units not kept from the previous format are formatted in one of two ways.
+ * A few (a quarter of the text at most) are parsed and printed each on its
+ * own (`formatUnit`): after an edit in one block that is one small unit of a
+ * large file. Otherwise (the first format of a file) the whole file is
+ * formatted, which is the answer, and its output is cut into the units'
+ * outputs: the walk marks the first text of each unit's first statement or
+ * comment in the raw output, and the tabwriter and trimming carry those
+ * marks to the final output, where by the argument above they fall at line
+ * starts right after the separators. A mark that lands anywhere else keeps
+ * nothing (the answer stands). When a unit formatted on its own is refused,
+ * the whole file is formatted instead, so that refusals are `format`'s own.
+ *
+ * The statements' spans come from `runsOf` (`pendingBody.ts`): after a
+ * reparse they are read from the pending runs, so a format after an edit in
+ * one block does not build the file's new tree (50 to 110 ms at 3.4 MB).
  */
 import type { FileNode, Stmt } from './ast';
 import type { ParseResult } from './parser';

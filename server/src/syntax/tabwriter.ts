@@ -68,6 +68,10 @@ export function alignColumns(input: string): string {
  * object or string per cell until it is written), and a line that is a single
  * cell with nothing buffered before it, which is written as it stands, is
  * copied in runs: a file of megabytes costs a few arrays, not an object per cell.
+ *
+ * `marks`, ascending offsets of `input`, are replaced by the offsets of the
+ * output where the same text starts; only a mark where nothing is buffered
+ * (after a formfeed, or a line written as it stands) maps, the others become -1.
  */
 export function alignUnits(input: Units, marks?: number[]): CodeUnits {
   // Alignment adds a little to the raw text; trimming takes a little away.
@@ -264,7 +268,8 @@ export function trimTrailingBlanks(input: string): string {
  * `trimTrailingBlanks` on code units, in place: the output is never longer
  * than what has been read, so it overwrites the input instead of taking a
  * third buffer the size of the file. Text is moved in runs as long as nothing
- * in them changes.
+ * in them changes. `marks` (ascending, -1 for none) are moved with the text
+ * when they are not inside trailing blanks or escaped text (then they become -1).
  */
 export function trimUnits(units: CodeUnits, marks?: number[]): void {
   const buf = units.view();
