@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { alignColumns, ESCAPE, trimTrailingBlanks } from '../../server/src/syntax/tabwriter';
+import { alignColumns, alignUnits, ESCAPE, trimTrailingBlanks, trimUnits } from '../../server/src/syntax/tabwriter';
 import { getFormattingEdits } from '../../server/src/features/formatting';
 import { minimalEdit } from '../../server/src/features/textDiff';
 import { parse } from '../../server/src/syntax/parser';
@@ -39,6 +39,24 @@ describe('alignColumns', () => {
   it('copies long runs of lone lines unchanged, and keeps the last line without a break', () => {
     const lines = Array.from({ length: 1000 }, (_, i) => `line ${i}`).join('\n');
     assert.equal(alignColumns(lines), lines);
+  });
+});
+
+describe('marks through the output stage', () => {
+  it('maps a mark after a formfeed or a lone line to where its text lands, any other to -1', () => {
+    const marks = [6, 14, 20];
+    const aligned = alignUnits(CodeUnits.of('a\v= 1\fbbb\v= 2\nc\v= 3\fd\n').view(), marks);
+    assert.equal(aligned.toString(), 'a = 1\nbbb = 2\nc   = 3\nd\n');
+    // `bbb` follows a formfeed; `c` is on a line of a column block still buffered; `d` follows a formfeed.
+    assert.deepEqual(marks, [6, -1, 22]);
+  });
+
+  it('moves marks with the text trimmed before them', () => {
+    const units = CodeUnits.of('a  \nb\t\fc');
+    const marks = [4, 7, -1];
+    trimUnits(units, marks);
+    assert.equal(units.toString(), 'a\nb\nc');
+    assert.deepEqual(marks, [2, 4, -1]);
   });
 });
 

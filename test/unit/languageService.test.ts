@@ -15,6 +15,8 @@ import { memoryFileSystem } from '../../server/src/compose/fileSystem';
 import { nodeFileSystem } from '../../server/src/compose/nodeFileSystem';
 import { defaultSettings, resolveSettings } from '../../server/src/settings';
 import type { Finding, Fix } from '../../server/src/syntax/diagnostic';
+import { format, formatUnit } from '../../server/src/syntax/printer';
+import { parse } from '../../server/src/syntax/parser';
 
 const CONFIG = '/repo/config.alloy';
 const TEXT = 'logging {\n\tlevel = sys.env("LEVEL")\n}\n';
@@ -164,6 +166,41 @@ describe('createLanguageService: parsing, models and features', () => {
     assert.ok(edit.range.start >= 'logging {\n'.length && !edit.newText.endsWith('}\n'));
     assert.equal(service.format(file), edits);
     assert.deepEqual(service.format(service.parseFile('/broken.alloy', 'logging {\n')), []);
+  });
+
+  it('formats again only the units an edit touched, per path, until the path is forgotten or everything cleared', () => {
+    const formattedUnits: string[] = [];
+    const service = createLanguageService({
+      formatUnit: (text, continued) => {
+        formattedUnits.push(text);
+        return formatUnit(text, continued);
+      },
+    });
+    const text = Array.from({ length: 10 }, (_, i) => `// block ${i}\nb_${i} {\n  x   = ${i}\n}\n`).join('\n');
+    const apply = (t: string, edits: { range: { start: number; end: number }; newText: string }[]) =>
+      edits.reduceRight((acc, e) => acc.slice(0, e.range.start) + e.newText + acc.slice(e.range.end), t);
+    let file = service.parseFile(CONFIG, text);
+    service.format(file);
+    assert.equal(formattedUnits.length, 10);
+    formattedUnits.length = 0;
+    const edited = text.replace('x   = 4', 'x   = 40');
+    file = service.parseFile(CONFIG, edited, file);
+    const edits = service.format(file);
+    assert.deepEqual(formattedUnits, ['// block 4\nb_4 {\n  x   = 40\n}\n\n']);
+    assert.equal(apply(edited, edits), format(parse(edited)));
+    // Another path has its own units.
+    formattedUnits.length = 0;
+    service.format(service.parseFile('/other.alloy', edited));
+    assert.equal(formattedUnits.length, 10);
+    // A closed document's units are dropped: its next format formats every unit.
+    formattedUnits.length = 0;
+    service.forget(CONFIG);
+    service.format(service.parseFile(CONFIG, edited));
+    assert.equal(formattedUnits.length, 10);
+    formattedUnits.length = 0;
+    service.clear();
+    service.format(service.parseFile('/other.alloy', edited));
+    assert.equal(formattedUnits.length, 10);
   });
 });
 

@@ -4,12 +4,32 @@
  */
 import type { ParseResult } from '../syntax/parser';
 import { format } from '../syntax/printer';
+import { formatByUnits, type UnitCache, type UnitFormatter } from '../syntax/formatUnits';
 import type { TextRange } from '../syntax/diagnostic';
 import { minimalEdit } from './textDiff';
 
-export function getFormattingEdits(result: ParseResult): { range: TextRange; newText: string }[] {
-  const formatted = format(result);
+export interface FormattingEdit {
+  range: TextRange;
+  newText: string;
+}
+
+/** The formatting edits of a file, formatted whole. */
+export function getFormattingEdits(result: ParseResult): FormattingEdit[] {
+  return editsTo(result.text, format(result));
+}
+
+/**
+ * The formatting edits of a file formatted by units (`formatUnits.ts`): the
+ * units in `previous`, the cache of the file's last format, are copied. Also
+ * returns the cache of this format, for the next.
+ */
+export function getFormattingEditsByUnits(result: ParseResult, previous: UnitCache | undefined, formatter?: UnitFormatter): { edits: FormattingEdit[]; cache: UnitCache } {
+  const { text, cache } = formatByUnits(result, previous, formatter ? { formatter } : {});
+  return { edits: editsTo(result.text, text), cache };
+}
+
+function editsTo(text: string, formatted: string | undefined): FormattingEdit[] {
   if (formatted === undefined) return [];
-  const edit = minimalEdit(result.text, formatted);
+  const edit = minimalEdit(text, formatted);
   return edit ? [edit] : [];
 }

@@ -24,7 +24,8 @@ import { getCompletions, type CompletionItem } from '../features/completion';
 import { getHover, type HoverResult } from '../features/hover';
 import { getDocumentSymbols, type OutlineSymbol } from '../features/symbols';
 import { getFoldingRanges, type FoldingRegion } from '../features/folding';
-import { getFormattingEdits } from '../features/formatting';
+import { getFormattingEditsByUnits } from '../features/formatting';
+import type { UnitCache, UnitFormatter } from '../syntax/formatUnits';
 import type { ComposeReportEntry } from '../protocol';
 import type { ConfigurationReason } from '../workspace/configurations';
 import { AnalysisCache, sameFiles } from './analysisCache';
@@ -39,6 +40,8 @@ export interface LanguageServiceOptions {
   stampOf?: StampOf;
   /** How many configurations' analyses to keep (default 32). */
   maxAnalyses?: number;
+  /** Formats one unit of a file (default `formatUnit`); tests count the calls. */
+  formatUnit?: UnitFormatter;
 }
 
 /** Where and how a configuration runs, beyond its files. */
@@ -70,11 +73,14 @@ export interface LanguageService {
   hover(files: readonly ParsedFile[], offset: number): HoverResult | undefined;
   symbols(file: ParsedFile): OutlineSymbol[];
   folding(file: ParsedFile): FoldingRegion[];
-  /** `alloy fmt`'s output as one minimal edit; none for a file with syntax errors. */
+  /**
+   * `alloy fmt`'s output as one minimal edit; none for a file with syntax errors.
+   * The units of the path's last format are kept: the next formats only the units whose text changed.
+   */
   format(file: ParsedFile): { range: TextRange; newText: string }[];
-  /** Drops what is kept about `path` (a closed document). */
+  /** Drops what is kept about `path` (a closed document), its last format's units included. */
   forget(path: string): void;
-  /** Drops every kept analysis (files changed on disk, settings changed). */
+  /** Drops every kept analysis (files changed on disk, settings changed) and every kept format. */
   clear(): void;
 }
 
@@ -88,6 +94,12 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
   let lastModel: { files: readonly ParsedFile[]; model: ConfigModel } | undefined;
   // Formatting a large file costs a parse of its output: a second request on the same parse is free.
   const formatted = new WeakMap<ParsedFile, { range: TextRange; newText: string }[]>();
+  /**
+   * The units of each path's last format (unit text → output). Their keys are
+   * slices of that version's text, which they keep alive: one earlier text
+   * per formatted document.
+   */
+  const formatUnits = new Map<string, UnitCache>();
   const settingsKeys = new WeakMap<Settings, string>();
   const hostEnvIds = new WeakMap<object, number>();
   let nextHostEnvId = 0;
@@ -176,7 +188,9 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     format(file) {
       let edits = formatted.get(file);
       if (!edits) {
-        edits = getFormattingEdits(file.parse);
+        const next = getFormattingEditsByUnits(file.parse, formatUnits.get(file.path), options.formatUnit);
+        formatUnits.set(file.path, next.cache);
+        edits = next.edits;
         formatted.set(file, edits);
       }
       return edits;
@@ -184,11 +198,13 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     forget(path) {
       analyses.forget(path);
       composeSetups.forget(path);
+      formatUnits.delete(path);
       if (lastModel?.files.some((f) => f.path === path)) lastModel = undefined;
     },
     clear() {
       analyses.clear();
       composeSetups.clear();
+      formatUnits.clear();
       lastModel = undefined;
     },
   };

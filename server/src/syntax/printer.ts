@@ -55,17 +55,19 @@ import { alignUnits, trimUnits } from './tabwriter';
  * The newline is written before the text becomes a string: appending it to a
  * string of megabytes makes a rope that the edit's comparison has to copy.
  */
-function print(result: ParseResult, indentLevel: number, newline: 'always' | 'unlessEmpty'): string | undefined {
+function print(result: ParseResult, indentLevel: number, newline: 'always' | 'unlessEmpty', continued = false, marks?: UnitMarks): string | undefined {
   const src = new Source(result);
   const printer = new Printer(indentLevel, src.groups, result.text.length, src.bytes.ascii);
   try {
-    new Walker(src, printer).run(result.file.body);
+    new Walker(src, printer).run(result.file.body, continued, marks?.statements);
   } catch (e) {
     if (e instanceof Unprintable) return undefined;
     throw e;
   }
-  const aligned = alignUnits(printer.finish());
-  trimUnits(aligned);
+  const raw = printer.finish();
+  if (marks) marks.offsets = printer.marks;
+  const aligned = alignUnits(raw, marks?.offsets);
+  trimUnits(aligned, marks?.offsets);
   if (newline === 'always' || aligned.length > 0) aligned.repeat(0x0a, 1);
   const printed = aligned.toString();
   // The newline ends the last statement as a line break in the source would: the check reads them alike.
@@ -81,6 +83,41 @@ function print(result: ParseResult, indentLevel: number, newline: 'always' | 'un
 export function format(result: ParseResult): string | undefined {
   if (result.diagnostics.length > 0) return undefined;
   return print(result, 0, 'always');
+}
+
+/** Where units start: given their first top-level statements, `formatMarked` finds their places in the output. */
+export interface UnitMarks {
+  /** Indices in the file's body of the statements that start units (after the first), ascending. */
+  statements: readonly number[];
+  /**
+   * Set by `formatMarked`: for each, the offset in the output where the unit's
+   * output starts (its first comment or its statement), -1 when it did not
+   * fall at a line start of the output.
+   */
+  offsets?: number[];
+}
+
+/**
+ * `format(result)`, recording in `marks` where the units it names start in
+ * the output, so that the output can be cut into the units' outputs
+ * (`formatUnits.ts`) without formatting each again.
+ */
+export function formatMarked(result: ParseResult, marks: UnitMarks): string | undefined {
+  if (result.diagnostics.length > 0) return undefined;
+  return print(result, 0, 'always', false, marks);
+}
+
+/**
+ * Formats `text`, one unit of a file cut where `formatUnits.ts` proves the
+ * layout context-free: what `format` of the whole file prints for it.
+ * `continued`: the unit starts with comments that follow a top-level block
+ * (see `Walker.run`). Undefined when the unit does not parse or when `format`
+ * would refuse it.
+ */
+export function formatUnit(text: string, continued: boolean): string | undefined {
+  const result = parse(text);
+  if (result.diagnostics.length > 0) return undefined;
+  return print(result, 0, 'always', continued);
 }
 
 /**

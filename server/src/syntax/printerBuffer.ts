@@ -68,6 +68,10 @@ export class Printer {
   private groupIndex = 0;
   private group: Comment[] = [];
   private commentOffset = -1;
+  /** Whether the next text written is to be marked. */
+  private marking = false;
+  /** Offsets in the raw output where marked texts start (see `markNextText`). */
+  readonly marks: number[] = [];
 
   /** `sizeHint`: the source's length, about the raw output's; `asciiSource`: whether the source is all ASCII. */
   constructor(
@@ -113,6 +117,14 @@ export class Printer {
     }
     this.lastTok = text;
     this.emit(text, true);
+  }
+
+  /**
+   * Records where the next text (token or comment) starts in the raw output,
+   * after its indentation: where a unit's output starts (`formatMarked`).
+   */
+  markNextText(): void {
+    this.marking = true;
   }
 
   /** Writes the remaining comments; returns the raw output's code units. */
@@ -223,6 +235,10 @@ export class Printer {
 
   private writeString(pos: Position, s: string, isLiteral: boolean, singleLine: boolean): void {
     if (this.column === 1) this.writeIndent();
+    if (this.marking) {
+      this.marks.push(this.out.length);
+      this.marking = false;
+    }
     this.pos.offset = pos.offset;
     this.pos.line = pos.line;
     if (isLiteral) {

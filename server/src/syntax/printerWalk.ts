@@ -56,13 +56,30 @@ export class Walker {
   private readonly ops: Op[] = [];
   private readonly nodes: Node[] = [];
   private readonly indices: number[] = [];
+  /** The file's body, and the indices of its statements whose first text the printer marks. */
+  private top: Stmt[] = [];
+  private marked: readonly number[] = [];
+  private nextMark = 0;
 
   constructor(
     private readonly src: Source,
     private readonly p: Printer,
   ) {}
 
-  run(body: Stmt[]): void {
+  /**
+   * Walks `body`. `continued`: the body is a unit of a larger file that
+   * starts with comments and follows a top-level block (`formatUnits.ts`);
+   * the printer is then left as the whole file's walk leaves it once the
+   * first of those comments is placed: the previous statement's line end
+   * spent, the block's formfeed still pending.
+   */
+  run(body: Stmt[], continued = false, marked: readonly number[] = []): void {
+    this.top = body;
+    this.marked = marked;
+    if (continued) {
+      this.p.space(Ws.Ignore);
+      this.p.space(Ws.Formfeed);
+    }
     this.push(Op.Stmt, body, 0);
     const { ops, nodes, indices } = this;
     while (ops.length > 0) {
@@ -153,6 +170,10 @@ export class Walker {
     const s = ss[i];
     if (s === undefined) return;
     if (s.kind === 'ErrorStmt') throw new Unprintable('unparsed statement');
+    if (ss === this.top && i === this.marked[this.nextMark]) {
+      this.nextMark++;
+      p.markNextText();
+    }
     if (i > 0) {
       // Blocks are always set apart; other statements keep a blank line from the source.
       const prev = ss[i - 1] as Stmt;

@@ -68,8 +68,12 @@ export function alignColumns(input: string): string {
  * object or string per cell until it is written), and a line that is a single
  * cell with nothing buffered before it, which is written as it stands, is
  * copied in runs: a file of megabytes costs a few arrays, not an object per cell.
+ *
+ * `marks`, ascending offsets of `input`, are replaced by the offsets of the
+ * output where the same text starts; only a mark where nothing is buffered
+ * (after a formfeed, or a line written as it stands) maps, the others become -1.
  */
-export function alignUnits(input: Units): CodeUnits {
+export function alignUnits(input: Units, marks?: number[]): CodeUnits {
   // Alignment adds a little to the raw text; trimming takes a little away.
   const out = new CodeUnits(input.length + (input.length >> 3), input instanceof Uint8Array);
   // Cell k of the buffered lines is input[cellFrom[k], cellTo[k]).
@@ -180,7 +184,18 @@ export function alignUnits(input: Units): CodeUnits {
     return cellFrom.length - lineStart.at(lineStart.length - 1);
   };
 
+  // Marks (ascending offsets of the input) become offsets of the output; only a mark where nothing is buffered maps.
+  let mark = 0;
+  let nextMark = marks && marks.length > 0 ? (marks[0] as number) : -1;
+  const mapMark = (i: number): void => {
+    if (!marks) return;
+    while (nextMark === i) {
+      marks[mark] = cellFrom.length === 0 && lineStart.length === 1 && verbatim < 0 && !inEscape ? out.length : -1;
+      nextMark = ++mark < marks.length ? (marks[mark] as number) : -1;
+    }
+  };
   for (let i = 0; i < input.length; i++) {
+    if (i === nextMark) mapMark(i);
     const ch = input[i] as number;
     // A cell never starts inside a surrogate pair (a separator comes first), so the pair is always whole here.
     if (ch >= 0xdc00 && ch <= 0xdfff && i > 0) {
@@ -235,6 +250,7 @@ export function alignUnits(input: Units): CodeUnits {
   writeVerbatim();
   if (cellStart < input.length) terminateCell(input.length, false);
   flush();
+  if (marks) for (; mark < marks.length; mark++) marks[mark] = -1;
   return out;
 }
 
@@ -252,9 +268,10 @@ export function trimTrailingBlanks(input: string): string {
  * `trimTrailingBlanks` on code units, in place: the output is never longer
  * than what has been read, so it overwrites the input instead of taking a
  * third buffer the size of the file. Text is moved in runs as long as nothing
- * in them changes.
+ * in them changes. `marks` (ascending, -1 for none) are moved with the text
+ * when they are not inside trailing blanks or escaped text (then they become -1).
  */
-export function trimUnits(units: CodeUnits): void {
+export function trimUnits(units: CodeUnits, marks?: number[]): void {
   const buf = units.view();
   const length = buf.length;
   /** Where the output goes on. */
@@ -270,7 +287,18 @@ export function trimUnits(units: CodeUnits): void {
   /** Whether that run holds a vertical tab (written as a tab when the run is kept). */
   let blankHasVTab = false;
   let escaped = false;
+  // Marks (ascending, -1 for none) at line starts move with the text before them.
+  let mark = 0;
+  const nextMark = (): number => {
+    while (marks && mark < marks.length && marks[mark] === -1) mark++;
+    return marks && mark < marks.length ? (marks[mark] as number) : -1;
+  };
+  let markAt = nextMark();
   for (let i = 0; i < length; i++) {
+    while (i === markAt && marks) {
+      marks[mark++] = blank < 0 && !escaped ? w + (i - from) : -1;
+      markAt = nextMark();
+    }
     const c = buf[i] as number;
     if (escaped) {
       if (c === 0) {
@@ -318,4 +346,5 @@ export function trimUnits(units: CodeUnits): void {
   }
   copy(from, escaped || blank < 0 ? length : blank);
   units.truncate(w);
+  if (marks) for (; mark < marks.length; mark++) if (marks[mark] !== -1) marks[mark] = -1;
 }
