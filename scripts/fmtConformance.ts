@@ -6,6 +6,9 @@
  * 1. Every file under `<corpus>/alloy-fmt-expected/` holds the exact `alloy fmt`
  *    output for the file at the same relative path under `<corpus>/`; each
  *    source is formatted and compared byte for byte.
+ *    Each is also formatted by units (`formatUnits.ts`), the way the editor
+ *    formats after an edit: every unit from its own slice, and every unit
+ *    copied from the cache a first format leaves; both must give the same bytes.
  * 2. The upstream printer tests `alloy-upstream/syntax/printer/testdata/*.in`
  *    are compared with their `.expect` (trailing whitespace trimmed, as the
  *    upstream test does); an `.in` with an `.error` file must be refused.
@@ -17,6 +20,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parse } from '../server/src/syntax/parser';
 import { format } from '../server/src/syntax/printer';
+import { formatByUnits } from '../server/src/syntax/formatUnits';
 
 function walkFiles(dir: string): string[] {
   const files: string[] = [];
@@ -65,6 +69,8 @@ function main(): number {
   const failures: string[] = [];
   let identical = 0;
   let total = 0;
+  let byUnits = 0;
+  let multiUnit = 0;
 
   for (const expectedFile of walkFiles(expectedRoot)) {
     const rel = relative(expectedRoot, expectedFile);
@@ -79,7 +85,14 @@ function main(): number {
       continue;
     }
     const expected = readFileSync(expectedFile, 'utf8');
-    const actual = format(parse(readFileSync(sourceFile, 'utf8')));
+    const result = parse(readFileSync(sourceFile, 'utf8'));
+    const actual = format(result);
+    // By units: each formatted from its slice, and each copied from a first format's cache.
+    const slices = formatByUnits(result, undefined, { strategy: 'slices' });
+    const copied = formatByUnits(result, formatByUnits(result, undefined, { strategy: 'whole' }).cache);
+    if (slices.units > 1) multiUnit++;
+    if (slices.text === expected && copied.text === expected && copied.formatted === 0) byUnits++;
+    else failures.push(`  ${rel}: formatted by units, ${slices.text === expected ? 'copied from a first format' : 'each from its slice'}, differs`);
     if (actual === undefined) {
       failures.push(`  ${rel}: refused (syntax errors)`);
     } else if (actual !== expected) {
@@ -95,6 +108,7 @@ function main(): number {
     console.log(`  ${t.identical === t.total ? ' ' : '!'} ${t.identical} / ${t.total}  ${folder}`);
   }
   console.log(`  total: ${identical} / ${total}`);
+  console.log(`formatted by units (each from its slice, and each copied): ${byUnits} / ${total} (${multiUnit} with more than one unit)`);
 
   // Upstream printer tests.
   const testdata = join(corpus, 'alloy-upstream/syntax/printer/testdata');
@@ -125,7 +139,7 @@ function main(): number {
     console.log(`\ndisagreements (${failures.length}):`);
     for (const f of failures) console.log(f);
   }
-  return identical === total && pairsOk === pairs ? 0 : 1;
+  return identical === total && byUnits === total && pairsOk === pairs ? 0 : 1;
 }
 
 process.exitCode = main();
