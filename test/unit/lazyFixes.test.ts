@@ -108,6 +108,16 @@ describe('the lazy fixes helpers', () => {
     assert.equal(calls, 1);
   });
 
+  it('gives every finding the same getter, holding nothing of its version', () => {
+    // A getter closure per finding kept its whole analysis alive through V8's young collections.
+    const one = withLazyFixes(base(), () => []);
+    const two = withLazyFixes(base(), () => [{ title: 'T', edits: [] }]);
+    const getter = Object.getOwnPropertyDescriptor(one, 'fixes')?.get;
+    assert.equal(typeof getter, 'function');
+    assert.equal(Object.getOwnPropertyDescriptor(two, 'fixes')?.get, getter);
+    assert.deepEqual([one.fixes, two.fixes?.map((f) => f.title)], [[], ['T']]);
+  });
+
   it('tells where fixes come from without building them', () => {
     let calls = 0;
     const lazy = withLazyFixes(base(), () => {

@@ -67,6 +67,21 @@ describe('pending bodies and token streams', () => {
     assert.equal(tokenRunsOf(next.tokens).length, 1, 'read once, the arrays are the only run');
   });
 
+  test('two versions pending at once share one getter per property, and keep nothing per version in it', () => {
+    // A getter closure made per version kept that version alive through V8's young collections.
+    const previous = parse(TEXT);
+    const one = reparse(previous, TEXT.replace('// header', '// header!'));
+    const two = reparse(one, TEXT.replace('// header', '// header!!'));
+    for (const [object, key] of [[one.file, 'body'], [one.tokens, 'kinds'], [one.tokens, 'starts']] as const) {
+      const mine = Object.getOwnPropertyDescriptor(object, key)?.get;
+      const other = Object.getOwnPropertyDescriptor(key === 'body' ? two.file : two.tokens, key)?.get;
+      assert.equal(typeof mine, 'function', `${key} is pending`);
+      assert.equal(other, mine, `${key}: one getter for both versions`);
+    }
+    assert.deepEqual(tree(two), tree(parse(TEXT.replace('// header', '// header!!'))));
+    assert.deepEqual(tree(one), tree(parse(TEXT.replace('// header', '// header!'))));
+  });
+
   test('a chain of unread versions ends in the full parse, and reading one does not change another', () => {
     fc.assert(
       fc.property(fc.array(edit, { minLength: 1, maxLength: 12 }), fc.array(fc.boolean(), { minLength: 12, maxLength: 12 }), (edits, reads) => {
