@@ -38,6 +38,19 @@ describe('lazy properties', () => {
     }
   });
 
+  it('stays pending when making throws, and tries again on the next read', () => {
+    let calls = 0;
+    const object = {} as { a?: number };
+    defineLazy(object, ['a'], undefined, () => {
+      if (++calls === 1) throw new Error('not yet');
+      return { a: 1 };
+    });
+    assert.throws(() => object.a, /not yet/);
+    assert.ok(isPending(object, 'a'));
+    assert.equal(object.a, 1);
+    assert.equal(calls, 2);
+  });
+
   it('is an ordinary enumerable property to spread, keys and JSON', () => {
     const object = { kind: 'x' };
     defineLazy(object, ['a', 'b'], { n: 1 }, counted().make);

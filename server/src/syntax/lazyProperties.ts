@@ -57,8 +57,9 @@ function plain(object: Holder, key: string, value: unknown): void {
 function settle(object: Holder): Record<string, unknown> | undefined {
   const pending = object[STATE];
   if (!pending) return undefined;
-  object[STATE] = undefined; // what the values were made from may go
+  // Made first: a maker that throws leaves the properties pending, and the next read tries again.
   const values = pending.make(pending.state as never);
+  object[STATE] = undefined; // what the values were made from may go
   for (const key of Object.keys(values)) {
     if (Object.getOwnPropertyDescriptor(object, key)?.get === accessorOf(key).get) plain(object, key, values[key]);
   }
