@@ -90,14 +90,18 @@ export interface StatementSpan {
 /**
  * The top-level statements of `file`, in order, without building the body of
  * a reparsed file (the pending runs give each statement and how far it moved).
+ * An array rather than a generator: a generator object kept the version it
+ * read alive through V8's young-generation collections.
  */
-export function* topLevelSpans(file: FileNode): Generator<StatementSpan> {
+export function topLevelSpans(file: FileNode): StatementSpan[] {
+  const spans: StatementSpan[] = [];
   for (const run of runsOf(file)) {
     for (let i = run.from; i < run.to; i++) {
       const s = run.stmts[i] as Stmt;
-      yield { kind: s.kind, start: s.start + run.delta, end: s.end + run.delta };
+      spans.push({ kind: s.kind, start: s.start + run.delta, end: s.end + run.delta });
     }
   }
+  return spans;
 }
 
 const LF = 10;

