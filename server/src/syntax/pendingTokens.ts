@@ -9,6 +9,7 @@
  * and the arrays are made once, when a feature or check asks for them.
  */
 import { defineLazy, lazyState } from './lazyProperties';
+import { lastStartAtOrBefore } from './lineIndex';
 import type { TokenStream } from './scanner';
 
 /** Tokens `[from, to)` of the arrays, their offsets moved by `delta`. */
@@ -97,13 +98,7 @@ function materialize(runs: readonly TokenRun[], count: number, end: number): { k
 /** Where in its run's arrays token `i` of a pending stream is. */
 function locate(pending: Pending, i: number): { run: TokenRun; index: number } | undefined {
   const { runs, firsts } = pending;
-  let lo = 0;
-  let hi = runs.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((firsts[mid] as number) <= i) lo = mid;
-    else hi = mid - 1;
-  }
+  const lo = lastStartAtOrBefore(firsts, i);
   const run = runs[lo];
   return run ? { run, index: run.from + i - (firsts[lo] as number) } : undefined;
 }
