@@ -23,6 +23,21 @@ describe('Slot', () => {
     assert.deepEqual(slot.get(a), [2], 'set again replaces the value');
   });
 
+  it('makes a missing value once, from the object, and keeps it', () => {
+    const slot = new Slot<{ n: number }, number[]>('made');
+    const object = { n: 3 };
+    let calls = 0;
+    const make = (o: { n: number }) => {
+      calls++;
+      return [o.n];
+    };
+    const first = slot.ensure(object, make);
+    assert.deepEqual(first, [3]);
+    assert.equal(slot.ensure(object, make), first, 'the kept value, not a new one');
+    assert.equal(calls, 1);
+    assert.equal(slot.get(object), first);
+  });
+
   it('keeps two slots of the same name apart', () => {
     const one = new Slot<object, string>('same');
     const two = new Slot<object, string>('same');

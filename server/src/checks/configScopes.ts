@@ -48,12 +48,7 @@ const scopesByModel = new Slot<ConfigModel, readonly ConfigScope[]>('scopesByMod
  * checks all go through them.
  */
 export function configScopes(model: ConfigModel): readonly ConfigScope[] {
-  let scopes = scopesByModel.get(model);
-  if (!scopes) {
-    scopes = findScopes(model);
-    scopesByModel.set(model, scopes);
-  }
-  return scopes;
+  return scopesByModel.ensure(model, findScopes);
 }
 
 function findScopes(model: ConfigModel): ConfigScope[] {

@@ -72,12 +72,7 @@ function scanStatement(stmt: Stmt): StatementScan {
 
 /** The walk of `model`, done on the first call and kept while the model lives. */
 export function walkModel(model: ConfigModel): ModelWalk {
-  let walk = walks.get(model);
-  if (!walk) {
-    walk = buildWalk(model);
-    walks.set(model, walk);
-  }
-  return walk;
+  return walks.ensure(model, buildWalk);
 }
 
 function buildWalk(model: ConfigModel): ModelWalk {

@@ -24,15 +24,12 @@ const NO_REFERENCES: ReferenceList = { refs: [], dynamic: false };
 
 /** Answers by model and expression: the carriers, entry points and reach of each signal ask about the same `forward_to`s. */
 const referenceLists = new Slot<ConfigModel, Map<Expr, ReferenceList>>('referenceLists');
+const newLists = (): Map<Expr, ReferenceList> => new Map();
 
 /** The references of an attribute value that is a list of references (or one reference). */
 export function referenceList(model: ConfigModel, expr: Expr | undefined): ReferenceList {
   if (!expr) return NO_REFERENCES;
-  let known = referenceLists.get(model);
-  if (!known) {
-    known = new Map();
-    referenceLists.set(model, known);
-  }
+  const known = referenceLists.ensure(model, newLists);
   let list = known.get(expr);
   if (!list) {
     list = listReferences(model, expr);

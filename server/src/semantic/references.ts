@@ -29,16 +29,13 @@ export type Resolution =
 
 /** Resolutions by expression, per model: every check and graph query asks about the same references. */
 const resolutions = new Slot<ConfigModel, Map<Expr, Resolution>>('resolutions');
+const newMap = (): Map<Expr, Resolution> => new Map();
 
 const OTHER: Resolution = { kind: 'other' };
 
 /** Resolves a reference expression against the model (worked out once per expression and model). */
 export function resolveReference(model: ConfigModel, expr: Expr): Resolution {
-  let known = resolutions.get(model);
-  if (!known) {
-    known = new Map();
-    resolutions.set(model, known);
-  }
+  const known = resolutions.ensure(model, newMap);
   let r = known.get(expr);
   if (r === undefined) {
     r = resolveUncached(model, expr);
@@ -234,6 +231,7 @@ interface NamesNode {
  * a closed document's text alive. A model holds no more chains than its text.
  */
 const namesCaches = new Slot<ConfigModel, NamesNode>('namesCaches');
+const newNamesNode = (): NamesNode => ({});
 
 /**
  * The path and component name of the chain in `chain` whose first `nameLength`
@@ -242,11 +240,7 @@ const namesCaches = new Slot<ConfigModel, NamesNode>('namesCaches');
  * joined once, not once per place.
  */
 function undefinedNames(model: ConfigModel, length: number, nameLength: number): { path: string; componentName: string } {
-  let at = namesCaches.get(model);
-  if (!at) {
-    at = {};
-    namesCaches.set(model, at);
-  }
+  let at = namesCaches.ensure(model, newNamesNode);
   for (let k = 1; k <= length; k++) {
     const fragment = chain[length - k] as string;
     at.next ??= new Map();

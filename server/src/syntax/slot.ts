@@ -19,6 +19,16 @@ export class Slot<K extends object, V> {
     return (object as Record<symbol, V | undefined>)[this.key];
   }
 
+  /** The value kept on `object`, made by `make(object)` and kept when there is none. */
+  ensure(object: K, make: (object: K) => V): V {
+    let value = this.get(object);
+    if (value === undefined) {
+      value = make(object);
+      this.set(object, value);
+    }
+    return value;
+  }
+
   set(object: K, value: V): this {
     Object.defineProperty(object, this.key, { value, writable: true, configurable: true, enumerable: false });
     return this;
