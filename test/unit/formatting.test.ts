@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { alignColumns, alignUnits, ESCAPE, trimTrailingBlanks, trimUnits } from '../../server/src/syntax/tabwriter';
-import { getFormattingEdits } from '../../server/src/features/formatting';
+import { getFormattingEditsByUnits } from '../../server/src/features/formatting';
 import { minimalEdit } from '../../server/src/features/textDiff';
 import { parse } from '../../server/src/syntax/parser';
 import { CodeUnits } from '../../server/src/syntax/codeUnits';
@@ -78,12 +78,12 @@ describe('trimTrailingBlanks', () => {
 describe('formatting edits', () => {
   it('replaces only what changes, and nothing for a formatted file', () => {
     const text = 'logging {\n  level = "info"\n}\n\nb = 2\n';
-    assert.deepEqual(getFormattingEdits(parse(text)), [{ range: { start: 10, end: 12 }, newText: '\t' }]);
-    assert.deepEqual(getFormattingEdits(parse('logging {\n\tlevel = "info"\n}\n')), []);
+    assert.deepEqual(getFormattingEditsByUnits(parse(text), undefined).edits, [{ range: { start: 10, end: 12 }, newText: '\t' }]);
+    assert.deepEqual(getFormattingEditsByUnits(parse('logging {\n\tlevel = "info"\n}\n'), undefined).edits, []);
   });
 
   it('leaves a file with syntax errors alone', () => {
-    assert.deepEqual(getFormattingEdits(parse('logging {\n  level = \n')), []);
+    assert.deepEqual(getFormattingEditsByUnits(parse('logging {\n  level = \n'), undefined).edits, []);
   });
 
   it('never splits a surrogate pair', () => {

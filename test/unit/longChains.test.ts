@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { getCompletions } from '../../server/src/features/completion';
 import { getFoldingRanges } from '../../server/src/features/folding';
-import { getFormattingEdits } from '../../server/src/features/formatting';
+import { getFormattingEditsByUnits } from '../../server/src/features/formatting';
 import { getHover } from '../../server/src/features/hover';
 import { getDocumentSymbols } from '../../server/src/features/symbols';
 import { analyzeConfiguration, fixAll, parseFile } from '../../server/src/languageService';
@@ -34,7 +34,7 @@ describe('100,000-link chains', () => {
       getHover(model, file, text.length - 4);
       assert.ok(Array.isArray(getFoldingRanges(file.parse.file, file.parse.tokens, file.parse.lineIndex)));
       assert.equal(getDocumentSymbols(file.parse.file).length, 1);
-      assert.ok(Array.isArray(getFormattingEdits(file.parse)));
+      assert.ok(Array.isArray(getFormattingEditsByUnits(file.parse, undefined).edits));
       assert.ok(fixAll([{ path: file.path, text }], defaultSettings) instanceof Map);
     });
   }

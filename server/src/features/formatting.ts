@@ -3,7 +3,6 @@
  * syntax errors is left alone, as `alloy fmt` refuses it.
  */
 import type { ParseResult } from '../syntax/parser';
-import { format } from '../syntax/printer';
 import { formatByUnits, type UnitCache, type UnitFormatter } from '../syntax/formatUnits';
 import type { TextRange } from '../syntax/diagnostic';
 import { minimalEdit } from './textDiff';
@@ -13,11 +12,6 @@ export interface FormattingEdit {
   newText: string;
 }
 
-/** The formatting edits of a file, formatted whole. */
-export function getFormattingEdits(result: ParseResult): FormattingEdit[] {
-  return editsTo(result.text, format(result));
-}
-
 /**
  * The formatting edits of a file formatted by units (`formatUnits.ts`): the
  * units in `previous`, the cache of the file's last format, are copied. Also
@@ -25,11 +19,6 @@ export function getFormattingEdits(result: ParseResult): FormattingEdit[] {
  */
 export function getFormattingEditsByUnits(result: ParseResult, previous: UnitCache | undefined, formatter?: UnitFormatter): { edits: FormattingEdit[]; cache: UnitCache } {
   const { text, cache } = formatByUnits(result, previous, formatter ? { formatter } : {});
-  return { edits: editsTo(result.text, text), cache };
-}
-
-function editsTo(text: string, formatted: string | undefined): FormattingEdit[] {
-  if (formatted === undefined) return [];
-  const edit = minimalEdit(text, formatted);
-  return edit ? [edit] : [];
+  const edit = text === undefined ? undefined : minimalEdit(result.text, text);
+  return { edits: edit ? [edit] : [], cache };
 }
