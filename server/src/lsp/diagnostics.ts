@@ -15,6 +15,7 @@ import { unionFindings, withConfigurationReason } from '../workspace/configurati
 import { BINARY_SNIFF_BYTES, MAX_TEXT_FILE_BYTES } from '../textFiles';
 import { severityOf, type Code } from '../codes';
 import { unmovedSince } from '../service/carriedAnalysis';
+import { Serials } from '../syntax/serials';
 import { pathToUri, toDiagnostic, uriToPath } from './convert';
 import { requireDocumentUri } from './params';
 import type { ServerContext } from './serverContext';
@@ -82,11 +83,13 @@ export function registerDiagnostics(ctx: ServerContext): DiagnosticsHandlers {
   /** The diagnostics last computed per document, with the analyses they came from. */
   const lastItems = new Map<string, { analyses: readonly Analysis[]; items: Diagnostic[] }>();
   /**
-   * The findings last published per configuration: a cached analysis has nothing new to
-   * push. Weakly held: findings keep their analysis's trees alive (their fixes are built
-   * from them), and a closed document's trees must go.
+   * The findings last published per configuration, by number: a cached analysis has
+   * nothing new to push. Not held: findings keep their analysis's trees alive (their
+   * fixes are built from them), and a closed document's trees must go (a `WeakRef`
+   * would also keep them through every young collection, see `syntax/serials.ts`).
    */
-  const publishedFrom = new Map<string, WeakRef<readonly Finding[]>>();
+  const publishedFrom = new Map<string, number>();
+  const findingLists = new Serials<readonly Finding[]>();
   /**
    * The last full report pulled per document: a client that sends its result id
    * back is told "unchanged" when the diagnostics are the same (typing in a
@@ -96,8 +99,9 @@ export function registerDiagnostics(ctx: ServerContext): DiagnosticsHandlers {
   let nextResultId = 0;
 
   function publishComposeFindings(configKey: string, findings: readonly Finding[], files: readonly ParsedFile[]): void {
-    if (publishedFrom.get(configKey)?.deref() === findings) return;
-    publishedFrom.set(configKey, new WeakRef(findings));
+    const id = findingLists.of(findings);
+    if (publishedFrom.get(configKey) === id) return;
+    publishedFrom.set(configKey, id);
     const byFile = new Map<string, Finding[]>();
     for (const f of findings) {
       if (files.some((x) => x.path === f.file)) continue;
