@@ -6,6 +6,7 @@
  * folder it read keeps its stamp and the options that decide it (paths,
  * settings, the host environment object) are the same.
  */
+import { Serials } from '../syntax/serials';
 import type { ComposeSetup, ComposeSetupCache, ComposeSetupOptions } from '../compose/composeSetup';
 import { composeSetupKey } from '../compose/composeSetup';
 import type { FileSystem } from '../compose/fileSystem';
@@ -22,8 +23,8 @@ interface KeptSetup {
 export class ComposeSetups {
   /** Insertion order is use order: the first entry is the least recently used. */
   private readonly entries = new Map<string, KeptSetup>();
-  private readonly hostEnvIds = new WeakMap<object, number>();
-  private nextHostEnvId = 0;
+  /** The host environment by identity: its values are never copied into a key. */
+  private readonly hostEnvs = new Serials<object>();
 
   constructor(
     private readonly stampOf: StampOf,
@@ -56,7 +57,7 @@ export class ComposeSetups {
   }
 
   private setupFor(options: ComposeSetupOptions, fs: FileSystem, load: (fs: FileSystem) => ComposeSetup): KeptSetup {
-    const key = `${this.hostEnvId(options.hostEnv)}\u0001${composeSetupKey(options)}`;
+    const key = `${this.hostEnvs.of(options.hostEnv)}\u0001${composeSetupKey(options)}`;
     const entry = this.entries.get(key);
     this.entries.delete(key);
     if (entry && unchanged(entry.dependencies, this.stampOf)) {
@@ -72,15 +73,5 @@ export class ComposeSetups {
       this.entries.delete(oldest);
     }
     return made;
-  }
-
-  /** The host environment by identity: its values are never copied into a key. */
-  private hostEnvId(env: object): number {
-    let id = this.hostEnvIds.get(env);
-    if (id === undefined) {
-      id = this.nextHostEnvId++;
-      this.hostEnvIds.set(env, id);
-    }
-    return id;
   }
 }

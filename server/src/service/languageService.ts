@@ -34,6 +34,7 @@ import { carryAnalysis } from './carriedAnalysis';
 import { fixAllEdits, hasAutoFix, quickFixesIn, type QuickFix } from './codeActions';
 import { composeReportEntry } from './composeReport';
 import { ComposeSetups } from './composeSetups';
+import { Serials } from '../syntax/serials';
 
 export interface LanguageServiceOptions {
   /** The stamp of a file's content (default: the disk's mtime and size); the server gives open buffers their version. */
@@ -101,8 +102,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
    */
   const formatUnits = new Map<string, UnitCache>();
   const settingsKeys = new WeakMap<Settings, string>();
-  const hostEnvIds = new WeakMap<object, number>();
-  let nextHostEnvId = 0;
+  const hostEnvs = new Serials<object>();
 
   function settingsKey(settings: Settings): string {
     let key = settingsKeys.get(settings);
@@ -113,19 +113,10 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     return key;
   }
 
-  function hostEnvId(env: object): number {
-    let id = hostEnvIds.get(env);
-    if (id === undefined) {
-      id = nextHostEnvId++;
-      hostEnvIds.set(env, id);
-    }
-    return id;
-  }
-
   /** What, besides the files' content, decides the analysis. */
   function cacheKey(files: readonly ParsedFile[], settings: Settings, context: AnalyzeContext): string {
     const env = context.env;
-    const where = env ? JSON.stringify([env.rootDir ?? null, env.composeFiles ?? null, hostEnvId(env.hostEnv)]) : 'no-env';
+    const where = env ? JSON.stringify([env.rootDir ?? null, env.composeFiles ?? null, hostEnvs.of(env.hostEnv)]) : 'no-env';
     return `${files.map((f) => f.path).join('\0')}\u0001${context.role ?? 'unknown'}\u0001${where}\u0001${settingsKey(settings)}`;
   }
 

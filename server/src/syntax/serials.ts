@@ -1,6 +1,7 @@
 /**
- * A number for each object, given when first asked for: how a later version
- * remembers which object it was made from without holding that object.
+ * A number for each object, given when first asked for: an object's identity
+ * that can go into a string key (a host environment in a cache key), or that a
+ * later version keeps to know which object it was made from without holding it.
  *
  * A `WeakRef` would say the same, but V8's young-generation collections treat
  * a `WeakRef`'s target as reachable. Each keystroke's parse and analysis held
